@@ -1,0 +1,376 @@
+"""Events, the actors in them, the articles that report them and the citations that tie the two."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from edtf import parse_edtf
+from edtf.convert import struct_time_to_date
+
+CONTEXT_CHARS = 32  # length of a citation's prefix and suffix (W3C TextQuoteSelector)
+
+
+def parse_date_bounds(value: str) -> tuple[date, date]:
+    """The earliest and latest day an EDTF string allows, ignoring fuzziness ('?', '~')."""
+    try:
+        edtf = parse_edtf(value)
+    except Exception as exc:  # the edtf parser raises several unrelated exception types
+        raise ValidationError(
+            "“%(value)s” is not an EDTF date. Examples: 2015-03 (a month), 2013 (a year), "
+            "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain).",
+            params={"value": value},
+            code="invalid_edtf",
+        ) from exc
+    return struct_time_to_date(edtf.lower_strict()), struct_time_to_date(edtf.upper_strict())
+
+
+class Topic(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("dialogue:timeline") + f"?topic={self.slug}"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        GOVERNMENT_BODY = "government_body", "Government body"
+        PERSON = "person", "Official or person"
+        ORGANISATION = "organisation", "Other organisation"
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    country = models.CharField(
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use an ISO 3166 alpha-3 code such as JPN.")],
+        help_text="ISO 3166-1 alpha-3 code of the country the actor belongs to (JPN, KOR, PRK…).",
+    )
+    name_en = models.CharField("name (English)", max_length=200)
+    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
+    name_ko = models.CharField("name (Korean)", max_length=200, blank=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other spellings as they appear in articles, one per line "
+        "(for a government: the capital, e.g. “Seoul”).",
+    )
+    office = models.CharField(
+        "title or office",
+        max_length=300,
+        blank=True,
+        help_text="For people: their office at the time of the events.",
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("dialogue:actor-detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Source(models.Model):
+    slug = models.SlugField(unique=True, max_length=120)
+    title = models.CharField(max_length=300)
+    outlet = models.CharField(max_length=200, help_text="The publication, e.g. The Japan Times.")
+    section = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(
+        max_length=300, blank=True, help_text="Author as printed, with other scripts in brackets."
+    )
+    agency = models.CharField(
+        "news agency", max_length=100, blank=True, help_text="Wire service credited, e.g. Kyodo."
+    )
+    published_on = models.DateField(help_text="Publication date in the outlet's own time zone.")
+    published_time = models.CharField(
+        max_length=40, blank=True, help_text="Time of publication as printed, e.g. “11:11 KST”."
+    )
+    url = models.URLField("original URL", max_length=500, blank=True)
+    language = models.CharField(max_length=12, default="en", help_text="BCP 47 tag, e.g. en.")
+    body = models.TextField(
+        help_text="The article text only, paragraphs separated by a blank line. "
+        "Citations point into this text by character offsets."
+    )
+    raw_text = models.TextField(
+        "text as received",
+        blank=True,
+        help_text="The file exactly as received, page furniture included, kept for checking.",
+    )
+    received_as = models.CharField(
+        max_length=200, blank=True, help_text="File name the text was received in."
+    )
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.outlet}, {self.published_on:%-d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("dialogue:source-detail", kwargs={"slug": self.slug})
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        return self if user.is_staff else self.published()
+
+    def chronological(self):
+        return self.order_by("date_lower", "date_upper", "pk")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting or talks"
+        AGREEMENT = "agreement", "Agreement"
+        STATEMENT = "statement", "Statement"
+        VISIT = "visit", "Visit"
+        POLICY = "policy", "Policy move"
+        REPORT = "report", "Report"
+        SUSPENSION = "suspension", "Suspension"
+
+    class Status(models.TextChoices):
+        OCCURRED = "occurred", "Occurred"
+        PLANNED = "planned", "Planned"
+        CANCELLED = "cancelled", "Cancelled / fell through"
+        ONGOING = "ongoing", "Ongoing"
+
+    slug = models.SlugField(unique=True, max_length=120)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    edtf = models.CharField(
+        "date (EDTF)",
+        max_length=100,
+        help_text="Library of Congress EDTF: 2015-04-27 (a day), 2015-03 (a month), 2013 (a year), "
+        "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain), 2015-04~ (approximate).",
+    )
+    date_derivation = models.CharField(
+        "how the date was derived",
+        max_length=300,
+        blank=True,
+        help_text="E.g. “last month”, in an article of 5 April 2015.",
+    )
+    date_lower = models.DateField(editable=False, help_text="Earliest day the date allows.")
+    date_upper = models.DateField(editable=False, help_text="Latest day the date allows.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, help_text="As reported by the cited sources."
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    actors = models.ManyToManyField(
+        Actor, through="EventActor", blank=True, related_name="events"
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Drafts are visible to staff only. A published event must cite a passage.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_lower", "date_upper", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_lower__lte=F("date_upper")), name="event_date_bounds_ordered"
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "date_lower", "date_upper"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("dialogue:event-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        try:
+            self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        except ValidationError as exc:
+            raise ValidationError({"edtf": exc}) from exc
+
+    def save(self, *args, **kwargs):
+        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        if self.pk:
+            old_slug = Event.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if old_slug and old_slug != self.slug:
+                EventSlug.objects.update_or_create(slug=old_slug, defaults={"event": self})
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def precision(self) -> str:
+        """'day', 'month', 'year' or 'span', read from the EDTF string."""
+        value = self.edtf.rstrip("?~%")
+        if "/" in value or ".." in value:
+            return "span"
+        return {4: "year", 7: "month"}.get(len(value), "day")
+
+    @property
+    def is_uncertain(self) -> bool:
+        return any(mark in self.edtf for mark in "?~%")
+
+
+class EventSlug(models.Model):
+    """A slug an event used to have, so that links shared before a rename keep working."""
+
+    slug = models.SlugField(unique=True, max_length=120)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return f"{self.slug} → {self.event.slug}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+
+class EventActor(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", "Participant"
+        HOST = "host", "Host"
+        INITIATOR = "initiator", "Initiator"
+        ATTENDEE = "attendee", "Expected attendee"
+        SUBJECT = "subject", "Subject"
+        OBJECTOR = "objector", "Objector"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["event", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor", "role"], name="unique_actor_role")
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.get_role_display()}) in {self.event}"
+
+    def get_absolute_url(self):
+        return self.event.get_absolute_url()
+
+
+class Citation(models.Model):
+    """A passage of a source that supports an event.
+
+    Modelled on the W3C Web Annotation selectors: TextPositionSelector (start, end) and
+    TextQuoteSelector (exact, prefix, suffix), so a passage can be found again if offsets drift.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    exact = models.TextField("quoted passage", help_text="The exact words of the source.")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    prefix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+    suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+
+    class Meta:
+        ordering = ["source", "start", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "source", "start", "end"], name="one_citation_per_passage"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="citation_span_ordered"),
+        ]
+
+    def __str__(self):
+        return f"“{self.exact[:60]}” ({self.source.outlet})"
+
+    def get_absolute_url(self):
+        return self.source.get_absolute_url() + f"#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"cite-{self.pk}"
+
+    def verify(self):
+        """Refuse a quote that is not in the source at its offsets."""
+        found = self.source.body[self.start : self.end]
+        if found != self.exact:
+            raise ValidationError(
+                "The quote is not at characters %(start)s–%(end)s of “%(source)s”; "
+                "those characters read “%(found)s”.",
+                params={
+                    "start": self.start,
+                    "end": self.end,
+                    "source": self.source.title,
+                    "found": found[:80],
+                },
+                code="quote_not_at_offsets",
+            )
+
+    def clean(self):
+        if self.source_id is not None and self.start is not None and self.end is not None:
+            self.verify()
+
+    def save(self, *args, **kwargs):
+        self.verify()
+        body = self.source.body
+        self.prefix = body[max(0, self.start - CONTEXT_CHARS) : self.start]
+        self.suffix = body[self.end : self.end + CONTEXT_CHARS]
+        super().save(*args, **kwargs)
+
+
+class Period(models.Model):
+    """A named span drawn as a band behind the events, e.g. the years the dialogue was suspended."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    edtf = models.CharField("dates (EDTF)", max_length=100, help_text="E.g. 2009-12/2015-04.")
+    date_lower = models.DateField(editable=False)
+    date_upper = models.DateField(editable=False)
+    evidence = models.ManyToManyField(
+        Event, blank=True, related_name="periods", help_text="Events whose citations support it."
+    )
+
+    class Meta:
+        ordering = ["date_lower"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_lower__lte=F("date_upper")), name="period_date_bounds_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("dialogue:timeline") + f"#period-{self.slug}"
+
+    def clean(self):
+        try:
+            self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        except ValidationError as exc:
+            raise ValidationError({"edtf": exc}) from exc
+
+    def save(self, *args, **kwargs):
+        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        super().save(*args, **kwargs)
