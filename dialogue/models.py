@@ -9,9 +9,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.functional import cached_property
 from edtf import parse_edtf
 from edtf.convert import struct_time_to_date
+
+from dialogue import dates
 
 CONTEXT_CHARS = 32  # length of a citation's prefix and suffix (W3C TextQuoteSelector)
 
@@ -221,13 +222,14 @@ class Event(models.Model):
                 EventSlug.objects.update_or_create(slug=old_slug, defaults={"event": self})
         super().save(*args, **kwargs)
 
-    @cached_property
+    @property
     def precision(self) -> str:
         """'day', 'month', 'year' or 'span', read from the EDTF string."""
-        value = self.edtf.rstrip("?~%")
-        if "/" in value or ".." in value:
-            return "span"
-        return {4: "year", 7: "month"}.get(len(value), "day")
+        return dates.precision(self.edtf)
+
+    @property
+    def date_display(self) -> str:
+        return dates.describe(self.edtf)
 
     @property
     def is_uncertain(self) -> bool:
@@ -364,6 +366,10 @@ class Period(models.Model):
 
     def get_absolute_url(self):
         return reverse("dialogue:timeline") + f"#period-{self.slug}"
+
+    @property
+    def date_display(self) -> str:
+        return dates.describe(self.edtf)
 
     def clean(self):
         try:

@@ -1,0 +1,160 @@
+"""The editors' tool."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+
+from dialogue import services
+from dialogue.forms import CitationForm
+from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
+
+admin.site.site_header = "Security dialogue timeline: editors"
+admin.site.site_title = "Timeline editors"
+admin.site.index_title = "Sources, events and actors"
+
+
+class CitationFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not self.instance.is_published:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise ValidationError(
+                "A published event must cite at least one passage. Add a citation, "
+                "or untick “published” to keep it as a draft."
+            )
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    form = CitationForm
+    formset = CitationFormSet
+    extra = 1
+    autocomplete_fields = ["source"]
+    verbose_name_plural = "Citations: paste the passage; its position in the source is found for you"
+
+
+class EventActorInline(admin.TabularInline):
+    model = EventActor
+    extra = 1
+    autocomplete_fields = ["actor"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "edtf", "status", "kind", "is_published", "citation_count"]
+    list_filter = ["is_published", "status", "kind", "topics"]
+    search_fields = ["title", "summary", "slug", "citations__exact"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["topics"]
+    inlines = [EventActorInline, CitationInline]
+    readonly_fields = ["date_lower", "date_upper", "old_slug_list"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "kind", "status", "topics", "is_published"]}),
+        (
+            "Date",
+            {
+                "fields": ["edtf", "date_derivation", ("date_lower", "date_upper")],
+                "description": "Give the date as precisely as the source does, and no more.",
+            },
+        ),
+        ("Earlier addresses", {"fields": ["old_slug_list"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("citations")
+
+    @admin.display(description="citations")
+    def citation_count(self, obj):
+        return len(obj.citations.all())
+
+    @admin.display(description="old slugs (redirect here)")
+    def old_slug_list(self, obj):
+        return ", ".join(obj.old_slugs.values_list("slug", flat=True)) or "none"
+
+    @admin.action(description="Publish selected events (those that cite a passage)")
+    def publish(self, request, queryset):
+        published, refused = services.publish_events(events=queryset)
+        if published:
+            self.message_user(request, f"Published {published} event(s).", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                "Not published, no citation: " + ", ".join(e.title for e in refused),
+                messages.WARNING,
+            )
+
+    @admin.action(description="Return selected events to draft")
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(request, f"{count} event(s) are drafts now.", messages.SUCCESS)
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    form = CitationForm
+    list_display = ["__str__", "event", "source", "start", "end"]
+    list_filter = ["source"]
+    search_fields = ["exact", "event__title", "source__title"]
+    autocomplete_fields = ["event", "source"]
+    list_select_related = ["event", "source"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "outlet", "published_on", "language", "view_link"]
+    list_filter = ["outlet", "language"]
+    search_fields = ["title", "outlet", "byline", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_on"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "outlet", "section", "byline", "agency"]}),
+        ("Publication", {"fields": ["published_on", "published_time", "url", "language"]}),
+        ("Text", {"fields": ["body", "raw_text", "received_as"]}),
+    ]
+
+    @admin.display(description="on site")
+    def view_link(self, obj):
+        return format_html('<a href="{}">view</a>', obj.get_absolute_url())
+
+    def get_readonly_fields(self, request, obj=None):
+        # Citations point into the body by offset: once cited, it is not edited in place.
+        if obj and obj.citations.exists():
+            return ["body", "raw_text"]
+        return []
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name_en", "name_ja", "name_ko", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name_en", "name_ja", "name_ko", "aliases", "office", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ["name", "edtf"]
+    filter_horizontal = ["evidence"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(EventSlug)
+class EventSlugAdmin(admin.ModelAdmin):
+    list_display = ["slug", "event"]
+    search_fields = ["slug", "event__title"]
+    autocomplete_fields = ["event"]

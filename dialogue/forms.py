@@ -1,0 +1,82 @@
+"""Forms: the public timeline filters and the admin's citation form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+from dialogue.models import Actor, Citation, Event, Topic
+from dialogue.passages import locate_quote
+
+YEARS = range(settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR + 1)
+
+
+class TimelineFilterForm(forms.Form):
+    """The timeline's state as it appears in the URL. Invalid values are dropped, not fatal."""
+
+    year = forms.TypedChoiceField(
+        choices=[("", "All years")] + [(str(y), str(y)) for y in YEARS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    actor = forms.ModelMultipleChoiceField(
+        queryset=Actor.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topic = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    status = forms.MultipleChoiceField(
+        choices=Event.Status.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def filters(self) -> dict:
+        """The valid part of the query: what to show. Call after is_valid()."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) for name in self.fields if data.get(name)}
+
+    def problems(self) -> list[str]:
+        """One readable sentence per ignored parameter."""
+        messages = []
+        for name in self.errors:
+            values = ", ".join(f"“{v}”" for v in self.data.getlist(name))[:200]
+            messages.append(f"Ignored {name} {values}: not a value this timeline knows.")
+        return messages
+
+
+class CitationForm(forms.ModelForm):
+    """Paste a quote; the offsets and context are found in the source, or the editor is told why."""
+
+    start = forms.IntegerField(
+        required=False, min_value=0, help_text="Leave empty: filled in from the quote."
+    )
+    end = forms.IntegerField(required=False, min_value=1, help_text="Leave empty as well.")
+    words_before = forms.CharField(
+        required=False,
+        help_text="Only if the quote occurs more than once: a few words just before it.",
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["source", "exact", "words_before", "start", "end"]
+        widgets = {"exact": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        source, exact = data.get("source"), data.get("exact")
+        if not source or not exact:
+            return data
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and source.body[start:end] == exact:
+            return data
+        data["start"], data["end"] = locate_quote(
+            source.body, exact, prefix=data.get("words_before", "")
+        )
+        data["exact"] = source.body[data["start"] : data["end"]]
+        return data

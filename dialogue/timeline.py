@@ -1,0 +1,101 @@
+"""Where things go on the time axis: a window of dates mapped onto 0–100 % of its width."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+
+MIN_WIDTH = 0.8  # % of the axis: a one-day event is still a visible, clickable mark
+LANE_GAP = 0.6  # % kept free between two marks sharing a lane
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass
+class Window:
+    start: date
+    end: date  # inclusive
+    year: int | None
+
+    @classmethod
+    def for_year(cls, year: int | None) -> Window:
+        if year:
+            return cls(date(year, 1, 1), date(year, 12, 31), year)
+        first, last = settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR
+        return cls(date(first, 1, 1), date(last, 12, 31), None)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def x(self, day: date) -> float:
+        """Position of the start of a day, in % of the axis width."""
+        return max(0.0, min(100.0, (day - self.start).days * 100 / self.days))
+
+    def overlaps(self, lower: date, upper: date) -> bool:
+        return lower <= self.end and upper >= self.start
+
+    def ticks(self) -> list[dict]:
+        """Years in the overview, months in a year."""
+        if self.year:
+            return [
+                {"label": MONTHS[m - 1], "x": round(self.x(date(self.year, m, 1)), 3)}
+                for m in range(1, 13)
+            ]
+        return [
+            {"label": str(y), "x": round(self.x(date(y, 1, 1)), 3), "year": y}
+            for y in range(self.start.year, self.end.year + 1)
+        ]
+
+
+@dataclass
+class Mark:
+    item: object  # an Event or a Period
+    number: int
+    x: float
+    width: float
+    lane: int = 0
+    clipped_start: bool = False
+    clipped_end: bool = False
+
+
+def span(window: Window, lower: date, upper: date) -> tuple[float, float]:
+    x = window.x(lower)
+    right = window.x(upper + timedelta(days=1))
+    return round(x, 3), round(max(right - x, MIN_WIDTH), 3)
+
+
+def place(window: Window, events: list, numbers: dict) -> tuple[list[Mark], int]:
+    """Marks for the events inside the window, stacked in lanes so none overlap; and lane count."""
+    marks: list[Mark] = []
+    lane_ends: list[float] = []
+    for event in events:
+        if not window.overlaps(event.date_lower, event.date_upper):
+            continue
+        x, width = span(window, event.date_lower, event.date_upper)
+        x = min(x, 100 - width)
+        lane = next((i for i, end in enumerate(lane_ends) if end + LANE_GAP <= x), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(0.0)
+        lane_ends[lane] = x + width
+        marks.append(
+            Mark(
+                event,
+                numbers[event.pk],
+                x,
+                width,
+                lane,
+                clipped_start=event.date_lower < window.start,
+                clipped_end=event.date_upper > window.end,
+            )
+        )
+    return marks, len(lane_ends)
+
+
+def bands(window: Window, periods: list) -> list[Mark]:
+    return [
+        Mark(p, 0, *span(window, p.date_lower, p.date_upper))
+        for p in periods
+        if window.overlaps(p.date_lower, p.date_upper)
+    ]

@@ -1,0 +1,60 @@
+// Keyboard and focus behaviour on top of plain links; the pages work without this file.
+(function () {
+  "use strict";
+
+  var lastOpener = null;
+
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest(".event-item__link");
+    if (link) lastOpener = link.closest("li").id;
+  });
+
+  // Move focus to what a swap opened, and mark the open event in the list and on the axis.
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var detail = document.getElementById("detail");
+    if (!detail) return;
+    var open = detail.classList.contains("detail--open");
+    var path = window.location.pathname;
+    document.querySelectorAll(".event-item").forEach(function (li) {
+      var link = li.querySelector(".event-item__link");
+      var current = open && link && link.pathname === path;
+      li.classList.toggle("event-item--selected", current);
+      if (current) link.setAttribute("aria-current", "true"); else if (link) link.removeAttribute("aria-current");
+    });
+    document.querySelectorAll(".mark").forEach(function (a) {
+      var href = a.getAttribute("href") || "";
+      a.classList.toggle("mark--selected", open && href.split("?")[0] === path);
+    });
+    if (e.detail.target && e.detail.target.id === "detail") {
+      if (open) {
+        detail.focus();
+      } else if (lastOpener && document.getElementById(lastOpener)) {
+        document.getElementById(lastOpener).querySelector("a").focus();
+      }
+    }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    // Escape closes the open event.
+    if (e.key === "Escape") {
+      var close = document.querySelector("#detail .close");
+      if (close) { e.preventDefault(); close.click(); }
+      return;
+    }
+    // Up and down arrows move between events in a list.
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var link = e.target.closest && e.target.closest(".event-item__link");
+    if (!link) return;
+    var links = Array.prototype.slice.call(document.querySelectorAll(".event-item__link"));
+    var next = links[links.indexOf(link) + (e.key === "ArrowDown" ? 1 : -1)];
+    if (next) { e.preventDefault(); next.focus(); }
+  });
+
+  // Arriving at a passage from "See in source": focus it so the reader starts there.
+  window.addEventListener("DOMContentLoaded", function () {
+    if (window.location.hash.indexOf("#cite-") === 0) {
+      var anchor = document.getElementById(window.location.hash.slice(1));
+      if (anchor) anchor.focus();
+    }
+  });
+})();
