@@ -20,9 +20,7 @@ class CitationFormSet(BaseInlineFormSet):
         if not self.instance.is_published:
             return
         kept = [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         if not kept:
             raise ValidationError(
@@ -37,7 +35,9 @@ class CitationInline(admin.StackedInline):
     formset = CitationFormSet
     extra = 1
     autocomplete_fields = ["source"]
-    verbose_name_plural = "Citations: paste the passage; its position in the source is found for you"
+    verbose_name_plural = (
+        "Citations: paste the passage; its position in the source is found for you"
+    )
 
 
 class EventActorInline(admin.TabularInline):
@@ -57,7 +57,10 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = ["date_lower", "date_upper", "old_slug_list"]
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "kind", "status", "topics", "is_published"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "kind", "status", "topics", "is_published"]},
+        ),
         (
             "Date",
             {

@@ -180,9 +180,7 @@ class Event(models.Model):
         max_length=20, choices=Status.choices, help_text="As reported by the cited sources."
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
-    actors = models.ManyToManyField(
-        Actor, through="EventActor", blank=True, related_name="events"
-    )
+    actors = models.ManyToManyField(Actor, through="EventActor", blank=True, related_name="events")
     is_published = models.BooleanField(
         "published",
         default=False,
@@ -205,6 +203,14 @@ class Event(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        if self.pk:
+            old_slug = Event.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if old_slug and old_slug != self.slug:
+                EventSlug.objects.update_or_create(slug=old_slug, defaults={"event": self})
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("dialogue:event-detail", kwargs={"slug": self.slug})
 
@@ -213,14 +219,6 @@ class Event(models.Model):
             self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
-
-    def save(self, *args, **kwargs):
-        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
-        if self.pk:
-            old_slug = Event.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if old_slug and old_slug != self.slug:
-                EventSlug.objects.update_or_create(slug=old_slug, defaults={"event": self})
-        super().save(*args, **kwargs)
 
     @property
     def precision(self) -> str:
@@ -305,12 +303,19 @@ class Citation(models.Model):
     def __str__(self):
         return f"“{self.exact[:60]}” ({self.source.outlet})"
 
+    def save(self, *args, **kwargs):
+        self.verify()
+        body = self.source.body
+        self.prefix = body[max(0, self.start - CONTEXT_CHARS) : self.start]
+        self.suffix = body[self.end : self.end + CONTEXT_CHARS]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.source.get_absolute_url() + f"#{self.anchor}"
 
-    @property
-    def anchor(self) -> str:
-        return f"cite-{self.pk}"
+    def clean(self):
+        if self.source_id is not None and self.start is not None and self.end is not None:
+            self.verify()
 
     def verify(self):
         """Refuse a quote that is not in the source at its offsets."""
@@ -328,16 +333,9 @@ class Citation(models.Model):
                 code="quote_not_at_offsets",
             )
 
-    def clean(self):
-        if self.source_id is not None and self.start is not None and self.end is not None:
-            self.verify()
-
-    def save(self, *args, **kwargs):
-        self.verify()
-        body = self.source.body
-        self.prefix = body[max(0, self.start - CONTEXT_CHARS) : self.start]
-        self.suffix = body[self.end : self.end + CONTEXT_CHARS]
-        super().save(*args, **kwargs)
+    @property
+    def anchor(self) -> str:
+        return f"cite-{self.pk}"
 
 
 class Period(models.Model):
@@ -364,12 +362,12 @@ class Period(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("dialogue:timeline") + f"#period-{self.slug}"
-
-    @property
-    def date_display(self) -> str:
-        return dates.describe(self.edtf)
 
     def clean(self):
         try:
@@ -377,6 +375,6 @@ class Period(models.Model):
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
 
-    def save(self, *args, **kwargs):
-        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
-        super().save(*args, **kwargs)
+    @property
+    def date_display(self) -> str:
+        return dates.describe(self.edtf)

@@ -35,7 +35,9 @@ def _all_matches(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def locate_quote(body: str, quote_text: str, *, prefix: str = "", suffix: str = "") -> tuple[int, int]:
+def locate_quote(
+    body: str, quote_text: str, *, prefix: str = "", suffix: str = ""
+) -> tuple[int, int]:
     """Offsets (start, end) of a pasted quote in a source body.
 
     An exact match wins; failing that, one that differs only by typographic quotes, dashes or
@@ -139,7 +141,5 @@ def text_fragment_url(url: str, passage: str) -> str:
     if len(words) <= 8:
         directive = _fragment_part(" ".join(words))
     else:
-        directive = (
-            _fragment_part(" ".join(words[:4])) + "," + _fragment_part(" ".join(words[-4:]))
-        )
+        directive = _fragment_part(" ".join(words[:4])) + "," + _fragment_part(" ".join(words[-4:]))
     return f"{url.split('#')[0]}#:~:text={directive}"

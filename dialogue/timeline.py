@@ -9,7 +9,7 @@ from django.conf import settings
 
 MIN_WIDTH = 0.8  # % of the axis: a one-day event is still a visible, clickable mark
 LANE_GAP = 0.6  # % kept free between two marks sharing a lane
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass

@@ -52,7 +52,9 @@ def _state(form: TimelineFilterForm) -> QueryDict:
 def _detail_context(event) -> dict:
     passages = []
     for citation in event.citations.all():
-        before, quote, after = passage_in_context(citation.source.body, citation.start, citation.end)
+        before, quote, after = passage_in_context(
+            citation.source.body, citation.start, citation.end
+        )
         passages.append(
             {
                 "citation": citation,
@@ -84,8 +86,10 @@ def _timeline_page(request: HttpRequest, selected=None) -> HttpResponse:
     year_counts = Counter(
         year
         for e in events
-        for year in range(max(e.date_lower.year, overview.start.year),
-                          min(e.date_upper.year, overview.end.year) + 1)
+        for year in range(
+            max(e.date_lower.year, overview.start.year),
+            min(e.date_upper.year, overview.end.year) + 1,
+        )
     )
     context |= {
         "window": window,

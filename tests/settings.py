@@ -7,3 +7,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
 from dialogue.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+# Tests read static files from the finders; the hashed manifest needs `collectstatic` first.
+STORAGES = STORAGES | {  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+}

@@ -1,0 +1,52 @@
+# Two entry points: `make run` and `make test`. Everything else is a step they take.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The PostgreSQL the tests use; its database is only the maintenance one, a test_ copy is made.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# Unset on a laptop (missing parts are skipped, with a message); .ci/run sets both to 1.
+REQUIRE_POSTGRES ?=
+REQUIRE_BROWSER ?=
+export REQUIRE_BROWSER
+
+.PHONY: run test install superuser lint test-sqlite test-postgres
+
+$(BIN)/.installed: requirements.lock
+	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_seed
+	@echo "Admin login: run 'make superuser' in another terminal, then open http://127.0.0.1:8000/admin/"
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+superuser: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
+
+test-sqlite: install
+	$(BIN)/python -m pytest
+
+test-postgres: install
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== the same suite on PostgreSQL ($(TEST_DATABASE_URL))"; \
+	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest; \
+	elif [ -n "$(REQUIRE_POSTGRES)" ]; then \
+	  echo "PostgreSQL is required but not reachable at $(TEST_DATABASE_URL)"; exit 1; \
+	else \
+	  echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): its run is skipped (set TEST_DATABASE_URL)."; \
+	fi
+
+test: lint test-sqlite test-postgres

@@ -1,0 +1,204 @@
+"""The public pages through the test client: plain, as HTMX swaps, and as history restores."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dialogue.models import Event
+from tests.factories import cite, make_actor, make_event, make_source
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+RESTORE = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+EVENT = "/events/planned-security-dialogue-april-2015/"
+SOURCE = "/sources/japan-south-korea-to-resume-security-dialogue-this-month/"
+PAGES = [
+    "/",
+    "/?year=2015",
+    "/?actor=japan&status=planned",
+    EVENT,
+    SOURCE,
+    "/sources/",
+    "/actors/",
+    "/actors/junichi-ihara/",
+]
+
+
+def full_page(response):
+    return b"<html" in response.content and b"</html>" in response.content
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_renders_in_full_for_a_plain_request(client, seed, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert full_page(response)
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_renders_in_full_for_a_history_restore(client, seed, url):
+    response = client.get(url, headers=RESTORE | {"HX-Target": "detail"})
+    assert response.status_code == 200
+    assert full_page(response)
+
+
+def test_an_htmx_request_for_the_detail_gets_only_the_detail(client, seed):
+    response = client.get(EVENT, headers=HTMX | {"HX-Target": "detail"})
+    html = response.content.decode()
+    assert not full_page(response)
+    assert html.lstrip().startswith('<section id="detail"')
+    assert "Security dialogue to resume in April 2015" in html
+    assert 'id="announcer" hx-swap-oob="true"' in html
+
+
+def test_an_htmx_request_for_the_region_gets_the_axis_and_list(client, seed):
+    response = client.get("/?year=2015", headers=HTMX | {"HX-Target": "timeline-region"})
+    html = response.content.decode()
+    assert not full_page(response)
+    assert html.lstrip().startswith('<div id="timeline-region"')
+    assert "Events in 2015" in html
+
+
+def test_an_htmx_request_with_another_target_gets_the_full_page(client, seed):
+    response = client.get("/", headers=HTMX | {"HX-Target": "somewhere-else"})
+    assert full_page(response)
+
+
+def test_the_timeline_lists_events_in_date_order_with_context_apart(client, seed):
+    response = client.get("/")
+    events = response.context["events"]
+    assert [e.date_lower for e in events] == sorted(e.date_lower for e in events)
+    assert all(e.date_upper.year >= 2009 for e in events)
+    assert {e.edtf for e in response.context["earlier"]} >= {"1993", "1997"}
+    assert "Security dialogue suspended" in response.content.decode()
+
+
+def test_zooming_to_a_year_keeps_only_that_years_events_and_shows_months(client, seed):
+    response = client.get("/?year=2014")
+    assert response.context["events"]
+    assert all(e.date_lower.year <= 2014 <= e.date_upper.year for e in response.context["events"])
+    assert [t["label"] for t in response.context["ticks"]][:3] == ["Jan", "Feb", "Mar"]
+
+
+def test_a_month_precise_event_is_drawn_across_its_month(client, seed):
+    response = client.get("/?year=2015")
+    mark = next(m for m in response.context["marks"] if m.item.edtf == "2015-03")
+    assert mark.x == pytest.approx(59 / 365 * 100, abs=0.01)  # 1 March
+    assert mark.width == pytest.approx(31 / 365 * 100, abs=0.01)  # the whole month
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("actor=junichi-ihara", {"planned-security-dialogue-april-2015"}),
+        ("status=cancelled", {"security-meeting-falls-through"}),
+        ("topic=missile-defence&status=planned", {"planned-security-dialogue-april-2015"}),
+    ],
+)
+def test_filters_narrow_the_list(client, seed, query, expected):
+    response = client.get(f"/?{query}")
+    assert {e.slug for e in response.context["events"]} == expected
+
+
+def test_filters_carry_into_event_links(client, seed):
+    html = client.get("/?actor=china&year=2015").content.decode()
+    assert 'href="/events/japan-china-security-dialogue/?year=2015&amp;actor=china"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["year=abc", "year=1850", "actor=nobody", "status=lost", "topic=%00", "year=2015&year=x"],
+)
+def test_bad_parameters_are_ignored_with_a_message(client, seed, query):
+    response = client.get(f"/?{query}")
+    assert response.status_code == 200
+    assert "Ignored" in response.content.decode()
+    assert response.context["state"].urlencode() in ("", "year=2015")
+
+
+def test_a_permalink_opens_its_event_with_share_metadata(client, seed):
+    html = client.get(EVENT).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{EVENT}">' in html
+    assert '<meta property="og:title" content="Security dialogue to resume in April 2015' in html
+    assert "og:description" in html and "broadly agreed to resume" in html
+    assert "5 – 30 April 2015" in html
+    assert "later this month" in html  # the date's derivation
+    assert f"{SOURCE}#cite-" in html  # see in source
+    assert "#:~:text=" in html  # the passage in the original
+
+
+def test_a_renamed_event_redirects_from_its_old_slug(client, seed):
+    event = Event.objects.get(slug="kono-statement")
+    event.slug = "the-kono-statement"
+    event.save()
+    response = client.get("/events/kono-statement/?year=2015")
+    assert response.status_code == 301
+    assert response["Location"] == "/events/the-kono-statement/?year=2015"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/events/no-such-event/", "/sources/no-such-source/", "/actors/nobody/", "/nowhere/"]
+)
+def test_unknown_addresses_are_a_clear_404(client, seed, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Not found" in response.content.decode()
+
+
+def test_drafts_are_hidden_from_the_public_and_shown_to_staff(client, seed, staff):
+    draft = make_event(slug="secret-draft", title="A draft in progress", is_published=False)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "A draft in progress" not in client.get("/").content.decode()
+    client.force_login(staff)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "visible to staff only" in response.content.decode()
+
+
+def test_the_source_page_highlights_every_cited_passage_with_links_to_events(client, seed):
+    response = client.get(SOURCE)
+    html = response.content.decode()
+    source = response.context["source"]
+    for citation in source.citations.all():
+        assert f'id="cite-{citation.pk}"' in html
+        assert citation.event.get_absolute_url() in html
+    assert html.count("<mark>") >= 8
+    assert "The text as received" in html
+
+
+def test_the_actor_page_lists_the_actors_events_in_order(client, seed):
+    response = client.get("/actors/shinzo-abe/")
+    dates = [p.event.date_lower for p in response.context["participations"]]
+    assert dates and dates == sorted(dates)
+    assert "安倍晋三" in response.content.decode()
+
+
+def test_user_text_is_escaped(client, seed):
+    make_event(slug="xss", title='<script>alert("x")</script>')
+    html = client.get("/events/xss/").content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def _add_events(n):
+    source = make_source()
+    actor = make_actor()
+    for _ in range(n):
+        event = make_event(edtf="2014-05")
+        event.participations.create(actor=actor)
+        cite(event, source, "December 2009")
+
+
+@pytest.mark.parametrize("url", ["/", "/?year=2014&actor=japan", EVENT, SOURCE])
+def test_query_count_does_not_grow_with_the_number_of_events(client, seed, url):
+    """Ten events more or thirty: the page makes the same number of queries."""
+    _add_events(10)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    _add_events(30)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few) <= 12
