@@ -9,6 +9,17 @@
     if (link) lastOpener = link.closest("li").id;
   });
 
+  // A swap of the timeline region re-renders the filter box: keep it open if the reader had it so.
+  var filtersOpen = false;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var box = document.querySelector(".filters__box");
+    filtersOpen = !!(box && box.open);
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    var box = document.querySelector(".filters__box");
+    if (box && filtersOpen) box.open = true;
+  });
+
   // Move focus to what a swap opened, and mark the open event in the list and on the axis.
   document.addEventListener("htmx:afterSettle", function (e) {
     var detail = document.getElementById("detail");
@@ -52,9 +63,12 @@
 
   // Arriving at a passage from "See in source": focus it so the reader starts there.
   window.addEventListener("DOMContentLoaded", function () {
-    if (window.location.hash.indexOf("#cite-") === 0) {
-      var anchor = document.getElementById(window.location.hash.slice(1));
-      if (anchor) anchor.focus();
-    }
+    if (window.location.hash.indexOf("#cite-") !== 0) return;
+    var anchor = document.getElementById(window.location.hash.slice(1));
+    if (!anchor) return;
+    document.querySelectorAll("mark[data-cites]").forEach(function (mark) {
+      if (mark.dataset.cites.split(" ").indexOf(anchor.id) !== -1) mark.classList.add("is-target");
+    });
+    anchor.focus();
   });
 })();
