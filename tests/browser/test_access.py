@@ -63,7 +63,9 @@ def test_the_phone_detail_is_readable(phone, site):
     detail = phone.locator("#detail")
     box = detail.bounding_box()
     assert box["width"] >= 330
-    size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('#detail blockquote p')).fontSize)")
+    size = phone.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('#detail blockquote p')).fontSize)"
+    )
     assert size >= 16
     # The open event comes before the list on a phone, so a reader does not scroll to find it.
     list_top = phone.locator("#event-list").bounding_box()["y"]
@@ -100,7 +102,8 @@ def test_every_control_has_a_name(page, site):
     for url in PAGE_TYPES.values():
         page.goto(site + url)
         nameless = page.evaluate(
-            """() => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, summary')]
+            """() => [...document.querySelectorAll(
+                'a[href], button, input:not([type=hidden]), select, summary')]
               .filter(el => !el.closest('[aria-hidden=true]'))
               .filter(el => !String(el.textContent || el.value || el.getAttribute('aria-label') ||
                                      (el.labels && el.labels.length) || el.title || '').trim())
@@ -123,7 +126,8 @@ def focused(page):
     return page.evaluate(
         """() => { const el = document.activeElement;
                    const style = getComputedStyle(el);
-                   return { text: (el.innerText || el.getAttribute('aria-label') || el.id || '').trim(),
+                   const text = el.innerText || el.getAttribute('aria-label') || el.id || '';
+                   return { text: text.trim(),
                             tag: el.tagName, outline: style.outlineStyle !== 'none'
                             && parseFloat(style.outlineWidth) >= 2 }; }"""
     )

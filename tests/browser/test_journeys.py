@@ -5,8 +5,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import shoot
-
 EVENT = "/events/planned-security-dialogue-april-2015/"
 EVENT_TITLE = "Security dialogue to resume in April 2015"
 
