@@ -165,7 +165,9 @@ def test_walk_the_timeline_with_the_keyboard_only(page, site):
     assert focused(page)["outline"]
     page.keyboard.press("Escape")
     expect(page.locator("#detail h2")).to_have_text("Reading the timeline")
-    assert focused(page)["text"].startswith("2013\nPlanned security meeting falls through")
+    expect(
+        page.get_by_role("link", name=re.compile("^2013 Planned security meeting"))
+    ).to_be_focused()
 
 
 def test_the_skip_link_moves_focus_to_the_content(page, site):
