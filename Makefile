@@ -9,7 +9,7 @@ REQUIRE_POSTGRES ?=
 REQUIRE_BROWSER ?=
 export REQUIRE_BROWSER
 
-.PHONY: run test install superuser lint test-sqlite test-postgres
+.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import
 
 $(BIN)/.installed: requirements.lock
 	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -50,3 +50,10 @@ test-postgres: install
 	fi
 
 test: lint test-sqlite test-postgres
+
+# Scores the article import against the curated seed events, in a new empty SQLite database.
+benchmark-import: install
+	rm -f .benchmark.sqlite3
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/.benchmark.sqlite3 $(BIN)/python manage.py migrate --noinput -v0
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/.benchmark.sqlite3 $(BIN)/python manage.py benchmark_import
+	rm -f .benchmark.sqlite3

@@ -1,13 +1,19 @@
 """The editors' tool."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from dialogue import services
-from dialogue.forms import CitationForm
+from dialogue.forms import ArticleImportForm, CitationForm
+from dialogue.importing import ArticleError, import_article
 from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
+from dialogue.passages import annotate
 
 admin.site.site_header = "Security dialogue timeline: editors"
 admin.site.site_title = "Timeline editors"
@@ -48,8 +54,8 @@ class EventActorInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "edtf", "status", "kind", "is_published", "citation_count"]
-    list_filter = ["is_published", "status", "kind", "topics"]
+    list_display = ["title", "edtf", "status", "kind", "is_published", "review", "citation_count"]
+    list_filter = ["is_published", "review", "status", "kind", "topics"]
     search_fields = ["title", "summary", "slug", "citations__exact"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["topics"]
@@ -112,11 +118,12 @@ class CitationAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "published_on", "language", "view_link"]
+    list_display = ["title", "outlet", "published_on", "language", "view_link", "review_link"]
     list_filter = ["outlet", "language"]
     search_fields = ["title", "outlet", "byline", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
+    change_list_template = "admin/dialogue/source/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "section", "byline", "agency"]}),
         ("Publication", {"fields": ["published_on", "published_time", "url", "language"]}),
@@ -127,17 +134,129 @@ class SourceAdmin(admin.ModelAdmin):
     def view_link(self, obj):
         return format_html('<a href="{}">view</a>', obj.get_absolute_url())
 
+    @admin.display(description="proposals")
+    def review_link(self, obj):
+        return format_html(
+            '<a href="{}">review</a>', reverse("admin:dialogue_source_review", args=[obj.pk])
+        )
+
     def get_readonly_fields(self, request, obj=None):
         # Citations point into the body by offset: once cited, it is not edited in place.
         if obj and obj.citations.exists():
             return ["body", "raw_text"]
         return []
 
+    def get_urls(self):
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="dialogue_source_import",
+            ),
+            path(
+                "<int:pk>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="dialogue_source_review",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        """Upload article files: each becomes a source with proposed events to review."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            imported = []
+            for upload in form.cleaned_data["files"]:
+                try:
+                    result = import_article(
+                        upload.read(),
+                        name=upload.name,
+                        outlet=form.cleaned_data["outlet"],
+                        published=form.cleaned_data["published"],
+                        url=form.cleaned_data["url"],
+                    )
+                except ArticleError as exc:
+                    form.add_error("files", f"{upload.name}: {' '.join(exc.messages)}")
+                    continue
+                imported.append(result)
+                if result.created:
+                    self.message_user(
+                        request,
+                        f"Imported “{result.source.title}” with {len(result.events)} "
+                        "proposed events.",
+                        messages.SUCCESS,
+                    )
+                else:
+                    self.message_user(
+                        request,
+                        f"“{result.source.title}” was already imported; nothing added.",
+                        messages.WARNING,
+                    )
+            if not form.errors:
+                if len(imported) == 1:
+                    return redirect("admin:dialogue_source_review", imported[0].source.pk)
+                return redirect("admin:dialogue_source_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import articles",
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/dialogue/source/import.html", context)
+
+    def review_view(self, request, pk):
+        """The proposed events of one article, each beside its passage: accept, edit, reject."""
+        source = get_object_or_404(Source, pk=pk)
+        if request.method == "POST":
+            if not request.user.has_perm("dialogue.change_event"):
+                raise PermissionDenied
+            event_id, action = request.POST.get("event", ""), request.POST.get("action")
+            if not event_id.isdigit() or action not in ("accept", "reject"):
+                return HttpResponseBadRequest("Say which event, and accept or reject.")
+            event = get_object_or_404(
+                Event.objects.filter(citations__source=source).distinct(), pk=event_id
+            )
+            if action == "reject":
+                services.reject_proposal(event=event)
+                self.message_user(request, f"Rejected “{event.title}”.", messages.SUCCESS)
+            elif services.accept_proposal(event=event):
+                self.message_user(
+                    request, f"Accepted and published “{event.title}”.", messages.SUCCESS
+                )
+            else:
+                self.message_user(request, "It cites no passage: edit it first.", messages.ERROR)
+            return redirect(request.path)
+        proposals = list(
+            Event.objects.filter(review=Event.Review.PROPOSED, citations__source=source)
+            .distinct()
+            .prefetch_related("citations", "participations__actor")
+        )
+        proposals.sort(key=lambda e: min(c.start for c in e.citations.all()))
+        citations = []
+        for number, event in enumerate(proposals, start=1):
+            event.number = number
+            for citation in event.citations.all():
+                if citation.source_id == source.pk:
+                    citation.number, citation.event = number, event
+                    citations.append(citation)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": source,
+            "title": f"Review proposed events: {source.title}",
+            "source": source,
+            "proposals": proposals,
+            "paragraphs": annotate(source.body, citations),
+        }
+        return TemplateResponse(request, "admin/dialogue/source/review.html", context)
+
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name_en", "name_ja", "name_ko", "kind", "country"]
-    list_filter = ["kind", "country"]
+    list_display = ["name_en", "name_ja", "name_ko", "kind", "country", "is_confirmed"]
+    list_filter = ["is_confirmed", "kind", "country"]
     search_fields = ["name_en", "name_ja", "name_ko", "aliases", "office", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 

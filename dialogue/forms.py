@@ -21,7 +21,7 @@ class TimelineFilterForm(forms.Form):
         required=False,
     )
     actor = forms.ModelMultipleChoiceField(
-        queryset=Actor.objects.all(),
+        queryset=Actor.objects.filter(is_confirmed=True),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -48,6 +48,38 @@ class TimelineFilterForm(forms.Form):
             values = ", ".join(f"“{v}”" for v in self.data.getlist(name))[:200]
             messages.append(f"Ignored {name} {values}: not a value this timeline knows.")
         return messages
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (the pattern from Django's file-upload documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+class ArticleImportForm(forms.Form):
+    files = MultipleFileField(
+        label="Article files",
+        help_text="Plain-text (UTF-8) files, one article each, as received.",
+    )
+    outlet = forms.CharField(required=False, help_text="Only if the text does not name it.")
+    published = forms.DateField(
+        required=False,
+        label="Publication date",
+        help_text="YYYY-MM-DD. Only if the text has no “Published :” line.",
+    )
+    url = forms.URLField(required=False, label="Original URL", assume_scheme="https")
 
 
 class CitationForm(forms.ModelForm):

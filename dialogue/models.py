@@ -76,6 +76,11 @@ class Actor(models.Model):
         help_text="For people: their office at the time of the events.",
     )
     description = models.TextField(blank=True)
+    is_confirmed = models.BooleanField(
+        "confirmed",
+        default=True,
+        help_text="Actors proposed by an article import stay off the public pages until confirmed.",
+    )
 
     class Meta:
         ordering = ["name_en"]
@@ -138,6 +143,10 @@ class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if user.is_staff else self.published()
 
+    def on_timeline(self, user):
+        """What the timeline lists: published events, and drafts for staff, but no proposals."""
+        return self.visible_to(user).filter(review=Event.Review.CONFIRMED)
+
     def chronological(self):
         return self.order_by("date_lower", "date_upper", "pk")
 
@@ -151,6 +160,11 @@ class Event(models.Model):
         POLICY = "policy", "Policy move"
         REPORT = "report", "Report"
         SUSPENSION = "suspension", "Suspension"
+
+    class Review(models.TextChoices):
+        PROPOSED = "proposed", "Proposed by an import, awaiting an editor"
+        CONFIRMED = "confirmed", "Confirmed by an editor"
+        REJECTED = "rejected", "Rejected by an editor"
 
     class Status(models.TextChoices):
         OCCURRED = "occurred", "Occurred"
@@ -186,6 +200,12 @@ class Event(models.Model):
         default=False,
         help_text="Drafts are visible to staff only. A published event must cite a passage.",
     )
+    review = models.CharField(
+        max_length=20,
+        choices=Review.choices,
+        default=Review.CONFIRMED,
+        help_text="Events an import proposes wait here for an editor to accept or reject them.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -196,6 +216,10 @@ class Event(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(date_lower__lte=F("date_upper")), name="event_date_bounds_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(review="confirmed"),
+                name="published_events_are_confirmed",
             ),
         ]
         indexes = [models.Index(fields=["is_published", "date_lower", "date_upper"])]
@@ -219,6 +243,10 @@ class Event(models.Model):
             self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
+        if self.is_published and self.review == self.Review.REJECTED:
+            raise ValidationError({"is_published": "A rejected event can't be published."})
+        if self.is_published:
+            self.review = self.Review.CONFIRMED  # publishing a proposal accepts it
 
     @property
     def precision(self) -> str:

@@ -19,7 +19,7 @@ def timeline_events(*, user, filters: dict) -> list[Event]:
 
     Several values of one filter widen it (either actor); different filters narrow it.
     """
-    events = Event.objects.visible_to(user)
+    events = Event.objects.on_timeline(user)
     if filters.get("actor"):
         events = events.filter(participations__actor__in=filters["actor"])
     if filters.get("topic"):
@@ -72,11 +72,11 @@ def sources() -> QuerySet:
 
 
 def actors() -> QuerySet:
-    return Actor.objects.all()
+    return Actor.objects.filter(is_confirmed=True)
 
 
 def actor_with_events(*, user, slug: str) -> tuple[Actor | None, list[EventActor]]:
-    actor = Actor.objects.filter(slug=slug).first()
+    actor = Actor.objects.filter(slug=slug, is_confirmed=True).first()
     if actor is None:
         return None, []
     visible = Event.objects.visible_to(user)

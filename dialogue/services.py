@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 
-from dialogue.models import Event
+from dialogue.models import Actor, Event
 
 
 @transaction.atomic
@@ -15,3 +15,22 @@ def publish_events(*, events: QuerySet) -> tuple[int, list[Event]]:
     published = events.filter(citations__isnull=False).distinct()
     count = Event.objects.filter(pk__in=published.values("pk")).update(is_published=True)
     return count, refused
+
+
+@transaction.atomic
+def accept_proposal(*, event: Event) -> bool:
+    """Publish a proposed event with its citations, confirming the actors it names."""
+    if not event.citations.exists():
+        return False
+    event.review = Event.Review.CONFIRMED
+    event.is_published = True
+    event.save(update_fields=["review", "is_published", "updated_at"])
+    Actor.objects.filter(participations__event=event, is_confirmed=False).update(is_confirmed=True)
+    return True
+
+
+def reject_proposal(*, event: Event) -> None:
+    """Keep a rejected proposal, unpublished, so the same import does not propose it again."""
+    event.review = Event.Review.REJECTED
+    event.is_published = False
+    event.save(update_fields=["review", "is_published", "updated_at"])

@@ -46,6 +46,7 @@ def test_filter_by_actor_and_status_then_clear(page, site):
     expect(page).to_have_url(site + "/?actor=junichi-ihara")
     expect(page.locator("#event-list > li")).to_have_count(1)
     page.get_by_label("Junichi Ihara").uncheck()
+    expect(page).to_have_url(site + "/")
     page.get_by_label("Cancelled / fell through").check()
     expect(page).to_have_url(site + "/?status=cancelled")
     expect(page.locator("#event-list > li")).to_have_count(1)
