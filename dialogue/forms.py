@@ -35,6 +35,28 @@ class TimelineFilterForm(forms.Form):
     status = forms.MultipleChoiceField(
         choices=Event.Status.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
+    kind = forms.MultipleChoiceField(
+        label="Type",
+        choices=Event.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(choices=[("", "Date"), ("relevance", "Relevance")], required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end of the range is before its start.")
+            data.pop("date_to", None)
+        return data
 
     def filters(self) -> dict:
         """The valid part of the query: what to show. Call after is_valid()."""
@@ -44,9 +66,10 @@ class TimelineFilterForm(forms.Form):
     def problems(self) -> list[str]:
         """One readable sentence per ignored parameter."""
         messages = []
-        for name in self.errors:
+        for name, errors in self.errors.items():
             values = ", ".join(f"“{v}”" for v in self.data.getlist(name))[:200]
-            messages.append(f"Ignored {name} {values}: not a value this timeline knows.")
+            label = self.fields[name].label or name if name in self.fields else name
+            messages.append(f"Ignored {label.lower()} {values}: {' '.join(errors)}")
         return messages
 
 

@@ -206,6 +206,11 @@ class Event(models.Model):
         default=Review.CONFIRMED,
         help_text="Events an import proposes wait here for an editor to accept or reject them.",
     )
+    search_document = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Title, summary, cited passages and actors' names: what search reads.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from dialogue.models import Actor, Citation, Event, EventActor, Period, Source
+from dialogue import search
+from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
 
 
 def _with_people(events: QuerySet) -> QuerySet:
@@ -14,21 +15,84 @@ def _with_people(events: QuerySet) -> QuerySet:
     )
 
 
-def timeline_events(*, user, filters: dict) -> list[Event]:
-    """Events visible to the user that match the filters (year excepted), oldest first.
+FACETS = ("actor", "topic", "status", "kind")
+
+
+def filtered_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySet:
+    """Events visible on the timeline that match the filters (year and sort aside).
 
     Several values of one filter widen it (either actor); different filters narrow it.
     """
     events = Event.objects.on_timeline(user)
+    if base is not None:
+        events = events.filter(pk__in=base.values("pk"))
     if filters.get("actor"):
-        events = events.filter(participations__actor__in=filters["actor"])
+        events = events.filter(
+            pk__in=EventActor.objects.filter(actor__in=filters["actor"]).values("event")
+        )
     if filters.get("topic"):
-        events = events.filter(topics__in=filters["topic"])
+        tagged = Event.topics.through.objects.filter(topic__in=filters["topic"])
+        events = events.filter(pk__in=tagged.values("event"))
     if filters.get("status"):
         events = events.filter(status__in=filters["status"])
-    if filters.get("actor") or filters.get("topic"):
-        events = events.distinct()
-    return list(_with_people(events.chronological()))
+    if filters.get("kind"):
+        events = events.filter(kind__in=filters["kind"])
+    if filters.get("date_from"):
+        events = events.filter(date_upper__gte=filters["date_from"])
+    if filters.get("date_to"):
+        events = events.filter(date_lower__lte=filters["date_to"])
+    if filters.get("q"):
+        events = search.matching(events, filters["q"])
+    return events
+
+
+def timeline_events(*, user, filters: dict, base: QuerySet | None = None) -> list[Event]:
+    """The filtered events with what the list shows; best match first when sorting by relevance.
+
+    A search gives each event a highlighted .snippet saying why it matched.
+    """
+    events = filtered_events(user=user, filters={**filters, "q": None}, base=base)
+    events = _with_people(events).prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    )
+    if filters.get("q"):
+        found = search.ranked(events, filters["q"])
+        if filters.get("sort") != "relevance":
+            found.sort(key=lambda e: (e.date_lower, e.date_upper, e.pk))
+        return found
+    return list(events.chronological())
+
+
+def facet_counts(*, user, filters: dict, base: QuerySet | None = None) -> dict[str, dict]:
+    """For each filter, how many events each of its values would give with the other filters."""
+    counts = {}
+    for facet in FACETS:
+        others = filtered_events(user=user, filters={**filters, facet: None}, base=base)
+        if facet == "actor":
+            rows = EventActor.objects.filter(event__in=others).values_list("actor__slug")
+            rows = rows.annotate(n=Count("event", distinct=True))
+        elif facet == "topic":
+            rows = others.values_list("topics__slug").annotate(n=Count("pk", distinct=True))
+        else:
+            rows = others.values_list(facet).annotate(n=Count("pk"))
+        counts[facet] = {str(value): n for value, n in rows.order_by() if value is not None}
+    return counts
+
+
+def topic_events(slug: str) -> tuple[Topic | None, QuerySet | None]:
+    topic = Topic.objects.filter(slug=slug).first()
+    return topic, (Event.objects.filter(topics=topic) if topic else None)
+
+
+def pair_events(first: str, second: str) -> tuple[list[Actor], QuerySet | None]:
+    """Two actors and the events involving both of them."""
+    pair = list(Actor.objects.filter(slug__in=[first, second], is_confirmed=True))
+    if first == second or len(pair) != 2:
+        return pair, None
+    events = Event.objects.filter(participations__actor=pair[0]).filter(
+        participations__actor=pair[1]
+    )
+    return sorted(pair, key=lambda a: [first, second].index(a.slug)), events
 
 
 def event_for_slug(*, user, slug: str) -> tuple[Event | None, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 
+from dialogue import search
 from dialogue.models import Actor, Event
 
 
@@ -34,3 +35,16 @@ def reject_proposal(*, event: Event) -> None:
     event.review = Event.Review.REJECTED
     event.is_published = False
     event.save(update_fields=["review", "is_published", "updated_at"])
+
+
+def refresh_search(*, event_ids) -> None:
+    """Rebuild the search documents of these events from their current passages and actors."""
+    events = Event.objects.filter(pk__in=list(event_ids)).prefetch_related(
+        "citations", "participations__actor"
+    )
+    for event in events:
+        text = search.document(
+            event, event.citations.all(), [p.actor for p in event.participations.all()]
+        )
+        if text != event.search_document:
+            Event.objects.filter(pk=event.pk).update(search_document=text)

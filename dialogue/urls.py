@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from dialogue import views
+from dialogue.feeds import EventFeed
 
 app_name = "dialogue"
 
@@ -12,9 +13,18 @@ public_patterns = [
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("actors/", views.actor_list, name="actor-list"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
+    path("actors/<slug:slug>/and/<slug:other>/", views.actor_pair, name="actor-pair"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
+    path("export/events.csv", views.export_csv, name="export-csv"),
+    path("export/events.json", views.export_json, name="export-json"),
+    path("export/timelinejs.json", views.export_timelinejs, name="export-timelinejs"),
+    path("export/events.ics", views.export_ical, name="export-ical"),
+    path("feed.atom", EventFeed(), name="feed"),
+    path("schema/events.json", views.export_schema, name="export-schema"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("dialogue.api")),
     path("", include((public_patterns, app_name))),
 ]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from dialogue import selectors
+from dialogue import exports, selectors
 from dialogue.forms import TimelineFilterForm
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.timeline import Window, bands, place
@@ -38,15 +39,29 @@ def htmx_target(request: HttpRequest) -> str | None:
 def _state(form: TimelineFilterForm) -> QueryDict:
     """The valid filters as a query string, so links carry the view along and drop bad values."""
     state = QueryDict(mutable=True)
-    filters = form.filters()
-    if filters.get("year"):
-        state["year"] = str(filters["year"])
-    for name in ("actor", "topic"):
-        if filters.get(name):
-            state.setlist(name, [obj.slug for obj in filters[name]])
-    if filters.get("status"):
-        state.setlist("status", filters["status"])
+    for name, value in form.filters().items():
+        if name in ("actor", "topic"):
+            state.setlist(name, [obj.slug for obj in value])
+        elif isinstance(value, list):
+            state.setlist(name, value)
+        else:
+            state[name] = str(value)
     return state
+
+
+def _facets(form: TimelineFilterForm, counts: dict) -> list[dict]:
+    """Each filter's checkboxes with the number of events each would give."""
+    return [
+        {
+            "name": name,
+            "legend": form.fields[name].label or name.title() + "s",
+            "options": [
+                {"box": box, "count": counts[name].get(str(box.data["value"]), 0)}
+                for box in form[name]
+            ],
+        }
+        for name in selectors.FACETS
+    ]
 
 
 def _detail_context(event) -> dict:
@@ -67,18 +82,28 @@ def _detail_context(event) -> dict:
     return {"event": event, "passages": passages}
 
 
-def _timeline_page(request: HttpRequest, selected=None) -> HttpResponse:
+def _timeline_page(
+    request: HttpRequest, selected=None, *, base=None, heading: str = "", path: str = ""
+) -> HttpResponse:
+    """The timeline, of every event or of a base set (a topic, a pair of actors)."""
     form = TimelineFilterForm(request.GET)
     form.is_valid()
     filters = form.filters()
-    context = {"form": form, "state": _state(form), "problems": form.problems()}
+    context = {
+        "form": form,
+        "state": _state(form),
+        "problems": form.problems(),
+        "heading": heading,
+        "page_path": path or reverse("dialogue:timeline"),
+    }
     if selected is not None:
         context |= _detail_context(selected)
     if htmx_target(request) == "detail":
         return render_page(request, "dialogue/timeline.html", context, partials=("detail",))
 
     window = Window.for_year(filters.get("year"))
-    events = selectors.timeline_events(user=request.user, filters=filters)
+    events = selectors.timeline_events(user=request.user, filters=filters, base=base)
+    counts = selectors.facet_counts(user=request.user, filters=filters, base=base)
     overview = Window.for_year(None)
     shown = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
     numbers = {event.pk: n for n, event in enumerate(shown, start=1)}
@@ -105,6 +130,10 @@ def _timeline_page(request: HttpRequest, selected=None) -> HttpResponse:
             for y in range(overview.start.year, overview.end.year + 1)
         ],
         "total": sum(overview.overlaps(e.date_lower, e.date_upper) for e in events),
+        "facets": _facets(form, counts),
+        "filtered": any(k in filters for k in ("actor", "topic", "status", "kind", "q"))
+        or "date_from" in filters
+        or "date_to" in filters,
     }
     return render_page(
         request, "dialogue/timeline.html", context, partials=("detail", "timeline-region")
@@ -127,6 +156,25 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         raise Http404("No event has this address.")
     return _timeline_page(request, selected=event)
+
+
+@require_GET
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic, events = selectors.topic_events(slug)
+    if topic is None:
+        raise Http404("No topic has this address.")
+    path = reverse("dialogue:topic-detail", kwargs={"slug": slug})
+    return _timeline_page(request, base=events, heading=f"Topic: {topic.name}", path=path)
+
+
+@require_GET
+def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
+    pair, events = selectors.pair_events(slug, other)
+    if events is None:
+        raise Http404("These two actors are not both known.")
+    path = reverse("dialogue:actor-pair", kwargs={"slug": slug, "other": other})
+    heading = f"{pair[0].name_en} and {pair[1].name_en}"
+    return _timeline_page(request, base=events, heading=heading, path=path)
 
 
 @require_GET
@@ -166,4 +214,57 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No actor has this address.")
     return render_page(
         request, "dialogue/actor_detail.html", {"actor": actor, "participations": participations}
+    )
+
+
+# Exports of any filtered view ----------------------------------------------------------------
+
+
+def _export_events(request: HttpRequest) -> list:
+    form = TimelineFilterForm(request.GET)
+    form.is_valid()
+    filters = form.filters()
+    events = selectors.timeline_events(user=request.user, filters=filters)
+    if filters.get("year"):
+        window = Window.for_year(filters["year"])
+        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
+    return events
+
+
+def _download(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"  # public data, readable by other sites' tools
+    return response
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    body = exports.as_csv(request, _export_events(request))
+    return _download(HttpResponse(body, content_type="text/csv; charset=utf-8"), "events.csv")
+
+
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    data = exports.as_json(request, _export_events(request))
+    return _download(JsonResponse(data, json_dumps_params={"ensure_ascii": False}), "events.json")
+
+
+@require_GET
+def export_timelinejs(request: HttpRequest) -> HttpResponse:
+    data = exports.as_timelinejs(request, _export_events(request), selectors.periods())
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return _download(response, "timelinejs.json")
+
+
+@require_GET
+def export_ical(request: HttpRequest) -> HttpResponse:
+    body = exports.as_ical(request, _export_events(request))
+    return _download(HttpResponse(body, content_type="text/calendar; charset=utf-8"), "events.ics")
+
+
+@require_GET
+def export_schema(request: HttpRequest) -> HttpResponse:
+    return _download(
+        HttpResponse(exports.SCHEMA_FILE.read_bytes(), content_type="application/schema+json"),
+        "events.schema.json",
     )

@@ -10,14 +10,20 @@
   });
 
   // A swap of the timeline region re-renders the filter box: keep it open if the reader had it so.
+  // Likewise the search box: what the reader typed while a request was out is kept.
   var filtersOpen = false;
+  var typing = null;
   document.addEventListener("htmx:beforeSwap", function () {
     var box = document.querySelector(".filters__box");
     filtersOpen = !!(box && box.open);
+    var q = document.getElementById("id_q");
+    typing = q && document.activeElement === q ? q.value : null;
   });
   document.addEventListener("htmx:afterSwap", function () {
     var box = document.querySelector(".filters__box");
     if (box && filtersOpen) box.open = true;
+    var q = document.getElementById("id_q");
+    if (q && typing !== null && q.value !== typing) q.value = typing;
   });
 
   // Move focus to what a swap opened, and mark the open event in the list and on the axis.

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from dialogue.models import Source
+from dialogue.models import Event, Source
+from dialogue.services import refresh_search
 
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
 
@@ -20,4 +21,5 @@ class Command(BaseCommand):
             self.stdout.write("Sources already present; seed not loaded (use --force to reload).")
             return
         call_command("loaddata", SEED, verbosity=0)
+        refresh_search(event_ids=Event.objects.values_list("pk", flat=True))
         self.stdout.write(self.style.SUCCESS(f"Loaded {SEED}."))

@@ -1,0 +1,4 @@
+"""The read-only JSON API (written next)."""
+
+app_name = "api"
+urlpatterns = []

@@ -1,0 +1,201 @@
+"""Events in formats other tools read: CSV, JSON, TimelineJS, iCalendar. Each carries its
+citations (source, URL, quote). Records use stable numeric ids; slugs may change, ids don't."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from datetime import date, timedelta
+
+from django.utils import timezone
+from django.utils.html import escape
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+SITE_NAME = "Japan–South Korea security dialogue, 2009–2015"
+SCHEMA_PATH = "/schema/events.json"
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "events.schema.json"
+
+
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def citation_record(request, citation) -> dict:
+    source = citation.source
+    return {
+        "id": citation.pk,
+        "quote": citation.exact,
+        "start": citation.start,
+        "end": citation.end,
+        "prefix": citation.prefix,
+        "suffix": citation.suffix,
+        "url": _absolute(request, citation.get_absolute_url()),
+        "source": {
+            "id": source.pk,
+            "slug": source.slug,
+            "title": source.title,
+            "outlet": source.outlet,
+            "published_on": source.published_on.isoformat(),
+            "url": source.url or None,
+            "page": _absolute(request, source.get_absolute_url()),
+        },
+    }
+
+
+def event_record(request, event) -> dict:
+    """One event as the JSON export and the API give it (see static/schema/events.json)."""
+    return {
+        "id": event.pk,
+        "slug": event.slug,
+        "url": _absolute(request, event.get_absolute_url()),
+        "title": event.title,
+        "summary": event.summary,
+        "date": {
+            "edtf": event.edtf,
+            "display": event.date_display,
+            "precision": event.precision,
+            "uncertain": event.is_uncertain,
+            "earliest": event.date_lower.isoformat(),
+            "latest": event.date_upper.isoformat(),
+            "derivation": event.date_derivation,
+        },
+        "status": event.status,
+        "kind": event.kind,
+        "topics": [t.slug for t in event.topics.all()],
+        "actors": [
+            {"id": p.actor.pk, "slug": p.actor.slug, "name": p.actor.name_en, "role": p.role}
+            for p in event.participations.all()
+        ],
+        "citations": [citation_record(request, c) for c in event.citations.all()],
+        "updated_at": event.updated_at.isoformat(),
+    }
+
+
+def as_json(request, events) -> dict:
+    return {
+        "$schema": _absolute(request, SCHEMA_PATH),
+        "title": SITE_NAME,
+        "generated_at": timezone.now().isoformat(),
+        "count": len(events),
+        "events": [event_record(request, e) for e in events],
+    }
+
+
+CSV_COLUMNS = [
+    "id", "slug", "url", "title", "date_edtf", "date_display", "earliest", "latest",
+    "precision", "status", "kind", "actors", "topics", "summary", "sources", "quotes",
+]  # fmt: skip
+
+
+def as_csv(request, events) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        r = event_record(request, event)
+        writer.writerow(
+            [
+                r["id"], r["slug"], r["url"], r["title"], r["date"]["edtf"],
+                r["date"]["display"], r["date"]["earliest"], r["date"]["latest"],
+                r["date"]["precision"], r["status"], r["kind"],
+                "; ".join(a["name"] for a in r["actors"]),
+                "; ".join(r["topics"]),
+                r["summary"],
+                " | ".join(
+                    f"{c['source']['outlet']}, “{c['source']['title']}”, "
+                    f"{c['source']['published_on']}, {c['source']['url'] or c['source']['page']}"
+                    for c in r["citations"]
+                ),
+                " | ".join(c["quote"] for c in r["citations"]),
+            ]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def _tl_date(edtf_side: str, fallback: date) -> dict:
+    """A TimelineJS date at the precision the EDTF gives: {year}, {year, month} or a full day."""
+    parts = edtf_side.strip("?~%").split("-")
+    if not parts[0].isdigit():
+        return {"year": fallback.year, "month": fallback.month, "day": fallback.day}
+    keys = ("year", "month", "day")
+    return {k: int(v) for k, v in zip(keys, parts, strict=False)}
+
+
+def _tl_text(request, event) -> str:
+    quotes = "".join(
+        f"<blockquote>{_html(c.exact)}</blockquote><p>— {_html(c.source.outlet)}, "
+        f'<a href="{_html(c.source.url or _absolute(request, c.source.get_absolute_url()))}">'
+        f"{_html(c.source.title)}</a>, {c.source.published_on:%-d %B %Y}</p>"
+        for c in event.citations.all()
+    )
+    return f"<p>{_html(event.summary)}</p>{quotes}"
+
+
+def _html(text: str) -> str:
+    return str(escape(text))
+
+
+def as_timelinejs(request, events, periods) -> dict:
+    """The TimelineJS 3 JSON format, precision kept (a month-precise event has no day)."""
+    items = []
+    for event in events:
+        first, _, last = event.edtf.partition("/")
+        item = {
+            "unique_id": event.slug,
+            "start_date": _tl_date(first, event.date_lower),
+            "display_date": event.date_display,
+            "text": {"headline": _html(event.title), "text": _tl_text(request, event)},
+            "group": event.get_status_display(),
+        }
+        if last:
+            item["end_date"] = _tl_date(last, event.date_upper)
+        items.append(item)
+    return {
+        "title": {"text": {"headline": SITE_NAME, "text": "Every event cites its passage."}},
+        "events": items,
+        "eras": [
+            {
+                "start_date": _tl_date(p.edtf.split("/")[0], p.date_lower),
+                "end_date": _tl_date(p.edtf.split("/")[-1], p.date_upper),
+                "text": {"headline": _html(p.name)},
+            }
+            for p in periods
+        ],
+    }
+
+
+def as_ical(request, events) -> bytes:
+    """All-day calendar entries spanning each event's whole date: a month-precise event covers
+    the month, not its first day."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//dialogue timeline//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", SITE_NAME)
+    host = request.get_host()
+    stamp = timezone.now()
+    for event in events:
+        entry = CalendarEvent()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("summary", event.title)
+        entry.add("dtstart", event.date_lower)
+        entry.add("dtend", event.date_upper + timedelta(days=1))
+        entry.add("url", _absolute(request, event.get_absolute_url()))
+        entry.add(
+            "status",
+            {"cancelled": "CANCELLED", "occurred": "CONFIRMED"}.get(event.status, "TENTATIVE"),
+        )
+        lines = [
+            f"{event.date_display} ({event.get_status_display()}). {event.date_derivation}",
+            event.summary,
+        ]
+        for c in event.citations.all():
+            lines.append(
+                f"“{c.exact}” — {c.source.outlet}, {c.source.title}, "
+                f"{c.source.published_on:%-d %B %Y}. {c.source.url}"
+            )
+        entry.add("description", "\n\n".join(line for line in lines if line))
+        calendar.add_component(entry)
+    return calendar.to_ical()

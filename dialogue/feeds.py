@@ -1,0 +1,50 @@
+"""An Atom feed of newly published or changed events, for any filtered view."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from dialogue import selectors
+from dialogue.forms import TimelineFilterForm
+
+
+class EventFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Japan–South Korea security dialogue: new and changed events"
+    subtitle = "Each event with the passage of the article that reports it."
+
+    def get_object(self, request):
+        self.request = request
+        form = TimelineFilterForm(request.GET)
+        form.is_valid()
+        return form.filters()
+
+    def link(self, filters):
+        return reverse("dialogue:timeline")
+
+    def items(self, filters):
+        events = selectors.timeline_events(user=self.request.user, filters=filters)
+        return sorted(events, key=lambda e: e.updated_at, reverse=True)[:50]
+
+    def item_title(self, event):
+        return f"{event.title} ({event.date_display})"
+
+    def item_description(self, event):
+        passages = "\n".join(
+            f"“{c.exact}” — {c.source.outlet}, {c.source.title}, "
+            f"{c.source.published_on:%-d %B %Y} {c.source.url}"
+            for c in event.citations.all()
+        )
+        return f"{event.summary}\n\n{passages}".strip()
+
+    def item_pubdate(self, event):
+        return event.created_at
+
+    def item_updateddate(self, event):
+        return event.updated_at
+
+    def item_guid(self, event):
+        return f"tag:dialogue-timeline,2025:event-{event.pk}"
+
+    def item_categories(self, event):
+        return [t.name for t in event.topics.all()]

@@ -1,0 +1,99 @@
+"""Full-text search over events: their titles, summaries, cited passages and actors' names.
+
+Each event keeps a plain-text search document. PostgreSQL searches it with its full-text search
+(an expression GIN index, ranking, highlighted snippets); SQLite, which has no such search in
+Django, matches every word of the query in it and ranks by how often they occur.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "english"
+# Snippets are built with these markers and escaped before they become <mark> tags.
+OPEN, CLOSE = "\u0002", "\u0003"
+
+
+def document(event, citations, actors) -> str:
+    """The text an event is found by."""
+    parts = [event.title, event.summary]
+    parts += [c.exact for c in citations]
+    for actor in actors:
+        parts += [actor.name_en, actor.name_ja, actor.name_ko, *actor.alias_list]
+    return "\n".join(p for p in parts if p)
+
+
+def _vector():
+    return SearchVector("search_document", config=CONFIG)
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()][:12]
+
+
+def matching(events: QuerySet, text: str) -> QuerySet:
+    """The events that match the query, as a queryset (for counting and filtering)."""
+    if _postgres():
+        return events.annotate(search=_vector()).filter(
+            search=SearchQuery(text, config=CONFIG, search_type="websearch")
+        )
+    condition = Q()
+    for word in _words(text):
+        condition &= Q(search_document__icontains=word)
+    return events.filter(condition) if condition else events.none()
+
+
+def _render(snippet: str) -> SafeString:
+    return mark_safe(escape(snippet).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+
+
+def ranked(events: QuerySet, text: str) -> list:
+    """The matching events, best first, each with .rank and a highlighted .snippet."""
+    if _postgres():
+        query = SearchQuery(text, config=CONFIG, search_type="websearch")
+        found = (
+            matching(events, text)
+            .annotate(
+                rank=SearchRank(_vector(), query),
+                headline=SearchHeadline(
+                    "search_document",
+                    query,
+                    config=CONFIG,
+                    start_sel=OPEN,
+                    stop_sel=CLOSE,
+                    max_words=24,
+                    min_words=8,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "date_lower", "pk")
+        )
+        results = list(found)
+        for event in results:
+            event.snippet = _render(event.headline)
+        return results
+    words = _words(text)
+    results = list(matching(events, text))
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    for event in results:
+        doc = event.search_document
+        hits = list(pattern.finditer(doc))
+        event.rank = len(hits) / (1 + len(doc) / 500)
+        first = hits[0].start() if hits else 0
+        start, end = max(0, first - 60), min(len(doc), first + 120)
+        window = doc[start:end].replace("\n", " · ")
+        marked = pattern.sub(lambda m: f"{OPEN}{m.group(0)}{CLOSE}", window)
+        event.snippet = _render(("… " if start else "") + marked + (" …" if end < len(doc) else ""))
+    results.sort(key=lambda e: (-e.rank, e.date_lower, e.pk))
+    return results
