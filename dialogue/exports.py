@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.html import escape
