@@ -9,7 +9,7 @@ REQUIRE_POSTGRES ?=
 REQUIRE_BROWSER ?=
 export REQUIRE_BROWSER
 
-.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import
+.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js
 
 $(BIN)/.installed: requirements.lock
 	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -30,16 +30,25 @@ superuser: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
 
+# TimelineJS, for the browser test of the TimelineJS export. Without npm that test is skipped;
+# with REQUIRE_BROWSER (set by .ci/run) npm is required.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	elif [ -n "$(REQUIRE_BROWSER)" ]; then echo "npm is needed for the TimelineJS browser test (REQUIRE_BROWSER is set)"; exit 1; \
+	else echo "npm not found: the TimelineJS browser test will be skipped (install Node.js and npm to run it)."; fi
+
+js: node_modules/.package-lock.json
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install js
 	$(BIN)/python -m pytest
 
-test-postgres: install
+test-postgres: install js
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== the same suite on PostgreSQL ($(TEST_DATABASE_URL))"; \
 	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest; \

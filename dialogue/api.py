@@ -1,4 +1,231 @@
-"""The read-only JSON API (written next)."""
+"""The read-only JSON API: events (filtered like the timeline), actors and sources, page by page.
+
+Described by schemas/openapi.json, which /api/openapi.json serves. Stricter than the HTML pages:
+a filter or page it can't read is a 400, not silently dropped. Everything is public data, so any
+site may read it (CORS `*`); a logged-in editor sees drafts, as on the timeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_safe
+
+from dialogue import exports, selectors
+from dialogue.forms import TimelineFilterForm
+from dialogue.timeline import Window
 
 app_name = "api"
-urlpatterns = []
+
+OPENAPI_FILE = Path(__file__).parent / "schemas" / "openapi.json"
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(min_value=1, required=False)
+    page_size = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _error(status: int, message: str, form: forms.Form | None = None) -> JsonResponse:
+    data = {"error": message}
+    if form is not None:
+        data["details"] = {name: list(errors) for name, errors in form.errors.items()}
+    return _json(data, status)
+
+
+def _not_found() -> JsonResponse:
+    return _error(404, "not found")
+
+
+def _absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def _paginated(request: HttpRequest, items, record) -> JsonResponse:
+    """One page of the items as {count, next, previous, results}; a bad page is a 400 or 404."""
+    form = PageForm(request.GET)
+    if not form.is_valid():
+        return _error(400, "invalid page", form)
+    paginator = Paginator(items, form.cleaned_data["page_size"] or PAGE_SIZE)
+    try:
+        page = paginator.page(form.cleaned_data["page"] or 1)
+    except EmptyPage:
+        return _error(404, "no such page")
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = number
+        return _absolute(request, f"{request.path}?{query.urlencode()}")
+
+    return _json(
+        {
+            "count": paginator.count,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            "results": [record(request, item) for item in page.object_list],
+        }
+    )
+
+
+# Records -------------------------------------------------------------------------------------
+
+
+def actor_record(request: HttpRequest, actor) -> dict:
+    return {
+        "id": actor.pk,
+        "slug": actor.slug,
+        "kind": actor.kind,
+        "country": actor.country,
+        "name_en": actor.name_en,
+        "name_ja": actor.name_ja,
+        "name_ko": actor.name_ko,
+        "aliases": actor.alias_list,
+        "office": actor.office,
+        "description": actor.description,
+        "url": _absolute(request, actor.get_absolute_url()),
+    }
+
+
+def source_record(request: HttpRequest, source) -> dict:
+    return {
+        "id": source.pk,
+        "slug": source.slug,
+        "title": source.title,
+        "outlet": source.outlet,
+        "section": source.section,
+        "byline": source.byline,
+        "agency": source.agency,
+        "published_on": source.published_on.isoformat(),
+        "published_time": source.published_time,
+        "url": source.url or None,
+        "language": source.language,
+        "page": _absolute(request, source.get_absolute_url()),
+    }
+
+
+# Views ---------------------------------------------------------------------------------------
+
+
+@require_safe
+def index(request: HttpRequest) -> JsonResponse:
+    return _json(
+        {
+            "title": exports.SITE_NAME,
+            "openapi": _absolute(request, reverse("api:openapi")),
+            "events": _absolute(request, reverse("api:event-list")),
+            "actors": _absolute(request, reverse("api:actor-list")),
+            "sources": _absolute(request, reverse("api:source-list")),
+        }
+    )
+
+
+@require_safe
+def openapi(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(OPENAPI_FILE.read_bytes(), content_type="application/json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def event_list(request: HttpRequest) -> JsonResponse:
+    form = TimelineFilterForm(request.GET)
+    if not form.is_valid():
+        return _error(400, "invalid filter", form)
+    filters = form.filters()
+    events = selectors.timeline_events(user=request.user, filters=filters)
+    if filters.get("year"):
+        window = Window.for_year(filters["year"])
+        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
+    return _paginated(request, events, exports.event_record)
+
+
+@require_safe
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
+    if renamed:
+        query = request.GET.urlencode()
+        location = reverse("api:event-detail", kwargs={"slug": renamed})
+        response = HttpResponsePermanentRedirect(location + (f"?{query}" if query else ""))
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    if event is None:
+        return _not_found()
+    return _json(exports.event_record(request, event))
+
+
+@require_safe
+def actor_list(request: HttpRequest) -> JsonResponse:
+    return _paginated(request, selectors.actors(), actor_record)
+
+
+@require_safe
+def actor_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
+    if actor is None:
+        return _not_found()
+    events = {p.event.pk: p.event for p in participations}.values()  # once, whatever the roles
+    return _json(
+        actor_record(request, actor)
+        | {
+            "events": [
+                {
+                    "id": e.pk,
+                    "slug": e.slug,
+                    "title": e.title,
+                    "url": _absolute(request, e.get_absolute_url()),
+                }
+                for e in events
+            ]
+        }
+    )
+
+
+@require_safe
+def source_list(request: HttpRequest) -> JsonResponse:
+    return _paginated(request, selectors.sources().defer("body", "raw_text"), source_record)
+
+
+@require_safe
+def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    source = selectors.source_with_citations(user=request.user, slug=slug)
+    if source is None:
+        return _not_found()
+    return _json(
+        source_record(request, source)
+        | {
+            "body": source.body,
+            "citations": [
+                {
+                    "id": c.pk,
+                    "event": {"id": c.event.pk, "slug": c.event.slug},
+                    "quote": c.exact,
+                    "start": c.start,
+                    "end": c.end,
+                }
+                for c in source.citations.all()
+            ],
+        }
+    )
+
+
+urlpatterns = [
+    path("", index, name="index"),
+    path("openapi.json", openapi, name="openapi"),
+    path("events/", event_list, name="event-list"),
+    path("events/<slug:slug>/", event_detail, name="event-detail"),
+    path("actors/", actor_list, name="actor-list"),
+    path("actors/<slug:slug>/", actor_detail, name="actor-detail"),
+    path("sources/", source_list, name="source-list"),
+    path("sources/<slug:slug>/", source_detail, name="source-detail"),
+]

@@ -8,10 +8,12 @@ from collections import Counter
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
 
-from dialogue import exports, selectors
+from dialogue import citing, exports, selectors
 from dialogue.forms import TimelineFilterForm
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.timeline import Window, bands, place
@@ -64,7 +66,9 @@ def _facets(form: TimelineFilterForm, counts: dict) -> list[dict]:
     ]
 
 
-def _detail_context(event) -> dict:
+def _detail_context(request: HttpRequest, event) -> dict:
+    permalink = request.build_absolute_uri(event.get_absolute_url())
+    today = timezone.localdate()
     passages = []
     for citation in event.citations.all():
         before, quote, after = passage_in_context(
@@ -79,7 +83,12 @@ def _detail_context(event) -> dict:
                 "original": text_fragment_url(citation.source.url, quote),
             }
         )
-    return {"event": event, "passages": passages}
+    return {
+        "event": event,
+        "passages": passages,
+        "cite_plain": citing.plain(event, permalink, today),
+        "cite_bibtex": citing.bibtex(event, permalink, today),
+    }
 
 
 def _timeline_page(
@@ -97,7 +106,7 @@ def _timeline_page(
         "page_path": path or reverse("dialogue:timeline"),
     }
     if selected is not None:
-        context |= _detail_context(selected)
+        context |= _detail_context(request, selected)
     if htmx_target(request) == "detail":
         return render_page(request, "dialogue/timeline.html", context, partials=("detail",))
 
@@ -131,21 +140,19 @@ def _timeline_page(
         ],
         "total": sum(overview.overlaps(e.date_lower, e.date_upper) for e in events),
         "facets": _facets(form, counts),
-        "filtered": any(k in filters for k in ("actor", "topic", "status", "kind", "q"))
-        or "date_from" in filters
-        or "date_to" in filters,
+        "narrowed": any(name in filters for name in (*selectors.FACETS, "date_from", "date_to")),
     }
     return render_page(
         request, "dialogue/timeline.html", context, partials=("detail", "timeline-region")
     )
 
 
-@require_GET
+@require_safe
 def timeline(request: HttpRequest) -> HttpResponse:
     return _timeline_page(request)
 
 
-@require_GET
+@require_safe
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
     if renamed:
@@ -158,7 +165,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _timeline_page(request, selected=event)
 
 
-@require_GET
+@require_safe
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic, events = selectors.topic_events(slug)
     if topic is None:
@@ -167,7 +174,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _timeline_page(request, base=events, heading=f"Topic: {topic.name}", path=path)
 
 
-@require_GET
+@require_safe
 def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     pair, events = selectors.pair_events(slug, other)
     if events is None:
@@ -177,12 +184,12 @@ def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     return _timeline_page(request, base=events, heading=heading, path=path)
 
 
-@require_GET
+@require_safe
 def source_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/source_list.html", {"sources": selectors.sources()})
 
 
-@require_GET
+@require_safe
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
@@ -202,12 +209,12 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_page(request, "dialogue/source_detail.html", context)
 
 
-@require_GET
+@require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/actor_list.html", {"actors": selectors.actors()})
 
 
-@require_GET
+@require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
@@ -237,34 +244,84 @@ def _download(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     body = exports.as_csv(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/csv; charset=utf-8"), "events.csv")
 
 
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     data = exports.as_json(request, _export_events(request))
     return _download(JsonResponse(data, json_dumps_params={"ensure_ascii": False}), "events.json")
 
 
-@require_GET
+@require_safe
 def export_timelinejs(request: HttpRequest) -> HttpResponse:
     data = exports.as_timelinejs(request, _export_events(request), selectors.periods())
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     return _download(response, "timelinejs.json")
 
 
-@require_GET
+@require_safe
 def export_ical(request: HttpRequest) -> HttpResponse:
     body = exports.as_ical(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/calendar; charset=utf-8"), "events.ics")
 
 
-@require_GET
+@require_safe
 def export_schema(request: HttpRequest) -> HttpResponse:
     return _download(
         HttpResponse(exports.SCHEMA_FILE.read_bytes(), content_type="application/schema+json"),
         "events.schema.json",
     )
+
+
+@require_safe
+def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """CSL-JSON for reference managers (Zotero, citeproc)."""
+    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
+    if renamed:
+        return redirect("dialogue:event-cite", slug=renamed, permanent=True)
+    if event is None:
+        raise Http404("No event has this address.")
+    items = citing.csl_json(
+        event,
+        request.build_absolute_uri(event.get_absolute_url()),
+        timezone.localdate(),
+        lambda source: request.build_absolute_uri(source.get_absolute_url()),
+    )
+    response = JsonResponse(items, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/vnd.citationstyles.csl+json"
+    return _download(response, f"{event.slug}.csl.json")
+
+
+# Embeds: framable pages for a view or one event ---------------------------------------------
+
+
+@xframe_options_exempt
+@require_safe
+def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A minimal page another site can frame; its links stay inside the frame."""
+    form = TimelineFilterForm(request.GET)
+    form.is_valid()
+    filters = form.filters()
+    event = None
+    if slug:
+        event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
+        if renamed:
+            response = redirect("dialogue:embed-event", slug=renamed, permanent=True)
+            response["Location"] += f"?{request.GET.urlencode()}" if request.GET else ""
+            return response
+        if event is None:
+            raise Http404("No event has this address.")
+    events = _export_events(request)
+    context = {
+        "events": events,
+        "state": _state(form),
+        "filters": filters,
+        "problems": form.problems(),
+    }
+    if event is not None:
+        context |= _detail_context(request, event)
+    return render_page(request, "dialogue/embed.html", context)

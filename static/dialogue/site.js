@@ -9,6 +9,14 @@
     if (link) lastOpener = link.closest("li").id;
   });
 
+  // Empty fields (no dates chosen) are left out of the request, so the pushed URL stays clean.
+  document.addEventListener("htmx:configRequest", function (e) {
+    var params = e.detail.parameters;
+    Object.keys(params).forEach(function (name) {
+      if (params[name] === "") delete params[name];
+    });
+  });
+
   // A swap of the timeline region re-renders the filter box: keep it open if the reader had it so.
   // Likewise the search box: what the reader typed while a request was out is kept.
   var filtersOpen = false;
@@ -65,6 +73,23 @@
     var links = Array.prototype.slice.call(document.querySelectorAll(".event-item__link"));
     var next = links[links.indexOf(link) + (e.key === "ArrowDown" ? 1 : -1)];
     if (next) { e.preventDefault(); next.focus(); }
+  });
+
+  // Copy buttons for the embed and citation snippets (the text areas work without them).
+  function showCopyButtons() {
+    document.querySelectorAll("button.copy[hidden]").forEach(function (button) {
+      if (navigator.clipboard) button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showCopyButtons);
+  document.addEventListener("htmx:afterSettle", showCopyButtons);
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.copy");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    navigator.clipboard.writeText(source.value).then(function () {
+      document.getElementById("announcer").textContent = "Copied.";
+    });
   });
 
   // Arriving at a passage from "See in source": focus it so the reader starts there.
