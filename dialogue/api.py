@@ -17,7 +17,6 @@ from django.views.decorators.http import require_safe
 
 from dialogue import exports, selectors
 from dialogue.forms import TimelineFilterForm
-from dialogue.timeline import Window
 
 app_name = "api"
 
@@ -142,11 +141,7 @@ def event_list(request: HttpRequest) -> JsonResponse:
     form = TimelineFilterForm(request.GET)
     if not form.is_valid():
         return _error(400, "invalid filter", form)
-    filters = form.filters()
-    events = selectors.timeline_events(user=request.user, filters=filters)
-    if filters.get("year"):
-        window = Window.for_year(filters["year"])
-        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
+    events = selectors.view_events(user=request.user, filters=form.filters())
     return _paginated(request, events, exports.event_record)
 
 

@@ -23,7 +23,7 @@ class EventFeed(Feed):
         return reverse("dialogue:timeline")
 
     def items(self, filters):
-        events = selectors.timeline_events(user=self.request.user, filters=filters)
+        events = selectors.view_events(user=self.request.user, filters=filters)
         return sorted(events, key=lambda e: e.updated_at, reverse=True)[:50]
 
     def item_title(self, event):

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from dialogue import search
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
+from dialogue.timeline import Window
 
 
 def _with_people(events: QuerySet) -> QuerySet:
@@ -61,6 +62,15 @@ def timeline_events(*, user, filters: dict, base: QuerySet | None = None) -> lis
             found.sort(key=lambda e: (e.date_lower, e.date_upper, e.pk))
         return found
     return list(events.chronological())
+
+
+def view_events(*, user, filters: dict) -> list[Event]:
+    """The events of one view of the timeline, zoomed year included: what exports carry."""
+    events = timeline_events(user=user, filters=filters)
+    if filters.get("year"):
+        window = Window.for_year(filters["year"])
+        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
+    return events
 
 
 def facet_counts(*, user, filters: dict, base: QuerySet | None = None) -> dict[str, dict]:
@@ -150,3 +160,14 @@ def actor_with_events(*, user, slug: str) -> tuple[Actor | None, list[EventActor
         .order_by("event__date_lower", "event__date_upper", "event__pk")
     )
     return actor, list(participations)
+
+
+def co_actors(*, user, actor: Actor) -> QuerySet:
+    """The actors sharing events with this one, most shared first, each with .shared."""
+    shared = Event.objects.visible_to(user).filter(participations__actor=actor)
+    return (
+        Actor.objects.filter(is_confirmed=True, participations__event__in=shared)
+        .exclude(pk=actor.pk)
+        .annotate(shared=Count("participations__event", distinct=True))
+        .order_by("-shared", "name_en")
+    )

@@ -219,9 +219,12 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
         raise Http404("No actor has this address.")
-    return render_page(
-        request, "dialogue/actor_detail.html", {"actor": actor, "participations": participations}
-    )
+    context = {
+        "actor": actor,
+        "participations": participations,
+        "partners": selectors.co_actors(user=request.user, actor=actor),
+    }
+    return render_page(request, "dialogue/actor_detail.html", context)
 
 
 # Exports of any filtered view ----------------------------------------------------------------
@@ -230,12 +233,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _export_events(request: HttpRequest) -> list:
     form = TimelineFilterForm(request.GET)
     form.is_valid()
-    filters = form.filters()
-    events = selectors.timeline_events(user=request.user, filters=filters)
-    if filters.get("year"):
-        window = Window.for_year(filters["year"])
-        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
-    return events
+    return selectors.view_events(user=request.user, filters=form.filters())
 
 
 def _download(response: HttpResponse, filename: str) -> HttpResponse:

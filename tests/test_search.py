@@ -139,3 +139,8 @@ def test_postgres_search_can_use_its_gin_index(seed):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "dialogue_event_search_idx" in plan, plan
+
+
+def test_an_actor_page_links_to_its_pairs(client, seed):
+    html = client.get("/actors/china/").content.decode()
+    assert 'href="/actors/china/and/japan/"' in html
