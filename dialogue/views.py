@@ -95,6 +95,13 @@ def _timeline_page(
     request: HttpRequest, selected=None, *, base=None, heading: str = "", path: str = ""
 ) -> HttpResponse:
     """The timeline, of every event or of a base set (a topic, a pair of actors)."""
+    if any(value == "" for key in request.GET for value in request.GET.getlist(key)):
+        # A plain form submits its empty fields too: send the reader to the tidy address.
+        tidy = QueryDict(mutable=True)
+        for key in request.GET:
+            tidy.setlist(key, [v for v in request.GET.getlist(key) if v])
+        query = tidy.urlencode()
+        return redirect(f"{request.path}?{query}" if query else request.path)
     form = TimelineFilterForm(request.GET)
     form.is_valid()
     filters = form.filters()

@@ -202,3 +202,9 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, seed, url):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few) <= 20
+
+
+def test_empty_form_fields_redirect_to_the_tidy_address(client, seed):
+    response = client.get("/?year=2015&q=&status=planned&date_from=&date_to=")
+    assert response.status_code == 302
+    assert response["Location"] == "/?year=2015&status=planned"

@@ -51,7 +51,7 @@ def test_filter_by_actor_and_status_then_clear(page, site):
     expect(page).to_have_url(site + "/?status=cancelled")
     expect(page.locator("#event-list > li")).to_have_count(1)
     expect(page.locator("#event-list")).to_contain_text("Planned security meeting falls through")
-    page.get_by_role("link", name="Clear filters").click()
+    page.get_by_role("link", name="Reset all filters").click()
     expect(page).to_have_url(site + "/")
     expect(page.locator("#event-list > li")).to_have_count(15)
 
@@ -180,7 +180,7 @@ def test_nojs_zoom_filter_open_and_source(nojs, site):
     expect(page).to_have_url(site + "/?year=2015")
     expect(page.locator("#event-list > li")).to_have_count(7)
     open_filters(page)
-    page.get_by_label("Planned", exact=True).check()
+    page.get_by_label(re.compile(r"^Planned\b")).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(site + "/?year=2015&status=planned")
     expect(page.locator("#event-list > li")).to_have_count(3)
@@ -193,7 +193,7 @@ def test_nojs_zoom_filter_open_and_source(nojs, site):
     expect(page.locator("#detail h2")).to_have_text(EVENT_TITLE)
     page.get_by_role("link", name=re.compile("^Close")).click()
     expect(page).to_have_url(site + "/?year=2015&status=planned")
-    page.get_by_role("link", name="Clear filters").click()
+    page.get_by_role("link", name="Reset all filters").click()
     expect(page).to_have_url(site + "/?year=2015")
 
 
