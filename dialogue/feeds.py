@@ -24,7 +24,7 @@ class EventFeed(Feed):
 
     def items(self, filters):
         events = selectors.view_events(user=self.request.user, filters=filters)
-        return sorted(events, key=lambda e: e.updated_at, reverse=True)[:50]
+        return events.order_by("-updated_at", "-pk")[:50]
 
     def item_title(self, event):
         return f"{event.title} ({event.date_display})"

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from edtf import parse_edtf
 from edtf.convert import struct_time_to_date
 
@@ -148,7 +149,8 @@ class EventQuerySet(models.QuerySet):
         return self.visible_to(user).filter(review=Event.Review.CONFIRMED)
 
     def chronological(self):
-        return self.order_by("date_lower", "date_upper", "pk")
+        """Oldest first; (date_lower, pk) is also the key the list pages by."""
+        return self.order_by("date_lower", "pk")
 
 
 class Event(models.Model):
@@ -206,6 +208,11 @@ class Event(models.Model):
         default=Review.CONFIRMED,
         help_text="Events an import proposes wait here for an editor to accept or reject them.",
     )
+    weight = models.PositiveSmallIntegerField(
+        default=0,
+        editable=False,
+        help_text="Citations and actors: the overview of a crowded timeline shows the heaviest.",
+    )
     search_document = models.TextField(
         blank=True,
         editable=False,
@@ -227,7 +234,15 @@ class Event(models.Model):
                 name="published_events_are_confirmed",
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "date_lower", "date_upper"])]
+        indexes = [
+            # the list's keyset (date, id), and the window's other bound
+            models.Index(fields=["review", "is_published", "date_lower", "id"]),
+            models.Index(fields=["date_upper"]),
+            models.Index(fields=["status", "date_lower"]),
+            models.Index(fields=["kind", "date_lower"]),
+            models.Index(fields=["-weight", "date_lower"]),
+            models.Index(fields=["-updated_at"]),
+        ]
 
     def __str__(self):
         return self.title
@@ -301,6 +316,7 @@ class EventActor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="unique_actor_role")
         ]
+        indexes = [models.Index(fields=["actor", "event"])]
 
     def __str__(self):
         return f"{self.actor} ({self.get_role_display()}) in {self.event}"
@@ -411,3 +427,25 @@ class Period(models.Model):
     @property
     def date_display(self) -> str:
         return dates.describe(self.edtf)
+
+
+class DataVersion(models.Model):
+    """A number that grows with every change editors make: caches and ETags key on it."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"data version {self.number}"
+
+    @classmethod
+    def current(cls) -> DataVersion:
+        return cls.objects.get_or_create(pk=1)[0]
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

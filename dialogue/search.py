@@ -11,7 +11,8 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Length, Lower, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -57,14 +58,31 @@ def _render(snippet: str) -> SafeString:
     return mark_safe(escape(snippet).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
 
 
-def ranked(events: QuerySet, text: str) -> list:
-    """The matching events, best first, each with .rank and a highlighted .snippet."""
+def with_rank(events: QuerySet, text: str) -> QuerySet:
+    """The matching events annotated with .rank (higher is better)."""
+    found = matching(events, text)
     if _postgres():
         query = SearchQuery(text, config=CONFIG, search_type="websearch")
-        found = (
-            matching(events, text)
+        return found.annotate(rank=SearchRank(_vector(), query))
+    # SQLite: how often the query's words occur, per kilobyte of document.
+    doc = Lower("search_document")
+    occurrences = Value(0.0)
+    for word in _words(text):
+        w = Value(word.lower())
+        occurrences += (Length(doc) - Length(Replace(doc, w, Value("")))) * 1.0 / Length(w)
+    return found.annotate(rank=occurrences * 1000.0 / (Length(doc) + 500))
+
+
+def add_snippets(events: list, text: str) -> None:
+    """Give each event of a page a highlighted .snippet saying why it matched."""
+    if not events:
+        return
+    if _postgres():
+        query = SearchQuery(text, config=CONFIG, search_type="websearch")
+        headlines = dict(
+            events[0]
+            .__class__.objects.filter(pk__in=[e.pk for e in events])
             .annotate(
-                rank=SearchRank(_vector(), query),
                 headline=SearchHeadline(
                     "search_document",
                     query,
@@ -75,25 +93,19 @@ def ranked(events: QuerySet, text: str) -> list:
                     min_words=8,
                     max_fragments=2,
                     fragment_delimiter=" … ",
-                ),
+                )
             )
-            .order_by("-rank", "date_lower", "pk")
+            .values_list("pk", "headline")
         )
-        results = list(found)
-        for event in results:
-            event.snippet = _render(event.headline)
-        return results
-    words = _words(text)
-    results = list(matching(events, text))
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    for event in results:
+        for event in events:
+            event.snippet = _render(headlines.get(event.pk, ""))
+        return
+    pattern = re.compile("|".join(re.escape(w) for w in _words(text)), re.IGNORECASE)
+    for event in events:
         doc = event.search_document
-        hits = list(pattern.finditer(doc))
-        event.rank = len(hits) / (1 + len(doc) / 500)
-        first = hits[0].start() if hits else 0
+        hit = pattern.search(doc)
+        first = hit.start() if hit else 0
         start, end = max(0, first - 60), min(len(doc), first + 120)
         window = doc[start:end].replace("\n", " · ")
         marked = pattern.sub(lambda m: f"{OPEN}{m.group(0)}{CLOSE}", window)
         event.snippet = _render(("… " if start else "") + marked + (" …" if end < len(doc) else ""))
-    results.sort(key=lambda e: (-e.rank, e.date_lower, e.pk))
-    return results

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth, TruncWeek
 
 from dialogue import search
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
@@ -47,30 +48,121 @@ def filtered_events(*, user, filters: dict, base: QuerySet | None = None) -> Que
     return events
 
 
-def timeline_events(*, user, filters: dict, base: QuerySet | None = None) -> list[Event]:
-    """The filtered events with what the list shows; best match first when sorting by relevance.
+PAGE_SIZE = 50  # events in one page of the list
+MARK_LIMIT = 150  # up to this many events in the window are drawn one by one
+HEAVIEST = 60  # beyond it, the axis shows the density and the heaviest events
 
-    A search gives each event a highlighted .snippet saying why it matched.
-    """
-    events = filtered_events(user=user, filters={**filters, "q": None}, base=base)
-    events = _with_people(events).prefetch_related(
+
+def _listing(events: QuerySet) -> QuerySet:
+    """What a listed event shows: its actors, topics and cited passages."""
+    return _with_people(events).prefetch_related(
         Prefetch("citations", queryset=Citation.objects.select_related("source"))
     )
+
+
+def in_window(events: QuerySet, window: Window) -> QuerySet:
+    return events.filter(date_lower__lte=window.end, date_upper__gte=window.start)
+
+
+def _ordered(events: QuerySet, filters: dict) -> QuerySet:
+    """Oldest first, or best match first when a search asks for relevance."""
     if filters.get("q"):
-        found = search.ranked(events, filters["q"])
-        if filters.get("sort") != "relevance":
-            found.sort(key=lambda e: (e.date_lower, e.date_upper, e.pk))
-        return found
-    return list(events.chronological())
+        events = search.with_rank(events, filters["q"])
+        if filters.get("sort") == "relevance":
+            return events.order_by("-rank", "date_lower", "pk")
+    return events.chronological()
 
 
-def view_events(*, user, filters: dict) -> list[Event]:
-    """The events of one view of the timeline, zoomed year included: what exports carry."""
-    events = timeline_events(user=user, filters=filters)
+def view_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySet:
+    """The events of one view (its filters and zoomed year) in the view's order, ready to list:
+    what exports and the API carry."""
+    events = filtered_events(user=user, filters={**filters, "q": None}, base=base)
     if filters.get("year"):
-        window = Window.for_year(filters["year"])
-        events = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
-    return events
+        events = in_window(events, Window.for_year(filters["year"]))
+    return _listing(_ordered(events, filters))
+
+
+def list_page(
+    *, user, filters: dict, window: Window, base=None, after: tuple | None = None, page: int = 1
+) -> tuple[list[Event], dict | None]:
+    """One page of the list: keyset on (date, id) by date, numbered pages by relevance.
+    Returns the events and what the next page's link needs (or None on the last page)."""
+    events = in_window(
+        filtered_events(user=user, filters={**filters, "q": None}, base=base), window
+    )
+    events = _listing(_ordered(events, filters))
+    by_relevance = bool(filters.get("q")) and filters.get("sort") == "relevance"
+    if by_relevance:
+        start = (page - 1) * PAGE_SIZE
+        rows = list(events[start : start + PAGE_SIZE + 1])
+    else:
+        if after:
+            day, pk = after
+            events = events.filter(Q(date_lower__gt=day) | Q(date_lower=day, pk__gt=pk))
+        rows = list(events[: PAGE_SIZE + 1])
+    more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
+    if filters.get("q"):
+        search.add_snippets(rows, filters["q"])
+    if not more:
+        return rows, None
+    last = rows[-1]
+    return rows, {"page": page + 1} if by_relevance else {"after": f"{last.date_lower}.{last.pk}"}
+
+
+def context_events(*, user, filters: dict, base=None, before: bool = True) -> list[Event]:
+    """Events before (or after) the 2009–2015 axis, listed apart as context."""
+    overview = Window.for_year(None)
+    events = filtered_events(user=user, filters=filters, base=base)
+    if before:
+        events = events.filter(date_upper__lt=overview.start)
+    else:
+        events = events.filter(date_lower__gt=overview.end)
+    return list(_listing(events.chronological())[:PAGE_SIZE])
+
+
+def axis(*, user, filters: dict, window: Window, base=None) -> dict:
+    """What the time axis draws: every event when there are few, else the density per month (per
+    week in a year) and the heaviest events; with the count of events in the window."""
+    shown = in_window(filtered_events(user=user, filters=filters, base=base), window)
+    marks = list(shown.only(*MARK_FIELDS).order_by("date_lower", "pk")[: MARK_LIMIT + 1])
+    if len(marks) <= MARK_LIMIT:
+        return {"marks": marks, "density": [], "total": len(marks)}
+    trunc = TruncWeek if window.year else TruncMonth
+    buckets = (
+        shown.annotate(bucket=trunc("date_lower"))
+        .values_list("bucket")
+        .annotate(n=Count("pk"))
+        .order_by("bucket")
+    )
+    heaviest = shown.only(*MARK_FIELDS).order_by("-weight", "date_lower", "pk")[:HEAVIEST]
+    return {
+        "marks": sorted(heaviest, key=lambda e: (e.date_lower, e.pk)),
+        "density": [(_as_date(bucket), n) for bucket, n in buckets],
+        "total": shown.count(),
+    }
+
+
+MARK_FIELDS = ("slug", "title", "edtf", "status", "date_lower", "date_upper", "weight")
+
+
+def _as_date(value):
+    return value.date() if hasattr(value, "date") else value
+
+
+def year_counts(*, user, filters: dict, base=None) -> dict[int | str, int]:
+    """Events touching each year of the axis (a span counts in every year it covers), and the
+    total on the axis, in one pass."""
+    overview = Window.for_year(None)
+    events = in_window(
+        filtered_events(user=user, filters={**filters, "year": None}, base=base), overview
+    )
+    counts = {
+        f"y{year}": Count("pk", filter=Q(date_lower__lte=w.end, date_upper__gte=w.start))
+        for year in range(overview.start.year, overview.end.year + 1)
+        for w in [Window.for_year(year)]
+    }
+    found = events.aggregate(total=Count("pk"), **counts)
+    return {(int(k[1:]) if k.startswith("y") else k): n for k, n in found.items()}
 
 
 def facet_counts(*, user, filters: dict, base: QuerySet | None = None) -> dict[str, dict]:

@@ -43,8 +43,8 @@ def refresh_search(*, event_ids) -> None:
         "citations", "participations__actor"
     )
     for event in events:
-        text = search.document(
-            event, event.citations.all(), [p.actor for p in event.participations.all()]
-        )
-        if text != event.search_document:
-            Event.objects.filter(pk=event.pk).update(search_document=text)
+        citations, people = event.citations.all(), event.participations.all()
+        text = search.document(event, citations, [p.actor for p in people])
+        weight = min(len(citations) * 2 + len(people), 32767)
+        if (text, weight) != (event.search_document, event.weight):
+            Event.objects.filter(pk=event.pk).update(search_document=text, weight=weight)

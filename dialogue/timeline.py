@@ -52,12 +52,9 @@ class Window:
 @dataclass
 class Mark:
     item: object  # an Event or a Period
-    number: int
     x: float
     width: float
     lane: int = 0
-    clipped_start: bool = False
-    clipped_end: bool = False
 
 
 def span(window: Window, lower: date, upper: date) -> tuple[float, float]:
@@ -66,7 +63,7 @@ def span(window: Window, lower: date, upper: date) -> tuple[float, float]:
     return round(x, 3), round(max(right - x, MIN_WIDTH), 3)
 
 
-def place(window: Window, events: list, numbers: dict) -> tuple[list[Mark], int]:
+def place(window: Window, events: list) -> tuple[list[Mark], int]:
     """Marks for the events inside the window, stacked in lanes so none overlap; and lane count."""
     marks: list[Mark] = []
     lane_ends: list[float] = []
@@ -79,23 +76,42 @@ def place(window: Window, events: list, numbers: dict) -> tuple[list[Mark], int]
         if lane == len(lane_ends):
             lane_ends.append(0.0)
         lane_ends[lane] = x + width
-        marks.append(
-            Mark(
-                event,
-                numbers[event.pk],
-                x,
-                width,
-                lane,
-                clipped_start=event.date_lower < window.start,
-                clipped_end=event.date_upper > window.end,
-            )
-        )
+        marks.append(Mark(event, x, width, lane))
     return marks, len(lane_ends)
 
 
 def bands(window: Window, periods: list) -> list[Mark]:
     return [
-        Mark(p, 0, *span(window, p.date_lower, p.date_upper))
+        Mark(p, *span(window, p.date_lower, p.date_upper))
         for p in periods
         if window.overlaps(p.date_lower, p.date_upper)
     ]
+
+
+@dataclass
+class Bar:
+    x: float
+    width: float
+    height: float  # % of the tallest
+    count: int
+    label: str
+
+    @property
+    def top(self) -> float:
+        return round(100 - self.height, 1)
+
+
+def density(window: Window, buckets: list[tuple[date, int]]) -> list[Bar]:
+    """Bars for events per month (per week in a year), clipped to the window."""
+    step = timedelta(days=7) if window.year else None
+    bars, tallest = [], max((n for _, n in buckets), default=0)
+    for start, n in buckets:
+        start = max(start, window.start)
+        month_end = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = start + step if step else month_end
+        x = window.x(start)
+        label = f"week of {start:%-d %B %Y}" if step else f"{start:%B %Y}"
+        bars.append(
+            Bar(round(x, 3), round(window.x(end) - x, 3), round(100 * n / tallest, 1), n, label)
+        )
+    return bars

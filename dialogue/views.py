@@ -3,9 +3,19 @@ targets; never a partial for a history-restore request, which needs the whole pa
 
 from __future__ import annotations
 
-from collections import Counter
+import hashlib
+from datetime import date
+from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.core.cache import cache
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+    QueryDict,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +25,9 @@ from django.views.decorators.http import require_safe
 
 from dialogue import citing, exports, selectors
 from dialogue.forms import TimelineFilterForm
+from dialogue.models import DataVersion
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
-from dialogue.timeline import Window, bands, place
+from dialogue.timeline import Window, bands, density, place
 
 
 def render_page(
@@ -30,6 +41,49 @@ def render_page(
     response = render(request, name, context)
     patch_vary_headers(response, ("HX-Request", "HX-Target", "HX-History-Restore-Request"))
     return response
+
+
+VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
+
+
+def _page_key(request: HttpRequest) -> str:
+    """What a public page depends on: the data, the address, the HTMX headers and who asks."""
+    parts = [
+        str(DataVersion.current().number),
+        request.get_full_path(),
+        request.user.is_staff,
+        *(request.headers.get(h, "") for h in VARY),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+
+
+def cached_page(view):
+    """ETag and 304 for every public GET, and the rendered page kept until the data changes.
+
+    Anonymous requests only: staff see drafts, and their pages carry a session.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_staff:
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        etag = f'"{key}"'
+        if etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            patch_vary_headers(response, VARY)
+            return response
+        response = cache.get(f"page:{key}")
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and len(response.content) < 2_000_000:
+                response["ETag"] = etag
+                cache.set(f"page:{key}", response, 3600)
+        response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        return response
+
+    return wrapper
 
 
 def htmx_target(request: HttpRequest) -> str | None:
@@ -49,6 +103,24 @@ def _state(form: TimelineFilterForm) -> QueryDict:
         else:
             state[name] = str(value)
     return state
+
+
+def state_items(state: QueryDict) -> list[tuple[str, str]]:
+    return [(key, value) for key in state for value in state.getlist(key)]
+
+
+def _cursor(request: HttpRequest) -> tuple | None:
+    """The list's keyset cursor, "YYYY-MM-DD.id" of the last event on the page before."""
+    day, _, pk = request.GET.get("after", "").partition(".")
+    try:
+        return (date.fromisoformat(day), int(pk)) if pk else None
+    except ValueError:
+        return None
+
+
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
 
 
 def _facets(form: TimelineFilterForm, counts: dict) -> list[dict]:
@@ -118,35 +190,44 @@ def _timeline_page(
         return render_page(request, "dialogue/timeline.html", context, partials=("detail",))
 
     window = Window.for_year(filters.get("year"))
-    events = selectors.timeline_events(user=request.user, filters=filters, base=base)
-    counts = selectors.facet_counts(user=request.user, filters=filters, base=base)
-    overview = Window.for_year(None)
-    shown = [e for e in events if window.overlaps(e.date_lower, e.date_upper)]
-    numbers = {event.pk: n for n, event in enumerate(shown, start=1)}
-    marks, lanes = place(window, shown, numbers)
-    year_counts = Counter(
-        year
-        for e in events
-        for year in range(
-            max(e.date_lower.year, overview.start.year),
-            min(e.date_upper.year, overview.end.year) + 1,
-        )
+    args = {"user": request.user, "filters": filters, "base": base}
+    cursor, page = _cursor(request), _page_number(request)
+    events, next_page = selectors.list_page(**args, window=window, after=cursor, page=page)
+    # The counts and the axis read every matching event: cached until the data changes.
+    key = ("timeline", DataVersion.current().number, request.user.is_staff, request.path,
+           tuple(sorted(state_items(context["state"]))))  # fmt: skip
+    summary = cache.get_or_set(
+        "timeline:" + hashlib.sha256(repr(key).encode()).hexdigest(),
+        lambda: {
+            "axis": selectors.axis(**args, window=window),
+            "years": selectors.year_counts(**args),
+            "counts": selectors.facet_counts(**args),
+        },
+        timeout=3600,
     )
+    axis = summary["axis"]
+    marks, lanes = place(window, axis["marks"])
+    overview = Window.for_year(None)
     context |= {
         "window": window,
         "ticks": window.ticks(),
         "marks": marks,
         "lanes": lanes,
+        "density": density(window, axis["density"]),
         "bands": bands(window, selectors.periods()),
-        "events": shown,
-        "earlier": [e for e in events if e.date_upper < overview.start] if not window.year else [],
-        "later": [e for e in events if e.date_lower > overview.end] if not window.year else [],
+        "events": events,
+        "shown": axis["total"],
+        "next_page": next_page,
+        "paged": bool(cursor) or page > 1,
+        "page_size": selectors.PAGE_SIZE,
+        "earlier": [] if window.year else selectors.context_events(**args),
+        "later": [] if window.year else selectors.context_events(**args, before=False),
         "years": [
-            {"year": y, "count": year_counts.get(y, 0)}
+            {"year": y, "count": summary["years"].get(y, 0)}
             for y in range(overview.start.year, overview.end.year + 1)
         ],
-        "total": sum(overview.overlaps(e.date_lower, e.date_upper) for e in events),
-        "facets": _facets(form, counts),
+        "total": summary["years"]["total"],
+        "facets": _facets(form, summary["counts"]),
         "narrowed": any(name in filters for name in (*selectors.FACETS, "date_from", "date_to")),
     }
     return render_page(
@@ -155,11 +236,13 @@ def _timeline_page(
 
 
 @require_safe
+@cached_page
 def timeline(request: HttpRequest) -> HttpResponse:
     return _timeline_page(request)
 
 
 @require_safe
+@cached_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
     if renamed:
@@ -173,6 +256,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic, events = selectors.topic_events(slug)
     if topic is None:
@@ -182,6 +266,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     pair, events = selectors.pair_events(slug, other)
     if events is None:
@@ -192,11 +277,13 @@ def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/source_list.html", {"sources": selectors.sources()})
 
 
 @require_safe
+@cached_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
@@ -217,11 +304,13 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def actor_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/actor_list.html", {"actors": selectors.actors()})
 
 
 @require_safe
+@cached_page
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
@@ -240,7 +329,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _export_events(request: HttpRequest) -> list:
     form = TimelineFilterForm(request.GET)
     form.is_valid()
-    return selectors.view_events(user=request.user, filters=form.filters())
+    return list(selectors.view_events(user=request.user, filters=form.filters()))
 
 
 def _download(response: HttpResponse, filename: str) -> HttpResponse:
@@ -250,18 +339,21 @@ def _download(response: HttpResponse, filename: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def export_csv(request: HttpRequest) -> HttpResponse:
     body = exports.as_csv(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/csv; charset=utf-8"), "events.csv")
 
 
 @require_safe
+@cached_page
 def export_json(request: HttpRequest) -> HttpResponse:
     data = exports.as_json(request, _export_events(request))
     return _download(JsonResponse(data, json_dumps_params={"ensure_ascii": False}), "events.json")
 
 
 @require_safe
+@cached_page
 def export_timelinejs(request: HttpRequest) -> HttpResponse:
     data = exports.as_timelinejs(request, _export_events(request), selectors.periods())
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -269,6 +361,7 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def export_ical(request: HttpRequest) -> HttpResponse:
     body = exports.as_ical(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/calendar; charset=utf-8"), "events.ics")
@@ -283,6 +376,7 @@ def export_schema(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     """CSL-JSON for reference managers (Zotero, citeproc)."""
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
@@ -306,6 +400,7 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 @xframe_options_exempt
 @require_safe
+@cached_page
 def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """A minimal page another site can frame; its links stay inside the frame."""
     form = TimelineFilterForm(request.GET)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from dialogue import search
-from dialogue.models import Actor, Citation, Event, EventActor, Source, Topic
+from dialogue.models import Actor, Citation, DataVersion, Event, EventActor, Source, Topic
 
 PREFIX = "synthetic-"
 PER_SOURCE = 100  # events citing one synthetic article
@@ -61,6 +61,7 @@ class Command(BaseCommand):
         Source.objects.filter(slug__startswith=PREFIX).delete()
         Actor.objects.filter(slug__startswith=PREFIX).delete()
         if clear:
+            DataVersion.bump()
             self.stdout.write("Removed the synthetic data.")
             return
         rng = random.Random(seed)
@@ -111,6 +112,7 @@ class Command(BaseCommand):
                     review=Event.Review.CONFIRMED,
                 )
                 event.clean()  # derives the date bounds
+                event.weight = 2 + len(people)
                 event.search_document = search.document(event, [], chosen[-1][0]) + "\n" + line
                 events.append(event)
             Event.objects.bulk_create(events)
@@ -131,4 +133,5 @@ class Command(BaseCommand):
             Event.topics.through.objects.bulk_create(tags)
             made += batch
             self.stdout.write(f"  {made} / {count}")
+        DataVersion.bump()  # bulk inserts send no signals
         self.stdout.write(self.style.SUCCESS(f"Generated {count} synthetic events."))
