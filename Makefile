@@ -7,9 +7,9 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # Unset on a laptop (missing parts are skipped, with a message); .ci/run sets both to 1.
 REQUIRE_POSTGRES ?=
 REQUIRE_BROWSER ?=
-export REQUIRE_BROWSER
+export REQUIRE_BROWSER REQUIRE_POSTGRES
 
-.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js
+.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js test-ops
 
 $(BIN)/.installed: requirements.lock
 	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -57,6 +57,10 @@ test-postgres: install js
 	else \
 	  echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): its run is skipped (set TEST_DATABASE_URL)."; \
 	fi
+
+# A real gunicorn against PostgreSQL: the server stopped mid-run, and a minute of load.
+test-ops: install
+	$(BIN)/python -m pytest tests/ops -m ops -s -p no:cacheprovider
 
 test: lint test-sqlite test-postgres
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -18,6 +19,7 @@ from dialogue import dates
 CONTEXT_CHARS = 32  # length of a citation's prefix and suffix (W3C TextQuoteSelector)
 
 
+@lru_cache(maxsize=4096)
 def parse_date_bounds(value: str) -> tuple[date, date]:
     """The earliest and latest day an EDTF string allows, ignoring fuzziness ('?', '~')."""
     try:

@@ -31,3 +31,5 @@ urlpatterns = [
     path("api/", include("dialogue.api")),
     path("", include((public_patterns, app_name))),
 ]
+
+handler500 = "dialogue.middleware.server_error"

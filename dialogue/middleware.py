@@ -1,0 +1,87 @@
+"""Response headers, plain error pages (503 while the database is away), a cap on staff
+sessions."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+log = logging.getLogger(__name__)
+
+# A strict policy: nothing but this site's own files; no inline script, no eval, no plugins.
+CSP = {
+    "default-src": "'none'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+    "manifest-src": "'self'",
+}
+# The admin's own templates set a few style attributes.
+ADMIN_CSP = CSP | {"style-src": "'self' 'unsafe-inline'"}
+# Embeds are made to be framed by any site.
+EMBED_CSP = CSP | {"frame-ancestors": "*"}
+
+
+def _policy(path: str) -> str:
+    rules = (
+        EMBED_CSP
+        if path.startswith("/embed/")
+        else ADMIN_CSP
+        if path.startswith("/admin/")
+        else CSP
+    )
+    return "; ".join(f"{name} {value}" for name, value in rules.items())
+
+
+def security_headers(get_response):
+    def middleware(request):
+        response = get_response(request)
+        response.setdefault("Content-Security-Policy", _policy(request.path))
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Cross-Origin-Resource-Policy", "same-site")
+        if request.path.startswith(("/export/", "/api/", "/feed", "/schema/")):
+            response["Cross-Origin-Resource-Policy"] = "cross-origin"  # public data
+        return response
+
+    return middleware
+
+
+def server_error(request) -> HttpResponse:
+    """handler500: a plain page, no traceback. When the database is what failed, a 503 that says
+    so; CONN_HEALTH_CHECKS gives the first request after it is back a fresh connection."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, OperationalError | InterfaceError):
+        log.error("database unavailable: %s", exc)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+    else:
+        response = HttpResponse(render_to_string("500.html"), status=500)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def staff_session_limit(get_response):
+    """Log staff out a fixed time after they logged in, however active they are."""
+
+    def middleware(request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            started = request.session.setdefault("logged_in_at", time.time())
+            if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+        return get_response(request)
+
+    return middleware
