@@ -1,5 +1,6 @@
 """The editors' tool."""
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -8,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
 
 from dialogue import services
 from dialogue.forms import ArticleImportForm, CitationForm
@@ -53,7 +55,7 @@ class EventActorInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionAdmin):
     list_display = ["title", "edtf", "status", "kind", "is_published", "review", "citation_count"]
     list_filter = ["is_published", "review", "status", "kind", "topics"]
     search_fields = ["title", "summary", "slug", "citations__exact"]
@@ -107,17 +109,17 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(VersionAdmin):
     form = CitationForm
-    list_display = ["__str__", "event", "source", "start", "end"]
-    list_filter = ["source"]
+    list_display = ["__str__", "event", "source", "start", "end", "needs_review"]
+    list_filter = ["needs_review", "source"]
     search_fields = ["exact", "event__title", "source__title"]
     autocomplete_fields = ["event", "source"]
     list_select_related = ["event", "source"]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VersionAdmin):
     list_display = ["title", "outlet", "published_on", "language", "view_link", "review_link"]
     list_filter = ["outlet", "language"]
     search_fields = ["title", "outlet", "byline", "body"]
@@ -141,10 +143,20 @@ class SourceAdmin(admin.ModelAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        # Citations point into the body by offset: once cited, it is not edited in place.
-        if obj and obj.citations.exists():
-            return ["body", "raw_text"]
-        return []
+        # The text as received is evidence of what arrived: it never changes after import.
+        return ["raw_text"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change and "body" in form.changed_data:
+            report = services.correct_source_text(source=obj, body=obj.body)
+            self.message_user(
+                request,
+                f"Citations re-anchored: {report['kept']} in place, {report['moved']} moved "
+                f"with their words, {report['flagged']} flagged “passage needs review”.",
+                messages.WARNING if report["flagged"] else messages.SUCCESS,
+            )
+        else:
+            super().save_model(request, obj, form, change)
 
     def get_urls(self):
         own = [
@@ -170,13 +182,16 @@ class SourceAdmin(admin.ModelAdmin):
             imported = []
             for upload in form.cleaned_data["files"]:
                 try:
-                    result = import_article(
-                        upload.read(),
-                        name=upload.name,
-                        outlet=form.cleaned_data["outlet"],
-                        published=form.cleaned_data["published"],
-                        url=form.cleaned_data["url"],
-                    )
+                    with reversion.create_revision():
+                        reversion.set_user(request.user)
+                        reversion.set_comment(f"Imported {upload.name}")
+                        result = import_article(
+                            upload.read(),
+                            name=upload.name,
+                            outlet=form.cleaned_data["outlet"],
+                            published=form.cleaned_data["published"],
+                            url=form.cleaned_data["url"],
+                        )
                 except ArticleError as exc:
                     form.add_error("files", f"{upload.name}: {' '.join(exc.messages)}")
                     continue
@@ -218,10 +233,17 @@ class SourceAdmin(admin.ModelAdmin):
             event = get_object_or_404(
                 Event.objects.filter(citations__source=source).distinct(), pk=event_id
             )
-            if action == "reject":
-                services.reject_proposal(event=event)
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Proposal {action}ed on the review page")
+                if action == "reject":
+                    services.reject_proposal(event=event)
+                    accepted = None
+                else:
+                    accepted = services.accept_proposal(event=event)
+            if accepted is None:
                 self.message_user(request, f"Rejected “{event.title}”.", messages.SUCCESS)
-            elif services.accept_proposal(event=event):
+            elif accepted:
                 self.message_user(
                     request, f"Accepted and published “{event.title}”.", messages.SUCCESS
                 )
@@ -254,7 +276,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(VersionAdmin):
     list_display = ["name_en", "name_ja", "name_ko", "kind", "country", "is_confirmed"]
     list_filter = ["is_confirmed", "kind", "country"]
     search_fields = ["name_en", "name_ja", "name_ko", "aliases", "office", "slug"]
@@ -262,14 +284,14 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(VersionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(VersionAdmin):
     list_display = ["name", "edtf"]
     filter_horizontal = ["evidence"]
     prepopulated_fields = {"slug": ["name"]}

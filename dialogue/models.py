@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -34,6 +35,7 @@ def parse_date_bounds(value: str) -> tuple[date, date]:
     return struct_time_to_date(edtf.lower_strict()), struct_time_to_date(edtf.upper_strict())
 
 
+@reversion.register()
 class Topic(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=100, unique=True)
@@ -49,6 +51,7 @@ class Topic(models.Model):
         return reverse("dialogue:timeline") + f"?topic={self.slug}"
 
 
+@reversion.register()
 class Actor(models.Model):
     class Kind(models.TextChoices):
         STATE = "state", "State"
@@ -99,6 +102,7 @@ class Actor(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+@reversion.register()
 class Source(models.Model):
     slug = models.SlugField(unique=True, max_length=120)
     title = models.CharField(max_length=300)
@@ -155,6 +159,7 @@ class EventQuerySet(models.QuerySet):
         return self.order_by("date_lower", "pk")
 
 
+@reversion.register(follow=["citations", "participations"])
 class Event(models.Model):
     class Kind(models.TextChoices):
         MEETING = "meeting", "Meeting or talks"
@@ -300,6 +305,7 @@ class EventSlug(models.Model):
         return self.event.get_absolute_url()
 
 
+@reversion.register()
 class EventActor(models.Model):
     class Role(models.TextChoices):
         PARTICIPANT = "participant", "Participant"
@@ -327,6 +333,7 @@ class EventActor(models.Model):
         return self.event.get_absolute_url()
 
 
+@reversion.register()
 class Citation(models.Model):
     """A passage of a source that supports an event.
 
@@ -341,6 +348,12 @@ class Citation(models.Model):
     end = models.PositiveIntegerField(help_text="Offset just past the last character.")
     prefix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+    needs_review = models.BooleanField(
+        "passage needs review",
+        default=False,
+        help_text="Set when a correction of the source's text moved or changed these words: "
+        "check the quote and its place, then clear it.",
+    )
 
     class Meta:
         ordering = ["source", "start", "pk"]
@@ -369,7 +382,9 @@ class Citation(models.Model):
             self.verify()
 
     def verify(self):
-        """Refuse a quote that is not in the source at its offsets."""
+        """Refuse a quote that is not in the source at its offsets (unless flagged for review)."""
+        if self.needs_review:
+            return
         found = self.source.body[self.start : self.end]
         if found != self.exact:
             raise ValidationError(
@@ -389,6 +404,7 @@ class Citation(models.Model):
         return f"cite-{self.pk}"
 
 
+@reversion.register()
 class Period(models.Model):
     """A named span drawn as a band behind the events, e.g. the years the dialogue was suspended."""
 

@@ -143,6 +143,9 @@ def _detail_context(request: HttpRequest, event) -> dict:
     today = timezone.localdate()
     passages = []
     for citation in event.citations.all():
+        if citation.needs_review:
+            passages.append({"citation": citation, "needs_review": True, "quote": citation.exact})
+            continue
         before, quote, after = passage_in_context(
             citation.source.body, citation.start, citation.end
         )
@@ -288,7 +291,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
         raise Http404("No source has this address.")
-    citations = list(source.citations.all())
+    citations = [c for c in source.citations.all() if not c.needs_review]
     numbers = {}
     for citation in citations:
         numbers.setdefault(citation.event_id, len(numbers) + 1)
