@@ -4,6 +4,7 @@ targets; never a partial for a history-restore request, which needs the whole pa
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import date
 from functools import wraps
 
@@ -75,11 +76,18 @@ def cached_page(view):
             patch_vary_headers(response, VARY)
             return response
         response = cache.get(f"page:{key}")
+        if response is None and not cache.add(f"rendering:{key}", 1, timeout=20):
+            # Another worker is rendering this page: wait for it rather than render it again.
+            for _ in range(40):
+                time.sleep(0.05)
+                if (response := cache.get(f"page:{key}")) is not None:
+                    break
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and len(response.content) < 2_000_000:
                 response["ETag"] = etag
                 cache.set(f"page:{key}", response, 3600)
+            cache.delete(f"rendering:{key}")
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
         return response
 
