@@ -9,7 +9,7 @@ REQUIRE_POSTGRES ?=
 REQUIRE_BROWSER ?=
 export REQUIRE_BROWSER REQUIRE_POSTGRES
 
-.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js test-ops
+.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js test-ops benchmark
 
 $(BIN)/.installed: requirements.lock
 	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -57,6 +57,10 @@ test-postgres: install js
 	else \
 	  echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): its run is skipped (set TEST_DATABASE_URL)."; \
 	fi
+
+# On demand, not in CI: server, wrk, browser and peer figures at several sizes (bench/run.py --help).
+benchmark: install js
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # A real gunicorn against PostgreSQL: the server stopped mid-run, and a minute of load.
 test-ops: install

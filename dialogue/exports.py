@@ -89,13 +89,20 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
+def _cell(value):
+    """A spreadsheet must not run a cell as a formula: text starting = + - @ gets a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def as_csv(request, events) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for event in events:
         r = event_record(request, event)
-        writer.writerow(
+        writer.writerow(map(_cell,
             [
                 r["id"], r["slug"], r["url"], r["title"], r["date"]["edtf"],
                 r["date"]["display"], r["date"]["earliest"], r["date"]["latest"],
@@ -110,7 +117,7 @@ def as_csv(request, events) -> str:
                 ),
                 " | ".join(c["quote"] for c in r["citations"]),
             ]
-        )  # fmt: skip
+        ))  # fmt: skip
     return out.getvalue()
 
 

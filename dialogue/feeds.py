@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
 
 from dialogue import selectors
 from dialogue.forms import TimelineFilterForm
@@ -30,12 +31,13 @@ class EventFeed(Feed):
         return f"{event.title} ({event.date_display})"
 
     def item_description(self, event):
+        """Atom marks the summary as HTML: the text is escaped so it reads as text."""
         passages = "\n".join(
             f"“{c.exact}” — {c.source.outlet}, {c.source.title}, "
             f"{c.source.published_on:%-d %B %Y} {c.source.url}"
             for c in event.citations.all()
         )
-        return f"{event.summary}\n\n{passages}".strip()
+        return linebreaks(f"{event.summary}\n\n{passages}".strip(), autoescape=True)
 
     def item_pubdate(self, event):
         return event.created_at

@@ -45,7 +45,7 @@ def _words(text: str) -> list[str]:
 def matching(events: QuerySet, text: str) -> QuerySet:
     """The events that match the query, as a queryset (for counting and filtering)."""
     if _postgres():
-        return events.annotate(search=_vector()).filter(
+        return events.alias(search=_vector()).filter(
             search=SearchQuery(text, config=CONFIG, search_type="websearch")
         )
     condition = Q()

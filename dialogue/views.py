@@ -4,10 +4,12 @@ targets; never a partial for a history-restore request, which needs the whole pa
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from datetime import date
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import (
     Http404,
@@ -21,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
@@ -50,6 +53,7 @@ VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 def _page_key(request: HttpRequest) -> str:
     """What a public page depends on: the data, the address, the HTMX headers and who asks."""
     parts = [
+        settings.DATABASES["default"]["NAME"],  # two sites on one machine share no pages
         str(DataVersion.current().number),
         request.get_full_path(),
         request.user.is_staff,
@@ -83,11 +87,13 @@ def cached_page(view):
                 if (response := cache.get(f"page:{key}")) is not None:
                     break
         if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and len(response.content) < 2_000_000:
-                response["ETag"] = etag
-                cache.set(f"page:{key}", response, 3600)
-            cache.delete(f"rendering:{key}")
+            try:
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200 and len(response.content) < 2_000_000:
+                    response["ETag"] = etag
+                    cache.set(f"page:{key}", response, 3600)
+            finally:
+                cache.delete(f"rendering:{key}")
         response["Cache-Control"] = "public, max-age=0, must-revalidate"
         return response
 
@@ -128,7 +134,8 @@ def _cursor(request: HttpRequest) -> tuple | None:
 
 def _page_number(request: HttpRequest) -> int:
     value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
+    # ASCII digits only: "²".isdigit() is true, and int() of it fails.
+    return int(value) if re.fullmatch(r"[0-9]{1,4}", value) and int(value) > 0 else 1
 
 
 def _facets(form: TimelineFilterForm, counts: dict) -> list[dict]:
@@ -166,9 +173,16 @@ def _detail_context(request: HttpRequest, event) -> dict:
                 "original": text_fragment_url(citation.source.url, quote),
             }
         )
+    embed = request.build_absolute_uri(reverse("dialogue:embed-event", args=[event.slug]))
     return {
         "event": event,
         "passages": passages,
+        # Escaped here as the HTML a reader pastes; the template escapes it again for the textarea.
+        "embed_event_code": format_html(
+            '<iframe src="{}" title="{}" width="100%" height="450" loading="lazy"></iframe>',
+            embed,
+            event.title,
+        ),
         "cite_plain": citing.plain(event, permalink, today),
         "cite_bibtex": citing.bibtex(event, permalink, today),
     }

@@ -2,7 +2,7 @@ import random
 from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from dialogue import search
 from dialogue.models import Actor, Citation, DataVersion, Event, EventActor, Source, Topic
@@ -134,4 +134,7 @@ class Command(BaseCommand):
             made += batch
             self.stdout.write(f"  {made} / {count}")
         DataVersion.bump()  # bulk inserts send no signals
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics, or the planner skips indexes
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Generated {count} synthetic events."))

@@ -1,0 +1,242 @@
+"""Helper of bench/run.py: navigation-to-ready times in Chromium through Playwright, as JSON.
+
+    python bench/browser.py '{"site": "http://127.0.0.1:PORT", "data": "export.json", ...}'
+
+Every time is `performance.now()` in the page at its ready moment: milliseconds since the
+navigation started (the page's time origin), so it includes the server's response, the
+transfer, parsing, styles, scripts and layout. Each run is a new browser context (empty HTTP
+cache, no service worker); the figure is the median of the runs.
+
+- ours: the timeline page `/` from the running server. Ready = DOMContentLoaded has fired, htmx
+  has initialised the page (its `htmx:load` event on <body>) and the event list (#event-list)
+  has a layout box, checked at that event and then every animation frame.
+- TimelineJS 3: a bare page embedding it (as tests/browser/test_timelinejs.py does) fetches the
+  export and calls `new TL.Timeline(…)`. Ready = its `ready` event, fired after `loaded` (the
+  time navigation and the slider built, the first slide shown).
+- vis-timeline (standalone UMD build): the same export converted in the page to a DataSet of
+  items (start, and end for spans; the eras as background items), default options. Ready = its
+  `onInitialDrawComplete` callback (the first full draw, items laid out).
+
+The libraries are served from node_modules by `page.route` on the server's own origin and the
+export from a file, so the peers' figures include fetching and parsing N events' JSON as an
+embedding page would. Nothing leaves the machine: Chromium resolves no host name but the
+loopback, and the peers' route aborts other origins (TimelineJS asks for web fonts).
+A peer run that is not ready within the timeout is reported as a timeout, and not repeated.
+"""
+
+import contextlib
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE = ROOT / "node_modules"
+TIMELINEJS = NODE / "@knight-lab" / "timelinejs" / "dist"
+VIS = NODE / "vis-timeline" / "standalone" / "umd"
+MOUNT = "/__bench__/"
+VIEWPORT = {"width": 1280, "height": 900}
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # No network but the loopback, whatever a page asks for.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+
+OURS_READY = """(() => {
+  let htmxLoaded = false;
+  const check = () => {
+    if (window.__benchReady !== undefined) return true;
+    const list = document.getElementById("event-list");
+    if (htmxLoaded && document.readyState !== "loading" && window.htmx && list
+        && list.getClientRects().length > 0) {
+      window.__benchReady = performance.now();
+      return true;
+    }
+    return false;
+  };
+  const poll = () => { if (!check()) requestAnimationFrame(poll); };
+  document.addEventListener("htmx:load", (e) => {
+    if (e.target === document.body) { htmxLoaded = true; poll(); }
+  });
+})();"""
+
+TIMELINEJS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title>
+<link rel="stylesheet" href="css/timeline.css">
+<script src="js/timeline.js"></script>
+</head><body style="margin: 0">
+<div id="timeline-embed" style="width: 100%; height: 650px"></div>
+<script>
+fetch("../data.json").then((r) => r.json()).then((data) => {
+  window.__benchEvents = data.events.length;
+  const timeline = new TL.Timeline("timeline-embed", data);
+  let loaded = false;
+  timeline.on("loaded", () => { loaded = true; });
+  timeline.on("ready", () => {
+    if (window.__benchReady === undefined) window.__benchReady = performance.now();
+    window.__benchLoaded = loaded;
+  });
+  window.timeline = timeline;
+}).catch((e) => { window.__benchError = String(e); });
+</script>
+</body></html>"""
+
+VIS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>vis-timeline</title>
+<script src="vis-timeline-graph2d.min.js"></script>
+</head><body style="margin: 0">
+<div id="visualization" style="width: 100%; height: 650px"></div>
+<script>
+const day = (d) => new Date(Date.UTC(+d.year, (+d.month || 1) - 1, +d.day || 1));
+fetch("../data.json").then((r) => r.json()).then((data) => {
+  window.__benchEvents = data.events.length;
+  const items = new vis.DataSet(data.events.map((e, i) => {
+    const item = {id: i, content: e.text.headline, start: day(e.start_date)};
+    if (e.end_date) item.end = day(e.end_date);
+    return item;
+  }));
+  (data.eras || []).forEach((era, i) => items.add({
+    id: "era-" + i, content: era.text.headline, type: "background",
+    start: day(era.start_date), end: day(era.end_date),
+  }));
+  window.timeline = new vis.Timeline(document.getElementById("visualization"), items, {
+    onInitialDrawComplete: () => { window.__benchReady = performance.now(); },
+  });
+}).catch((e) => { window.__benchError = String(e); });
+</script>
+</body></html>"""
+
+NAVIGATION = """() => {
+  const nav = performance.getEntriesByType("navigation")[0] || {};
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  return {
+    ready: window.__benchReady,
+    error: window.__benchError || null,
+    events: window.__benchEvents ?? null,
+    ttfb: nav.responseStart ?? null,
+    dom_content_loaded: nav.domContentLoadedEventEnd ?? null,
+    load: nav.loadEventEnd ?? null,
+    fcp: fcp ? fcp.startTime : null,
+    dom_nodes: document.getElementsByTagName("*").length,
+  };
+}"""
+WAIT = "() => window.__benchReady !== undefined || window.__benchError !== undefined"
+
+
+def serve_peers(site: str, data: Path, blocked: list):
+    """The route answering the peers' pages: their files, the export; other origins aborted."""
+    roots = {"timelinejs/": TIMELINEJS, "vis/": VIS}
+    pages = {"timelinejs/index.html": TIMELINEJS_PAGE, "vis/index.html": VIS_PAGE}
+
+    def serve(route):
+        url = route.request.url.split("#")[0].split("?")[0]
+        if not url.startswith(site + "/"):
+            blocked.append(url)
+            route.abort()
+            return
+        if not url.startswith(site + MOUNT):
+            route.continue_()
+            return
+        name = url.removeprefix(site + MOUNT)
+        if name in pages:
+            route.fulfill(body=pages[name], content_type="text/html; charset=utf-8")
+            return
+        if name == "data.json":
+            route.fulfill(path=data, content_type="application/json")
+            return
+        for prefix, root in roots.items():
+            if name.startswith(prefix):
+                file = (root / name.removeprefix(prefix)).resolve()
+                if file.is_relative_to(root) and file.is_file():
+                    route.fulfill(path=file)
+                    return
+        route.fulfill(status=404)
+
+    return serve
+
+
+def one_run(browser, url: str, timeout_s: float, *, init=None, route=None) -> dict:
+    context = browser.new_context(viewport=VIEWPORT)
+    errors, outside = [], []
+    try:
+        if init:
+            context.add_init_script(init)
+        if route:
+            context.route("**/*", route)
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        site = url.split("/", 3)[:3]
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith("/".join(site)) else outside.append(r.url),
+        )
+        page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+        page.wait_for_function(WAIT, timeout=timeout_s * 1000, polling=100)
+        result = page.evaluate(NAVIGATION)
+    except PlaywrightTimeout:
+        result = {"ready": None, "error": "timeout"}
+    except PlaywrightError as exc:
+        result = {"ready": None, "error": str(exc).splitlines()[0]}
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            context.close()
+    result["page_errors"] = errors[:3]
+    result["outside_requests"] = len(outside)
+    return result
+
+
+def series(browser, url: str, runs: int, timeout_s: float, **kwargs) -> dict:
+    results = []
+    for _ in range(runs):
+        result = one_run(browser, url, timeout_s, **kwargs)
+        results.append(result)
+        if result["ready"] is None:  # a timeout or a failure is not repeated
+            break
+    ready = [r["ready"] for r in results if r["ready"] is not None]
+    failed = [r for r in results if r["ready"] is None]
+    return {
+        "median_ms": statistics.median(ready) if ready and not failed else None,
+        "runs_ms": ready,
+        "error": failed[0]["error"] if failed else None,
+        "last": results[-1],
+    }
+
+
+def main() -> None:
+    config = json.loads(sys.argv[1])
+    site, data = config["site"], Path(config["data"])
+    out = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=config["chromium"], args=LAUNCH_ARGS, headless=True
+        )
+        out["chromium"] = browser.version
+        out["ours"] = series(
+            browser, site + "/", config["runs"], config["ours_timeout"], init=OURS_READY
+        )
+        blocked: list = []
+        route = serve_peers(site, data, blocked)
+        for name in ("timelinejs", "vis"):
+            out[name] = series(
+                browser,
+                f"{site}{MOUNT}{name}/index.html",
+                config["peer_runs"],
+                config["peer_timeout"],
+                route=route,
+            )
+        out["blocked_requests"] = sorted({u.split("/")[2] for u in blocked})
+        browser.close()
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
