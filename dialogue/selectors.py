@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Window as Over
+from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
 
 from dialogue import search
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
@@ -49,8 +50,8 @@ def filtered_events(*, user, filters: dict, base: QuerySet | None = None) -> Que
 
 
 PAGE_SIZE = 50  # events in one page of the list
-MARK_LIMIT = 150  # up to this many events in the window are drawn one by one
-HEAVIEST = 60  # beyond it, the axis shows the density and the heaviest events
+MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; beyond it, the
+# axis shows the density and the heaviest event of each month (of each week in a year)
 
 
 def _listing(events: QuerySet) -> QuerySet:
@@ -134,7 +135,19 @@ def axis(*, user, filters: dict, window: Window, base=None) -> dict:
         .annotate(n=Count("pk"))
         .order_by("bucket")
     )
-    heaviest = shown.only(*MARK_FIELDS).order_by("-weight", "date_lower", "pk")[:HEAVIEST]
+    # The heaviest event (most cited, most actors) of each month, or week: spread over time.
+    bucket = trunc("date_lower")
+    heaviest = (
+        shown.only(*MARK_FIELDS)
+        .annotate(
+            rank=Over(
+                RowNumber(),
+                partition_by=[bucket],
+                order_by=[F("weight").desc(), F("date_lower").asc(), F("pk").asc()],
+            )
+        )
+        .filter(rank=1)
+    )
     return {
         "marks": sorted(heaviest, key=lambda e: (e.date_lower, e.pk)),
         "density": [(_as_date(bucket), n) for bucket, n in buckets],

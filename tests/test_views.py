@@ -208,3 +208,17 @@ def test_empty_form_fields_redirect_to_the_tidy_address(client, seed):
     response = client.get("/?year=2015&q=&status=planned&date_from=&date_to=")
     assert response.status_code == 302
     assert response["Location"] == "/?year=2015&status=planned"
+
+
+def test_a_crowded_axis_shows_density_and_one_event_a_month(client, seed):
+    """Over 150 events in the window: bars per month, and the heaviest event of each month."""
+    from django.core.management import call_command
+
+    call_command("generate_events", "400", verbosity=0)
+    response = client.get("/")
+    marks = [m.item for m in response.context["marks"]]
+    assert response.context["density"] and response.context["shown"] > 150
+    months = [(e.date_lower.year, e.date_lower.month) for e in marks]
+    assert len(months) == len(set(months)) and len(marks) <= 7 * 12 + 1
+    assert len({e.date_lower.year for e in marks}) >= 6  # spread over the years
+    assert len(response.context["events"]) == 50 and response.context["next_page"]
