@@ -440,7 +440,7 @@ def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             return response
         if event is None:
             raise Http404("No event has this address.")
-    events = _export_events(request)
+    events = list(selectors.view_events(user=request.user, filters=filters))
     context = {
         "events": events,
         "state": _state(form),

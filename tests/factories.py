@@ -49,3 +49,27 @@ def cite(event: Event, source: Source, quote: str) -> Citation:
     return Citation.objects.create(
         event=event, source=source, exact=quote, start=start, end=start + len(quote)
     )
+
+
+def add_cited_events(n: int) -> None:
+    """n more published events, each with an actor and a citation, in one new source."""
+    source = make_source()
+    actor = make_actor()
+    for _ in range(n):
+        event = make_event(edtf="2014-05")
+        event.participations.create(actor=actor)
+        cite(event, source, "December 2009")
+
+
+def queries_before_and_after(client, url: str, *, first: int, more: int) -> tuple[int, int]:
+    """The queries a GET of url makes after `first` extra events, then after `more` again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (first, more):
+        add_cited_events(n)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts.append(len(queries))
+    return counts[0], counts[1]

@@ -5,8 +5,6 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
@@ -14,7 +12,7 @@ from referencing.jsonschema import DRAFT202012
 
 from dialogue import api
 from dialogue.models import Actor, Event, Source
-from tests.factories import cite, make_actor, make_event, make_source
+from tests.factories import cite, make_actor, make_event, queries_before_and_after
 
 pytestmark = pytest.mark.django_db
 
@@ -410,15 +408,6 @@ def test_the_source_list_leaves_out_the_text(client, seed):
 # Queries --------------------------------------------------------------------------------------
 
 
-def _add_events(n):
-    source = make_source()
-    actor = make_actor()
-    for _ in range(n):
-        event = make_event(edtf="2014-05")
-        event.participations.create(actor=actor)
-        cite(event, source, "December 2009")
-
-
 @pytest.mark.parametrize(
     "url",
     [
@@ -432,10 +421,5 @@ def _add_events(n):
 )
 def test_query_count_does_not_grow_with_the_number_of_rows(client, seed, url):
     """Ten events (and an actor and a source) more or forty: the same number of queries."""
-    _add_events(10)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
-    _add_events(30)
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few) <= 8
+    few, many = queries_before_and_after(client, url, first=10, more=30)
+    assert many == few <= 8

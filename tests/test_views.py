@@ -1,11 +1,9 @@
 """The public pages through the test client: plain, as HTMX swaps, and as history restores."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from dialogue.models import Event
-from tests.factories import cite, make_actor, make_event, make_source
+from tests.factories import make_event, queries_before_and_after
 
 pytestmark = pytest.mark.django_db
 
@@ -183,25 +181,11 @@ def test_user_text_is_escaped(client, seed):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
 
 
-def _add_events(n):
-    source = make_source()
-    actor = make_actor()
-    for _ in range(n):
-        event = make_event(edtf="2014-05")
-        event.participations.create(actor=actor)
-        cite(event, source, "December 2009")
-
-
 @pytest.mark.parametrize("url", ["/", "/?year=2014&actor=japan", EVENT, SOURCE])
 def test_query_count_does_not_grow_with_the_number_of_events(client, seed, url):
     """Ten events more or thirty: the page makes the same number of queries."""
-    _add_events(10)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
-    _add_events(30)
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few) <= 30
+    few, many = queries_before_and_after(client, url, first=10, more=30)
+    assert many == few <= 30
 
 
 def test_empty_form_fields_redirect_to_the_tidy_address(client, seed):
