@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 _QUALIFIERS = "?~%"
 
@@ -29,6 +30,7 @@ def _say(precision: str, day: date | None, *, with_year: bool = True) -> str:
     return f"{text} {day.year}" if with_year else text
 
 
+@lru_cache(maxsize=8192)  # pages repeat the same few thousand dates
 def describe(edtf: str) -> str:
     """'April 2015', '27 April 2015', '2013', '5 – 30 April 2015', 'December 2009 – April 2015'.
 
@@ -55,6 +57,7 @@ def describe(edtf: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def precision(edtf: str) -> str:
     """'day', 'month', 'year' or 'span'."""
     value = edtf.strip()

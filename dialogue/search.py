@@ -38,6 +38,11 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def uses_database_snippets() -> bool:
+    """PostgreSQL writes the snippets itself; elsewhere they are cut from the search document."""
+    return _postgres()
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()][:12]
 

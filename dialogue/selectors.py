@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models import Window as Over
-from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
+from django.db.models import Count, Prefetch, QuerySet
 
-from dialogue import search
+from dialogue import eventindex, search
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
 from dialogue.timeline import Window
 
@@ -49,7 +47,7 @@ def filtered_events(*, user, filters: dict, base: QuerySet | None = None) -> Que
     return events
 
 
-PAGE_SIZE = 50  # events in one page of the list
+PAGE_SIZE = 25  # events in one page of the list
 MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; beyond it, the
 # axis shows the density and the heaviest event of each month (of each week in a year)
 
@@ -83,115 +81,108 @@ def view_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySe
     return _listing(_ordered(events, filters))
 
 
-def list_page(
-    *, user, filters: dict, window: Window, base=None, after: tuple | None = None, page: int = 1
-) -> tuple[list[Event], dict | None]:
-    """One page of the list: keyset on (date, id) by date, numbered pages by relevance.
-    Returns the events and what the next page's link needs (or None on the last page)."""
+def _by_relevance(*, user, filters: dict, window: Window, base, page: int) -> list[Event]:
+    """A page of a search's matches, best first: numbered pages, ranked by the database."""
     events = in_window(
         filtered_events(user=user, filters={**filters, "q": None}, base=base), window
     )
-    events = _listing(_ordered(events, filters))
+    start = (page - 1) * PAGE_SIZE
+    return list(_listing(_ordered(events, filters))[start : start + PAGE_SIZE + 1])
+
+
+def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:
+    return {e.pk: e for e in events.filter(pk__in=ids)}
+
+
+def timeline(
+    *,
+    user,
+    filters: dict,
+    window: Window,
+    base=None,
+    after: tuple | None = None,
+    page: int = 1,
+    context: bool = True,
+) -> dict:
+    """Everything the timeline draws for one view: a page of the list (keyset on (date, id), or
+    numbered pages by relevance) and what the next page's link needs; the events before and
+    after the 2009–2015 axis (unless zoomed, or `context` is false); the axis (every event
+    when few, else the density per month, or week in a year, and the heaviest of each); counts
+    per year and per filter value.
+
+    Counts and ids come from the in-memory event index; the database reads only the events
+    shown, so the number of queries is the same at any size.
+    """
+    index = eventindex.current()
+    ids = None if base is None else eventindex.ids_of(base)
+    if filters.get("q"):
+        ids = eventindex.ids_of(
+            search.matching(Event.objects.all() if base is None else base, filters["q"])
+        )
+    chosen = index.select(staff=user.is_staff, filters=filters, ids=ids)
+    overview = Window.for_year(None)
+    in_view = chosen.mask & index.window(window.start, window.end)
+    shown = index.count(in_view)
+
     by_relevance = bool(filters.get("q")) and filters.get("sort") == "relevance"
+    lists = {"rows": [], "earlier": [], "later": []}  # ids, then events
+    if not by_relevance:
+        lists["rows"] = index.ids(in_view, after=after, limit=PAGE_SIZE + 1)
+    if context and not window.year:
+        lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
+        lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
+    visible = Event.objects.on_timeline(user)
+    # A listed event shows its date, title and status, and on paper its passages and where
+    # they come from (not the articles' texts).
+    sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
+    cited = Prefetch("citations", queryset=sources)
+    listed = visible.prefetch_related(cited)
+    if not filters.get("q") or search.uses_database_snippets():
+        listed = listed.defer("search_document")  # a long text, read only for SQLite's snippets
+    found = _by_id(listed, sum(lists.values(), []))
+    rows, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
     if by_relevance:
-        start = (page - 1) * PAGE_SIZE
-        rows = list(events[start : start + PAGE_SIZE + 1])
-    else:
-        if after:
-            day, pk = after
-            events = events.filter(Q(date_lower__gt=day) | Q(date_lower=day, pk__gt=pk))
-        rows = list(events[: PAGE_SIZE + 1])
+        rows = _by_relevance(user=user, filters=filters, window=window, base=base, page=page)
     more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
     if filters.get("q"):
         search.add_snippets(rows, filters["q"])
-    if not more:
-        return rows, None
-    last = rows[-1]
-    return rows, {"page": page + 1} if by_relevance else {"after": f"{last.date_lower}.{last.pk}"}
-
-
-def context_events(*, user, filters: dict, base=None, before: bool = True) -> list[Event]:
-    """Events before (or after) the 2009–2015 axis, listed apart as context."""
-    overview = Window.for_year(None)
-    events = filtered_events(user=user, filters=filters, base=base)
-    if before:
-        events = events.filter(date_upper__lt=overview.start)
-    else:
-        events = events.filter(date_lower__gt=overview.end)
-    return list(_listing(events.chronological())[:PAGE_SIZE])
-
-
-def axis(*, user, filters: dict, window: Window, base=None) -> dict:
-    """What the time axis draws: every event when there are few, else the density per month (per
-    week in a year) and the heaviest events; with the count of events in the window."""
-    shown = in_window(filtered_events(user=user, filters=filters, base=base), window)
-    marks = list(shown.only(*MARK_FIELDS).order_by("date_lower", "pk")[: MARK_LIMIT + 1])
-    if len(marks) <= MARK_LIMIT:
-        return {"marks": marks, "density": [], "total": len(marks)}
-    trunc = TruncWeek if window.year else TruncMonth
-    buckets = (
-        shown.annotate(bucket=trunc("date_lower"))
-        .values_list("bucket")
-        .annotate(n=Count("pk"))
-        .order_by("bucket")
-    )
-    # The heaviest event (most cited, most actors) of each month, or week: spread over time.
-    bucket = trunc("date_lower")
-    heaviest = (
-        shown.only(*MARK_FIELDS)
-        .annotate(
-            rank=Over(
-                RowNumber(),
-                partition_by=[bucket],
-                order_by=[F("weight").desc(), F("date_lower").asc(), F("pk").asc()],
-            )
+    next_page = None
+    if more:
+        last = rows[-1]
+        next_page = (
+            {"page": page + 1} if by_relevance else {"after": f"{last.date_lower}.{last.pk}"}
         )
-        .filter(rank=1)
+
+    crowded = shown > MARK_LIMIT
+    weekly = bool(window.year)
+    mark_ids = (
+        index.heaviest(in_view, weekly=weekly) if crowded else index.ids(in_view, limit=MARK_LIMIT)
     )
+    years = {y: index.count(chosen.mask & index.window(w.start, w.end))
+             for y in range(overview.start.year, overview.end.year + 1)
+             for w in [Window.for_year(y)]}  # fmt: skip
+    # Zoomed to a year, a filter's counts are the events it would show in that year.
+    within = index.window(window.start, window.end) if window.year else None
     return {
-        "marks": sorted(heaviest, key=lambda e: (e.date_lower, e.pk)),
-        "density": [(_as_date(bucket), n) for bucket, n in buckets],
-        "total": shown.count(),
+        "events": rows,
+        "next_page": next_page,
+        "earlier": earlier,
+        "later": later,
+        "shown": shown,
+        "marks": sorted(
+            _by_id(visible.only(*MARK_FIELDS), mark_ids).values(),
+            key=lambda e: (e.date_lower, e.pk),
+        ),
+        "density": index.density(in_view, weekly=weekly) if crowded else [],
+        "years": years,
+        "total": index.count(chosen.mask & index.window(overview.start, overview.end)),
+        "counts": index.facet_counts(chosen, within=within),
+        "choices": index.choices,
+        "periods": index.periods,
     }
 
 
 MARK_FIELDS = ("slug", "title", "edtf", "status", "date_lower", "date_upper", "weight")
-
-
-def _as_date(value):
-    return value.date() if hasattr(value, "date") else value
-
-
-def year_counts(*, user, filters: dict, base=None) -> dict[int | str, int]:
-    """Events touching each year of the axis (a span counts in every year it covers), and the
-    total on the axis, in one pass."""
-    overview = Window.for_year(None)
-    events = in_window(
-        filtered_events(user=user, filters={**filters, "year": None}, base=base), overview
-    )
-    counts = {
-        f"y{year}": Count("pk", filter=Q(date_lower__lte=w.end, date_upper__gte=w.start))
-        for year in range(overview.start.year, overview.end.year + 1)
-        for w in [Window.for_year(year)]
-    }
-    found = events.aggregate(total=Count("pk"), **counts)
-    return {(int(k[1:]) if k.startswith("y") else k): n for k, n in found.items()}
-
-
-def facet_counts(*, user, filters: dict, base: QuerySet | None = None) -> dict[str, dict]:
-    """For each filter, how many events each of its values would give with the other filters."""
-    counts = {}
-    for facet in FACETS:
-        others = filtered_events(user=user, filters={**filters, facet: None}, base=base)
-        if facet == "actor":
-            rows = EventActor.objects.filter(event__in=others).values_list("actor__slug")
-            rows = rows.annotate(n=Count("event", distinct=True))
-        elif facet == "topic":
-            rows = others.values_list("topics__slug").annotate(n=Count("pk", distinct=True))
-        else:
-            rows = others.values_list(facet).annotate(n=Count("pk"))
-        counts[facet] = {str(value): n for value, n in rows.order_by() if value is not None}
-    return counts
 
 
 def topic_events(slug: str) -> tuple[Topic | None, QuerySet | None]:

@@ -76,3 +76,26 @@ def test_static_files_are_fingerprinted_compressed_and_long_lived(client, settin
 
     middleware = WhiteNoiseMiddleware(get_response=lambda request: None)
     assert middleware.immutable_file_test("", f"/static/dialogue/{css[0].name}")
+
+
+@override_settings(CACHES=LOCMEM)
+def test_the_kept_page_is_sent_gzipped_or_plain_as_the_client_reads(client, seed):
+    import gzip
+
+    cache.clear()
+    zipped = client.get("/", headers={"Accept-Encoding": "gzip, br"})
+    plain = client.get("/", headers={"Accept-Encoding": "identity"})
+    assert zipped["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(zipped.content) == plain.content
+    assert b"Security dialogue to resume in April 2015" in plain.content
+    assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content) / 3
+    assert zipped["ETag"] != plain["ETag"]  # two representations, two tags
+    for response in (zipped, plain):
+        assert "Accept-Encoding" in response["Vary"] and "HX-Request" in response["Vary"]
+    again = client.get("/", headers={"Accept-Encoding": "gzip", "If-None-Match": zipped["ETag"]})
+    assert again.status_code == 304 and "Accept-Encoding" in again["Vary"]
+    wrong = client.get(
+        "/", headers={"Accept-Encoding": "identity", "If-None-Match": zipped["ETag"]}
+    )
+    assert wrong.status_code == 200 and wrong.content == plain.content
+    cache.clear()

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 
 from dialogue.models import Event
+from dialogue.selectors import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 SCHEMA = json.loads((settings.BASE_DIR / "dialogue" / "schemas" / "events.schema.json").read_text())
@@ -137,3 +138,20 @@ def test_the_page_offers_a_copyable_iframe_snippet(client, seed):
     assert "&lt;iframe src=&quot;http://testserver/embed/?year=2015&quot;" in html or (
         '&lt;iframe src="http://testserver/embed/?year=2015"' in html
     )
+
+
+def test_the_embed_pages_through_every_event_of_its_view_once(client, seed):
+    import re
+
+    from tests.factories import add_cited_events
+
+    add_cited_events(60)
+    expected = Event.objects.filter(is_published=True, review="confirmed").count()
+    url, seen, pages = "/embed/", [], 0
+    while url:
+        html = client.get(url).content.decode()
+        assert f'<span class="count">{expected}</span>' in html
+        seen += re.findall(r'href="/embed/events/([^/"]+)/', html)
+        found = re.search(r'href="([^"]+)" rel="next"', html)
+        url, pages = (found and found.group(1).replace("&amp;", "&")), pages + 1
+    assert len(seen) == len(set(seen)) == expected and pages == -(-expected // PAGE_SIZE)

@@ -3,6 +3,7 @@
 import pytest
 
 from dialogue.models import Event
+from dialogue.selectors import PAGE_SIZE
 from tests.factories import make_event, queries_before_and_after
 
 pytestmark = pytest.mark.django_db
@@ -183,9 +184,10 @@ def test_user_text_is_escaped(client, seed):
 
 @pytest.mark.parametrize("url", ["/", "/?year=2014&actor=japan", EVENT, SOURCE])
 def test_query_count_does_not_grow_with_the_number_of_events(client, seed, url):
-    """Ten events more or thirty: the page makes the same number of queries."""
-    few, many = queries_before_and_after(client, url, first=10, more=30)
-    assert many == few <= 30
+    """Ten events more, or 160 (a crowded axis: density and heaviest events): the page makes
+    the same number of queries."""
+    few, many = queries_before_and_after(client, url, first=10, more=160)
+    assert many == few <= 16, (few, many)  # six of them rebuild the event index (new data)
 
 
 def test_empty_form_fields_redirect_to_the_tidy_address(client, seed):
@@ -205,4 +207,4 @@ def test_a_crowded_axis_shows_density_and_one_event_a_month(client, seed):
     months = [(e.date_lower.year, e.date_lower.month) for e in marks]
     assert len(months) == len(set(months)) and len(marks) <= 7 * 12 + 1
     assert len({e.date_lower.year for e in marks}) >= 6  # spread over the years
-    assert len(response.context["events"]) == 50 and response.context["next_page"]
+    assert len(response.context["events"]) == PAGE_SIZE and response.context["next_page"]

@@ -9,6 +9,15 @@
     if (link) lastOpener = link.closest("li").id;
   });
 
+  // A mark on the axis opens its event like a link of the list does (hx-target, hx-swap and
+  // hx-push-url are on the marks' group); a plain link without JavaScript or htmx.
+  document.addEventListener("click", function (e) {
+    var mark = e.target.closest && e.target.closest("a.mark");
+    if (!mark || !window.htmx || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    window.htmx.ajax("GET", mark.getAttribute("href"), { source: mark });
+  });
+
   // Empty fields (no dates chosen) are left out of the request, so the pushed URL stays clean.
   document.addEventListener("htmx:configRequest", function (e) {
     var params = e.detail.parameters;
@@ -16,6 +25,21 @@
       if (params[name] === "") delete params[name];
     });
   });
+
+  // A closed filter box carries its checkboxes as <noscript> text (nothing to build or lay out
+  // while the page loads): opened, it gets them as elements.
+  document.addEventListener("toggle", function (e) {
+    var box = e.target;
+    var lazy = box.open && box.querySelector && box.querySelector(":scope > noscript.lazy");
+    if (!lazy) return;
+    // Parsed by the browser, <noscript> holds text; parsed by htmx (a swap), elements:
+    // innerHTML gives the markup in both cases.
+    var holder = document.createElement("div");
+    holder.innerHTML = lazy.innerHTML;
+    var parts = Array.prototype.slice.call(holder.children);
+    lazy.replaceWith.apply(lazy, parts);
+    parts.forEach(function (part) { if (window.htmx) window.htmx.process(part); });
+  }, true);
 
   // A swap of the timeline region re-renders the filter box: keep it open if the reader had it so.
   // Likewise the search box: what the reader typed while a request was out is kept.

@@ -66,6 +66,16 @@ def test_open_an_event_by_click(page, site):
     expect(page.locator("#announcer")).to_have_text(re.compile(f"^Opened {EVENT_TITLE}"))
 
 
+def test_a_mark_on_the_axis_opens_its_event_in_place(page, site):
+    page.goto(site + "/?year=2015")
+    page.evaluate("window.loadedOnce = true")  # gone if the click loads a new page
+    page.locator(".axis__svg a.mark", has_text=EVENT_TITLE).click()
+    expect(page).to_have_url(site + EVENT + "?year=2015")
+    expect(page.locator("#detail h2")).to_have_text(EVENT_TITLE)
+    assert page.evaluate("window.loadedOnce") is True
+    expect(page.locator(".axis__svg a.mark--selected")).to_have_count(1)
+
+
 def test_open_an_event_by_keyboard(page, site):
     page.goto(site + "/")
     link = page.get_by_role("link", name=re.compile(EVENT_TITLE))
