@@ -1,7 +1,8 @@
 """How the timeline holds up at N events: a benchmark run on demand, never in CI.
 
-    .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--databases sqlite,postgres]
-                                  [--quick] [--wrk-seconds 15] [--peer-timeout 120]
+    .venv/bin/python bench/run.py [--sizes 1000,5000,10000,100000] [--databases sqlite,postgres]
+                                  [--quick] [--wrk-seconds 15] [--wrk-long-seconds 60]
+                                  [--peer-timeout 120]
                                   [--requests 20] [--no-analyze]
                                   [--skip server,transfer,wrk,browser]
 
@@ -9,8 +10,8 @@
 For each N and each database it fills a new database, takes the figures below and prints a
 report, also written to bench/results/<timestamp>.md (raw figures in <timestamp>.json).
 
-What it needs: gunicorn in the venv and wrk on the PATH (both installed by the script when
-missing, with a message: gunicorn is not yet a project dependency), PostgreSQL at
+What it needs: the project's venv (`make install`: Django, gunicorn, Playwright), wrk on the
+PATH (Debian's package; the script installs it when missing, with a message), PostgreSQL at
 127.0.0.1:5432 as user postgres (trust) for `--databases postgres`, Chromium (Debian's package,
 or CHROMIUM=path) and `npm ci` (TimelineJS and vis-timeline in node_modules) for the browser.
 Everything runs on the loopback; the load generator, the server and the browser share the
@@ -37,8 +38,10 @@ Server time and queries (in-process)
     HTTP server. "first" is the first request of the process (imports, template compilation,
     the database connection, empty caches); "cached" is REQUESTS requests after a warm-up, as
     the app serves them with its page cache (kept per data version) filled; "render" is
-    REQUESTS requests each after `cache.clear()`, the view's full work. Times are p50 and max
-    in ms; queries are counted with CaptureQueriesContext.
+    REQUESTS requests each after `cache.clear()`, the view's full work but for the in-memory
+    event index, built once per data version (its build time is reported apart, and is part
+    of "first"). Requests ask for gzip, as browsers do. Times are p50 and max in ms; queries
+    are counted with CaptureQueriesContext.
 
 Transfer
     The timeline page `/` and every stylesheet, script and image it links, fetched from
@@ -52,7 +55,8 @@ Export
 Throughput
     gunicorn, 2 sync workers, on a free loopback port; wrk (one thread, to leave the cores to
     the server; `--latency`; its default 2 s timeout; Accept-Encoding as above) on the timeline
-    `/` and a permalink, at 8 and at 32 connections, WRK_SECONDS each after a warm-up:
+    `/` and a permalink, at 8 connections for WRK_SECONDS and at 32 for WRK_LONG_SECONDS, after
+    a warm-up:
     requests/s, p50 and p99 latency, responses that are not 2xx or 3xx, and socket errors
     (connect, read, write, timeout). Before each stage the report notes how busy the CPU was
     with other work: on a shared machine the figures are noisy.
@@ -71,8 +75,8 @@ Targets
     timeline transfer < 100 KB compressed (100,000 bytes of bodies); ≥300 req/s with p99 < 100 ms
     at 8 connections; no errors at 32 connections.
 
---quick: 5 requests per page, wrk 3 s per run, 3 browser runs of ours and 1 of each peer, peer
-timeout 60 s: a smoke test of the harness, not figures to quote.
+--quick: 5 requests per page, wrk 3 s per run (both), 3 browser runs of ours and 1 of each
+peer, peer timeout 60 s: a smoke test of the harness, not figures to quote.
 """
 
 from __future__ import annotations
@@ -116,7 +120,6 @@ PAGES = {
     "search": "/?q=missile",
 }
 WRK_PAGES = ("timeline", "permalink")
-CONNECTIONS = (8, 32)
 DATABASES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 # Targets
@@ -150,14 +153,6 @@ def ensure_venv() -> None:
         os.environ["BENCH_REEXEC"] = "1"
         os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), __file__, *sys.argv[1:]])
     sys.exit("Django is not importable: run `make install`, then `.venv/bin/python bench/run.py`.")
-
-
-def ensure_gunicorn() -> None:
-    if importlib.util.find_spec("gunicorn"):
-        return
-    log("gunicorn is not installed: the harness needs it (not yet a project dependency); "
-        "installing it into the venv with pip.")  # fmt: skip
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "gunicorn"], check=True)
 
 
 def ensure_wrk() -> str | None:
@@ -330,6 +325,7 @@ def server_times(env: dict, repeats: int, warmup: int) -> dict:
             "first": raw["first"],
             "cached": summary(raw["cached"]),
             "render": summary(raw["render"]),
+            "index_build": raw["index_build"],
         }
         log(f"  {name:<10} first {raw['first']['ms']:.0f} ms, "
             f"cached p50 {pages[name]['cached']['p50']:.1f} ms, "
@@ -540,13 +536,13 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-def throughput(wrk: str, server: Gunicorn, seconds: int) -> dict:
+def throughput(wrk: str, server: Gunicorn, durations: dict[int, int]) -> dict:
     runs = {}
     for name in WRK_PAGES:
         url = server.ensure(f"wrk {name}") + PAGES[name]
         for _ in range(20):  # both workers render and cache the page before the clock starts
             fetch(url)
-        for connections in CONNECTIONS:
+        for connections, seconds in durations.items():
             command = [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--latency",
                        "-H", "Accept-Encoding: gzip, br", url]  # fmt: skip
             result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
@@ -669,6 +665,12 @@ def section(run: dict, args) -> list[str]:
                 f"| {ms(c['p50'])} | {ms(c['max'])} | {queries(c['queries'])} "
                 f"| {ms(r['p50'])} | {ms(r['max'])} | {queries(r['queries'])} | {kb(r['bytes'])} |"
             )
+        builds = [p["index_build"]["ms"] for p in run["server"].values() if "index_build" in p]
+        if builds:
+            lines += ["", f"The event index (counts, axis, pages' ids; kept in memory per data "
+                      f"version, so not in “render”) builds in {ms(statistics.median(builds))} ms "
+                      f"(median over the page types' processes): paid by the first request "
+                      f"after each change to the data."]  # fmt: skip
         if n >= 100_000 and kind == "postgres":
             slow = [
                 f"{name} ({mode} {ms(page[mode]['p50'])} ms)"
@@ -714,7 +716,8 @@ def section(run: dict, args) -> list[str]:
         ]
     if "wrk" in run:
         lines += [
-            f"### Throughput: gunicorn 2 workers, wrk 1 thread, {args.wrk_seconds} s per run",
+            f"### Throughput: gunicorn 2 workers, wrk 1 thread, {args.wrk_seconds} s at 8 "
+            f"connections, {args.wrk_long_seconds} s at 32",
             "",
             "| page | connections | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors "
             "| target |",
@@ -902,7 +905,7 @@ def environment(args, wrk: str | None) -> list[str]:
     return [
         f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, Django {django.get_version()}, gunicorn {gunicorn_version}"
-        f" (the harness needs it; not yet a project dependency), wrk {wrk_version}, "
+        f", wrk {wrk_version}, "
         f"TimelineJS {npm_version('@knight-lab/timelinejs')}, vis-timeline "
         f"{npm_version('vis-timeline')}. brotli for whitenoise: "
         f"{'installed' if brotli else 'not installed (static files are served gzip only)'}.",
@@ -919,10 +922,11 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="1000,10000,100000", help="N, comma-separated")
+    parser.add_argument("--sizes", default="1000,5000,10000,100000", help="N, comma-separated")
     parser.add_argument("--databases", default="sqlite,postgres", help="sqlite, postgres")
     parser.add_argument("--quick", action="store_true", help="fewer requests and runs")
-    parser.add_argument("--wrk-seconds", type=int, default=None, help="per wrk run (15)")
+    parser.add_argument("--wrk-seconds", type=int, default=None, help="at 8 connections (15)")
+    parser.add_argument("--wrk-long-seconds", type=int, default=None, help="at 32 connections (60)")
     parser.add_argument("--peer-timeout", type=int, default=None, help="seconds (120)")
     parser.add_argument("--requests", type=int, default=None, help="per page type (20)")
     parser.add_argument(
@@ -944,6 +948,7 @@ def parse_args(argv=None):
     args.requests = args.requests or (5 if quick else 20)
     args.warmup = 2 if quick else 5
     args.wrk_seconds = args.wrk_seconds or (3 if quick else 15)
+    args.wrk_long_seconds = args.wrk_long_seconds or (3 if quick else 60)
     args.peer_timeout = args.peer_timeout or (60 if quick else 120)
     args.browser_runs = 3 if quick else 5
     args.peer_runs = 1 if quick else 3
@@ -1006,7 +1011,8 @@ def measure(args, run: dict, wrk: str | None, no_browser: str | None) -> None:
                       else run["browser"][k]["error"] for k in ("ours", *PEERS))))  # fmt: skip
         if "wrk" not in args.skip and wrk:
             busy["wrk"] = background_busy()
-            run["wrk"] = stage(run, "wrk", lambda: throughput(wrk, server, args.wrk_seconds))
+            durations = {8: args.wrk_seconds, 32: args.wrk_long_seconds}
+            run["wrk"] = stage(run, "wrk", lambda: throughput(wrk, server, durations))
     finally:
         server.stop()
         run["gunicorn_restarts"] = server.restarts
@@ -1022,8 +1028,6 @@ def main(argv=None) -> int:
     TMP.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     wrk = None
-    if {"transfer", "wrk", "browser"} - args.skip:
-        ensure_gunicorn()
     if "wrk" not in args.skip:
         wrk = ensure_wrk()
     no_browser = None if "browser" in args.skip else browser_missing()
