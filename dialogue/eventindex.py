@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 import numpy as np
 from django.conf import settings
@@ -55,9 +56,25 @@ def ids_of(queryset) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape(-1)
 
 
-def _codes(values, names: list[str]) -> np.ndarray:
-    lookup = {name: i for i, name in enumerate(names)}
-    return np.fromiter((lookup.get(v, len(names)) for v in values), np.int8, len(values))
+def _column(rows: list[tuple], i: int, dtype, convert=None) -> np.ndarray:
+    values = (row[i] for row in rows) if convert is None else (convert(row[i]) for row in rows)
+    return np.fromiter(values, dtype, len(rows))
+
+
+def _days(rows: list[tuple], i: int) -> np.ndarray:
+    """A date column as days since 1970-01-01: PostgreSQL's driver gives dates, SQLite's text."""
+    text = bool(rows) and isinstance(rows[0][i], str)
+    ordinal = (lambda v: date.fromisoformat(v).toordinal()) if text else date.toordinal
+    return _column(rows, i, np.int64, ordinal) - EPOCH.toordinal()
+
+
+def _codes(rows: list[tuple], i: int, names: list[str]) -> np.ndarray:
+    """A text column as the index of each value in `names`."""
+    column = np.array([row[i] for row in rows], dtype=str)
+    codes = np.full(len(rows), len(names), dtype=np.int8)
+    for code, name in enumerate(names):
+        codes[column == name] = code
+    return codes
 
 
 @dataclass(frozen=True)
@@ -83,16 +100,16 @@ class EventIndex:
     """Confirmed events (published ones and staff's drafts) in (date_lower, id) order."""
 
     def __init__(self, events: list[tuple], actor_links: list[tuple], topic_links: list[tuple]):
+        """events: (pk, date_lower, date_upper, status, kind, weight, is_published) rows;
+        links: (event id, other id) rows, sorted."""
         self.size = len(events)
-        columns = list(zip(*events, strict=True)) if events else [()] * 7
-        pk, lower, upper, status, kind, weight, published = columns
-        self.pk = np.array(pk, dtype=np.int64)
-        self.lower = np.array(lower, dtype="datetime64[D]").astype(np.int64)
-        self.upper = np.array(upper, dtype="datetime64[D]").astype(np.int64)
-        self.status = _codes(status, STATUSES)
-        self.kind = _codes(kind, KINDS)
-        self.weight = np.array(weight, dtype=np.int64)
-        self.published = np.array(published, dtype=bool)
+        pk, lower = _column(events, 0, np.int64), _days(events, 1)
+        order = np.lexsort((pk, lower))  # sorted here: faster than by the database
+        self.pk, self.lower, self.upper = pk[order], lower[order], _days(events, 2)[order]
+        self.status = _codes(events, 3, STATUSES)[order]
+        self.kind = _codes(events, 4, KINDS)[order]
+        self.weight = _column(events, 5, np.int64)[order]
+        self.published = _column(events, 6, bool)[order]
         # The keyset of the list, one sortable number per event: (date_lower, id).
         self.key = (self.lower << 40) + self.pk
         self.month = self.lower.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
@@ -119,8 +136,11 @@ class EventIndex:
         return positions[self.pk[positions] == ids]
 
     def _links(self, links: list[tuple]) -> Links:
-        """(event position, other id) pairs, once each, for events in the index."""
-        pairs = np.unique(np.array(links, dtype=np.int64).reshape(-1, 2), axis=0)
+        """(event position, other id) pairs, once each, for events in the index. The rows come
+        sorted, so a pair given twice (an actor in two roles) is two rows in a row."""
+        pairs = np.fromiter(chain.from_iterable(links), np.int64, 2 * len(links)).reshape(-1, 2)
+        if len(pairs):
+            pairs = pairs[np.r_[True, (pairs[1:] != pairs[:-1]).any(axis=1)]]
         event_ids, other = pairs[:, 0], pairs[:, 1]
         known = np.zeros(len(event_ids), dtype=bool)
         positions = np.zeros(len(event_ids), dtype=np.int64)
@@ -130,8 +150,11 @@ class EventIndex:
             )
             positions = self._by_pk[found]
             known = self.pk[positions] == event_ids
-        ids, codes = np.unique(other[known], return_inverse=True)
-        return Links(positions[known], codes.reshape(-1), ids)
+        other = other[known]
+        ids = np.flatnonzero(np.bincount(other)) if len(other) else other  # sorted, once each
+        lookup = np.zeros(ids[-1] + 1 if len(ids) else 0, dtype=np.int64)
+        lookup[ids] = np.arange(len(ids))
+        return Links(positions[known], lookup[other], ids)
 
     # Selecting --------------------------------------------------------------------------------
 
@@ -255,12 +278,18 @@ def current(version: DataVersion | None = None) -> EventIndex:
 
 
 def build() -> EventIndex:
-    events = Event.objects.filter(review=Event.Review.CONFIRMED).order_by("date_lower", "pk")
+    events = Event.objects.filter(review=Event.Review.CONFIRMED).order_by()
     fields = ("pk", "date_lower", "date_upper", "status", "kind", "weight", "is_published")
     index = EventIndex(
         _rows(events.values_list(*fields)),
-        _rows(EventActor.objects.order_by().values_list("event_id", "actor_id")),
-        _rows(Event.topics.through.objects.order_by().values_list("event_id", "topic_id")),
+        _rows(
+            EventActor.objects.order_by("actor_id", "event_id").values_list("event_id", "actor_id")
+        ),
+        _rows(
+            Event.topics.through.objects.order_by("topic_id", "event_id").values_list(
+                "event_id", "topic_id"
+            )
+        ),
     )
     index.choices = {
         "actor": list(Actor.objects.filter(is_confirmed=True).values_list("pk", "slug", "name_en")),

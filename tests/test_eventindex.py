@@ -29,6 +29,9 @@ def many(seed):
     actor = Actor.objects.get(slug="japan")
     for edtf in ("2011-12-20/2012-01-01", "2012-02-20/2012-03-01", "2014-06-30", "2014-07-01"):
         make_event(edtf=edtf).participations.create(actor=actor)
+    # An actor in two roles in one event: the event counts once.
+    make_event(edtf="2013-05").participations.create(actor=actor, role="host")
+    Event.objects.latest("pk").participations.create(actor=actor, role="subject")
     DataVersion.bump()
     return eventindex.current()
 
