@@ -5,11 +5,12 @@ status and type, finds the heaviest event of each month and the page of the list
 cursor. Asked of the database, that is a scan of every matching row per count: at 100,000
 events, over a second a page. Here each event is a position in (date, id) order and each
 filter is a NumPy boolean mask over the positions, so a view's counts are a few array
-operations (about a millisecond at 100,000 events), and the database is asked only for the
+operations (a few milliseconds at 100,000 events), and the database is asked only for the
 events a page shows, by id.
 
-The index is built whenever the data version changes, once per process, and kept until the
-next change; what it does not hold (titles, passages) is read for each page, never stale.
+The index is built whenever the data version changes, once per process (about half a second
+at 100,000 events), and kept until the next change; what it does not hold (titles, passages)
+is read for each page, never stale.
 """
 
 from __future__ import annotations
