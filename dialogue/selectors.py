@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from dialogue import eventindex, search
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source, Topic
@@ -223,16 +223,18 @@ def periods() -> list[Period]:
     return list(Period.objects.all())
 
 
+def _visible(user, event: str = "event") -> Q:
+    """What Event.objects.visible_to(user) keeps, said of a related event: a join, where
+    `event__in=` a queryset would be a subquery of every visible event (SQLite reads them all:
+    60 ms at 100,000 events)."""
+    return Q() if user.is_staff else Q(**{f"{event}__is_published": True})
+
+
 def source_with_citations(*, user, slug: str) -> Source | None:
-    visible = Event.objects.visible_to(user)
+    citations = Citation.objects.filter(_visible(user)).select_related("event")
     return (
         Source.objects.filter(slug=slug)
-        .prefetch_related(
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.filter(event__in=visible).select_related("event"),
-            )
-        )
+        .prefetch_related(Prefetch("citations", queryset=citations))
         .first()
     )
 
@@ -249,9 +251,8 @@ def actor_with_events(*, user, slug: str) -> tuple[Actor | None, list[EventActor
     actor = Actor.objects.filter(slug=slug, is_confirmed=True).first()
     if actor is None:
         return None, []
-    visible = Event.objects.visible_to(user)
     participations = (
-        EventActor.objects.filter(actor=actor, event__in=visible)
+        EventActor.objects.filter(_visible(user), actor=actor)
         .select_related("event")
         .order_by("event__date_lower", "event__date_upper", "event__pk")
     )

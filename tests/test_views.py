@@ -4,7 +4,7 @@ import pytest
 
 from dialogue.models import Event
 from dialogue.selectors import PAGE_SIZE
-from tests.factories import make_event, queries_before_and_after
+from tests.factories import cite, make_event, queries_before_and_after
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +155,20 @@ def test_drafts_are_hidden_from_the_public_and_shown_to_staff(client, seed, staf
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "visible to staff only" in response.content.decode()
+
+
+def test_a_drafts_citations_and_roles_are_shown_to_staff_only(client, seed, staff):
+    from dialogue.models import Actor, Source
+
+    draft = make_event(slug="secret-draft", title="A draft in progress", is_published=False)
+    source = Source.objects.get(slug=SOURCE.split("/")[2])
+    cite(draft, source, source.body.split(".")[0])
+    draft.participations.create(actor=Actor.objects.get(slug="shinzo-abe"))
+    for url in (SOURCE, "/actors/shinzo-abe/"):
+        assert "secret-draft" not in client.get(url).content.decode()
+    client.force_login(staff)
+    for url in (SOURCE, "/actors/shinzo-abe/"):
+        assert "secret-draft" in client.get(url).content.decode()
 
 
 def test_the_source_page_highlights_every_cited_passage_with_links_to_events(client, seed):
