@@ -247,7 +247,8 @@ def actors() -> QuerySet:
     return Actor.objects.filter(is_confirmed=True)
 
 
-def actor_with_events(*, user, slug: str) -> tuple[Actor | None, list[EventActor]]:
+def actor_with_events(*, user, slug: str) -> tuple[Actor | None, QuerySet | list]:
+    """The actor and its roles in visible events, oldest first (a queryset, to count or slice)."""
     actor = Actor.objects.filter(slug=slug, is_confirmed=True).first()
     if actor is None:
         return None, []
@@ -256,7 +257,7 @@ def actor_with_events(*, user, slug: str) -> tuple[Actor | None, list[EventActor
         .select_related("event")
         .order_by("event__date_lower", "event__date_upper", "event__pk")
     )
-    return actor, list(participations)
+    return actor, participations
 
 
 def co_actors(*, user, actor: Actor) -> QuerySet:

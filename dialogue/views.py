@@ -372,6 +372,9 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/actor_list.html", {"actors": selectors.actors()})
 
 
+ACTOR_EVENTS = 100  # listed on an actor's page
+
+
 @require_safe
 @cached_page
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -380,7 +383,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No actor has this address.")
     context = {
         "actor": actor,
-        "participations": participations,
+        # The first events; the timeline filtered by the actor pages through all of them.
+        "participations": list(participations[:ACTOR_EVENTS]),
+        "total": participations.count(),
         "partners": selectors.co_actors(user=request.user, actor=actor),
     }
     return render_page(request, "dialogue/actor_detail.html", context)

@@ -222,3 +222,18 @@ def test_a_crowded_axis_shows_density_and_one_event_a_month(client, seed):
     assert len(months) == len(set(months)) and len(marks) <= 7 * 12 + 1
     assert len({e.date_lower.year for e in marks}) >= 6  # spread over the years
     assert len(response.context["events"]) == PAGE_SIZE and response.context["next_page"]
+
+
+def test_a_busy_actor_lists_its_first_events_and_sends_to_the_timeline_for_all(client, seed):
+    from dialogue.models import Actor
+    from dialogue.views import ACTOR_EVENTS
+    from tests.factories import add_cited_events
+
+    add_cited_events(ACTOR_EVENTS + 5)  # one new actor in all of them
+    actor = Actor.objects.latest("pk")
+    response = client.get(actor.get_absolute_url())
+    html = response.content.decode()
+    assert len(response.context["participations"]) == ACTOR_EVENTS
+    assert response.context["total"] == ACTOR_EVENTS + 5
+    assert f"The first {ACTOR_EVENTS} of {ACTOR_EVENTS + 5}" in html
+    assert f'href="/?actor={actor.slug}">See all these events on the timeline' in html
