@@ -22,11 +22,15 @@ export from a file, so the peers' figures include fetching and parsing N events'
 embedding page would. Nothing leaves the machine: Chromium resolves no host name but the
 loopback, and the peers' route aborts other origins (TimelineJS asks for web fonts).
 A peer run that is not ready within the timeout is reported as a timeout, and not repeated.
+Each peer run is a process of its own with its own Chromium, killed when the run is over.
 """
 
 import contextlib
 import json
+import os
+import signal
 import statistics
+import subprocess
 import sys
 from pathlib import Path
 
@@ -201,22 +205,35 @@ def launch(playwright, chromium: str):
     return playwright.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS, headless=True)
 
 
-def series(browser, url: str, runs: int, timeout_s: float, **kwargs) -> dict:
-    """`runs` runs in `browser`; or, when `browser` is a (playwright, chromium path) pair, each
-    run in a browser of its own, closed after it: a page still busy past its timeout (a peer
-    at 100k events) goes with it, and cannot hold up the next run."""
+def peer_run(config: dict, name: str) -> dict:
+    """One peer run in a process of its own (and its Chromium), killed as a group when it is
+    over: a peer page still running its script past the timeout (TimelineJS or vis-timeline at
+    100k events) keeps Chromium from closing, and would hold up everything after it."""
+    job = {**config, "peer": name}
+    process = subprocess.Popen(
+        [sys.executable, __file__, json.dumps(job)],
+        stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        out, _ = process.communicate(timeout=config["peer_timeout"] * 2 + 60)
+        lines = out.strip().splitlines()
+        result = json.loads(lines[-1]) if lines else {"ready": None, "error": "no result"}
+    except subprocess.TimeoutExpired:
+        result = {"ready": None, "error": "timeout"}
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    return result
+
+
+def series(run, runs: int) -> dict:
+    """`runs` runs of `run()`; a timeout or a failure is not repeated."""
     results = []
     for _ in range(runs):
-        if isinstance(browser, tuple):
-            own = launch(*browser)
-            try:
-                result = one_run(own, url, timeout_s, close=False, **kwargs)
-            finally:
-                own.close()
-        else:
-            result = one_run(browser, url, timeout_s, **kwargs)
+        result = run()
         results.append(result)
-        if result["ready"] is None:  # a timeout or a failure is not repeated
+        if result["ready"] is None:
             break
     ready = [r["ready"] for r in results if r["ready"] is not None]
     failed = [r for r in results if r["ready"] is None]
@@ -231,25 +248,31 @@ def series(browser, url: str, runs: int, timeout_s: float, **kwargs) -> dict:
 def main() -> None:
     config = json.loads(sys.argv[1])
     site, data = config["site"], Path(config["data"])
+    if "peer" in config:  # one peer run, for peer_run(): its result, and no clean-up
+        blocked: list = []
+        with sync_playwright() as playwright:
+            browser = launch(playwright, config["chromium"])
+            url = f"{site}{MOUNT}{config['peer']}/index.html"
+            route = serve_peers(site, data, blocked)
+            result = one_run(browser, url, config["peer_timeout"], route=route, close=False)
+            result["blocked"] = sorted({u.split("/")[2] for u in blocked})
+            print(json.dumps(result), flush=True)
+            os._exit(0)  # the group is killed by the parent
     out = {}
     with sync_playwright() as playwright:
         browser = launch(playwright, config["chromium"])
         out["chromium"] = browser.version
         out["ours"] = series(
-            browser, site + "/", config["runs"], config["ours_timeout"], init=OURS_READY
+            lambda: one_run(browser, site + "/", config["ours_timeout"], init=OURS_READY),
+            config["runs"],
         )
         browser.close()
-        blocked: list = []
-        route = serve_peers(site, data, blocked)
-        for name in ("timelinejs", "vis"):
-            out[name] = series(
-                (playwright, config["chromium"]),
-                f"{site}{MOUNT}{name}/index.html",
-                config["peer_runs"],
-                config["peer_timeout"],
-                route=route,
-            )
-        out["blocked_requests"] = sorted({u.split("/")[2] for u in blocked})
+    for name in ("timelinejs", "vis"):
+        out[name] = series(lambda name=name: peer_run(config, name), config["peer_runs"])
+    blocked = {
+        host for name in ("timelinejs", "vis") for host in out[name]["last"].get("blocked", [])
+    }
+    out["blocked_requests"] = sorted(blocked)
     print(json.dumps(out))
 
 
