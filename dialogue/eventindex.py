@@ -113,8 +113,6 @@ class EventIndex:
         self.published = _column(events, 6, bool)[order]
         # The keyset of the list, one sortable number per event: (date_lower, id).
         self.key = (self.lower << 40) + self.pk
-        self.month = self.lower.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-        self.week = self.lower - (self.lower + 3) % 7  # the Monday (1970-01-01 was a Thursday)
         # Heaviest first (most cited, most actors), then oldest: which events a crowded axis draws.
         self.by_weight = np.lexsort((self.pk, self.lower, -self.weight))
         self._by_pk = np.argsort(self.pk)
@@ -222,23 +220,32 @@ class EventIndex:
             positions = positions[np.searchsorted(self.key[positions], cursor, side="right") :]
         return self.pk[positions[:limit]].tolist()
 
-    def heaviest(self, mask: np.ndarray, *, weekly: bool) -> list:
+    def _buckets(self, positions: np.ndarray, weekly: bool, start: date | None) -> np.ndarray:
+        """The month (months since 1970) or week (its Monday, in days) of each event's first
+        day, or of `start` for an event begun before it: the spans carried into a window fall
+        in its first bucket, not one bucket each for the weeks they began in."""
+        days = self.lower[positions]
+        if start is not None:
+            days = np.maximum(days, day(start))
+        if weekly:
+            return days - (days + 3) % 7  # 1970-01-01 was a Thursday
+        return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+    def heaviest(self, mask: np.ndarray, *, weekly: bool, start: date | None = None) -> list:
         """The ids of the heaviest event of each month (or week) among the masked ones, in date
         order."""
         ranked = self.by_weight[mask[self.by_weight]]
-        buckets = (self.week if weekly else self.month)[ranked]
-        _, first = np.unique(buckets, return_index=True)
+        _, first = np.unique(self._buckets(ranked, weekly, start), return_index=True)
         return self.pk[np.sort(ranked[first])].tolist()
 
-    def density(self, mask: np.ndarray, *, weekly: bool) -> list[tuple[date, int]]:
-        """The number of masked events per month (or week) of their first day."""
-        if weekly:
-            starts, counts = np.unique(self.week[mask], return_counts=True)
-            days = starts.astype("datetime64[D]")
-        else:
-            starts, counts = np.unique(self.month[mask], return_counts=True)
-            days = starts.astype("datetime64[M]").astype("datetime64[D]")
-        return list(zip(days.tolist(), counts.tolist(), strict=True))
+    def density(
+        self, mask: np.ndarray, *, weekly: bool, start: date | None = None
+    ) -> list[tuple[date, int]]:
+        """The number of masked events per month (or week)."""
+        buckets = self._buckets(np.flatnonzero(mask), weekly, start)
+        starts, counts = np.unique(buckets, return_counts=True)
+        days = starts if weekly else starts.astype("datetime64[M]").astype("datetime64[D]")
+        return list(zip(days.astype("datetime64[D]").tolist(), counts.tolist(), strict=True))
 
     def count(self, mask: np.ndarray) -> int:
         return int(np.count_nonzero(mask))

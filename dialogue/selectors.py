@@ -156,7 +156,9 @@ def timeline(
     crowded = shown > MARK_LIMIT
     weekly = bool(window.year)
     mark_ids = (
-        index.heaviest(in_view, weekly=weekly) if crowded else index.ids(in_view, limit=MARK_LIMIT)
+        index.heaviest(in_view, weekly=weekly, start=window.start)
+        if crowded
+        else index.ids(in_view, limit=MARK_LIMIT)
     )
     years = {y: index.count(chosen.mask & index.window(w.start, w.end))
              for y in range(overview.start.year, overview.end.year + 1)
@@ -173,7 +175,7 @@ def timeline(
             _by_id(visible.only(*MARK_FIELDS), mark_ids).values(),
             key=lambda e: (e.date_lower, e.pk),
         ),
-        "density": index.density(in_view, weekly=weekly) if crowded else [],
+        "density": index.density(in_view, weekly=weekly, start=window.start) if crowded else [],
         "years": years,
         "total": index.count(chosen.mask & index.window(overview.start, overview.end)),
         "counts": index.facet_counts(chosen, within=within),

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.db.models import Count, F
+from django.db.models import Count, F, Value
 from django.db.models import Window as Over
-from django.db.models.functions import RowNumber, TruncMonth
+from django.db.models.functions import Greatest, RowNumber, TruncMonth
 
 from dialogue import eventindex, selectors
 from dialogue.models import Actor, DataVersion, Event, Topic
@@ -25,9 +25,11 @@ def many(seed):
     synthetic = Event.objects.filter(slug__startswith="synthetic-").order_by("pk")
     Event.objects.filter(pk__in=synthetic.values("pk")[:20]).update(is_published=False)
     Event.objects.filter(pk__in=synthetic.values("pk")[:10]).update(review=Event.Review.PROPOSED)
-    # Edges: ending on the first day of a year, and on the first and last day of a date filter.
+    # Edges (ending on the first day of a year, on the first and last day of a date filter),
+    # and a span begun before the axis.
     actor = Actor.objects.get(slug="japan")
-    for edtf in ("2011-12-20/2012-01-01", "2012-02-20/2012-03-01", "2014-06-30", "2014-07-01"):
+    edges = ("2011-12-20/2012-01-01", "2012-02-20/2012-03-01", "2014-06-30", "2014-07-01")
+    for edtf in (*edges, "2008-11/2009-02"):
         make_event(edtf=edtf).participations.create(actor=actor)
     # An actor in two roles in one event: the event counts once.
     make_event(edtf="2013-05").participations.create(actor=actor, role="host")
@@ -91,7 +93,8 @@ def test_keyset_pages_walk_the_list_in_date_and_id_order(many):
 def test_the_heaviest_event_of_each_month_and_the_density_match_the_database(many):
     overview = Window.for_year(None)
     events = selectors.in_window(selectors.filtered_events(user=ANONYMOUS, filters={}), overview)
-    month = TruncMonth("date_lower")
+    # An event begun before the axis counts in its first month.
+    month = TruncMonth(Greatest("date_lower", Value(overview.start)))
     ranked = events.annotate(
         rank=Over(
             RowNumber(),
@@ -101,10 +104,11 @@ def test_the_heaviest_event_of_each_month_and_the_density_match_the_database(man
     )
     heaviest = sorted((e.date_lower, e.pk) for e in ranked if e.rank == 1)
     in_view = many.select(staff=False, filters={}).mask & many.window(overview.start, overview.end)
-    assert many.heaviest(in_view, weekly=False) == [pk for _, pk in heaviest]
+    assert many.heaviest(in_view, weekly=False, start=overview.start) == [pk for _, pk in heaviest]
     per_month = events.annotate(m=month).values_list("m").annotate(n=Count("pk")).order_by("m")
     as_dates = [(m.date() if hasattr(m, "date") else m, n) for m, n in per_month]
-    assert many.density(in_view, weekly=False) == as_dates
+    assert many.density(in_view, weekly=False, start=overview.start) == as_dates
+    assert as_dates[0][0] == overview.start
 
 
 def test_a_change_to_the_data_rebuilds_the_index(many):
