@@ -124,15 +124,18 @@ class EventIndex:
         self.choices: dict[str, list[tuple]] = {}
         self.periods: list = []
 
+    def _find(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each id, a position, and whether the event there has that id (is in the index)."""
+        if not self.size:
+            return np.zeros(len(ids), dtype=np.int64), np.zeros(len(ids), dtype=bool)
+        found = np.minimum(np.searchsorted(self.pk, ids, sorter=self._by_pk), self.size - 1)
+        positions = self._by_pk[found]
+        return positions, self.pk[positions] == ids
+
     def positions_of(self, ids) -> np.ndarray:
         """The positions of those of the ids that are in the index."""
-        ids = np.asarray(ids, dtype=np.int64)
-        if not len(self.pk) or not len(ids):
-            return np.empty(0, dtype=np.int64)
-        found = np.searchsorted(self.pk, ids, sorter=self._by_pk)
-        found = np.minimum(found, len(self.pk) - 1)
-        positions = self._by_pk[found]
-        return positions[self.pk[positions] == ids]
+        positions, known = self._find(np.asarray(ids, dtype=np.int64))
+        return positions[known]
 
     def _links(self, links: list[tuple]) -> Links:
         """(event position, other id) pairs, once each, for events in the index. The rows come
@@ -140,16 +143,8 @@ class EventIndex:
         pairs = np.fromiter(chain.from_iterable(links), np.int64, 2 * len(links)).reshape(-1, 2)
         if len(pairs):
             pairs = pairs[np.r_[True, (pairs[1:] != pairs[:-1]).any(axis=1)]]
-        event_ids, other = pairs[:, 0], pairs[:, 1]
-        known = np.zeros(len(event_ids), dtype=bool)
-        positions = np.zeros(len(event_ids), dtype=np.int64)
-        if self.size:
-            found = np.minimum(
-                np.searchsorted(self.pk, event_ids, sorter=self._by_pk), self.size - 1
-            )
-            positions = self._by_pk[found]
-            known = self.pk[positions] == event_ids
-        other = other[known]
+        positions, known = self._find(pairs[:, 0])
+        other = pairs[known, 1]
         ids = np.flatnonzero(np.bincount(other)) if len(other) else other  # sorted, once each
         lookup = np.zeros(ids[-1] + 1 if len(ids) else 0, dtype=np.int64)
         lookup[ids] = np.arange(len(ids))

@@ -52,8 +52,8 @@ MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; b
 # axis shows the density and the heaviest event of each month (of each week in a year)
 
 
-def _listing(events: QuerySet) -> QuerySet:
-    """What a listed event shows: its actors, topics and cited passages."""
+def _for_export(events: QuerySet) -> QuerySet:
+    """What an exported event carries: its actors, topics and cited passages."""
     return _with_people(events).prefetch_related(
         Prefetch("citations", queryset=Citation.objects.select_related("source"))
     )
@@ -78,7 +78,17 @@ def view_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySe
     events = filtered_events(user=user, filters={**filters, "q": None}, base=base)
     if filters.get("year"):
         events = in_window(events, Window.for_year(filters["year"]))
-    return _listing(_ordered(events, filters))
+    return _for_export(_ordered(events, filters))
+
+
+def _for_list(events: QuerySet, filters: dict) -> QuerySet:
+    """What a listed event shows: its date, title and status, and on paper its passages and
+    where they come from (not the articles' texts)."""
+    sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
+    events = events.prefetch_related(Prefetch("citations", queryset=sources))
+    if not filters.get("q") or search.uses_database_snippets():
+        events = events.defer("search_document")  # a long text, read only for SQLite's snippets
+    return events
 
 
 def _by_relevance(*, user, filters: dict, window: Window, base, page: int) -> list[Event]:
@@ -87,7 +97,7 @@ def _by_relevance(*, user, filters: dict, window: Window, base, page: int) -> li
         filtered_events(user=user, filters={**filters, "q": None}, base=base), window
     )
     start = (page - 1) * PAGE_SIZE
-    return list(_listing(_ordered(events, filters))[start : start + PAGE_SIZE + 1])
+    return list(_for_list(_ordered(events, filters), filters)[start : start + PAGE_SIZE + 1])
 
 
 def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:
@@ -114,11 +124,11 @@ def timeline(
     shown, so the number of queries is the same at any size.
     """
     index = eventindex.current()
-    ids = None if base is None else eventindex.ids_of(base)
     if filters.get("q"):
-        ids = eventindex.ids_of(
-            search.matching(Event.objects.all() if base is None else base, filters["q"])
-        )
+        matching = search.matching(Event.objects.all() if base is None else base, filters["q"])
+        ids = eventindex.ids_of(matching)
+    else:
+        ids = None if base is None else eventindex.ids_of(base)
     chosen = index.select(staff=user.is_staff, filters=filters, ids=ids)
     overview = Window.for_year(None)
     in_view = chosen.mask & index.window(window.start, window.end)
@@ -132,14 +142,7 @@ def timeline(
         lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
         lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
     visible = Event.objects.on_timeline(user)
-    # A listed event shows its date, title and status, and on paper its passages and where
-    # they come from (not the articles' texts).
-    sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
-    cited = Prefetch("citations", queryset=sources)
-    listed = visible.prefetch_related(cited)
-    if not filters.get("q") or search.uses_database_snippets():
-        listed = listed.defer("search_document")  # a long text, read only for SQLite's snippets
-    found = _by_id(listed, sum(lists.values(), []))
+    found = _by_id(_for_list(visible, filters), sum(lists.values(), []))
     rows, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
     if by_relevance:
         rows = _by_relevance(user=user, filters=filters, window=window, base=base, page=page)
@@ -225,11 +228,11 @@ def periods() -> list[Period]:
     return list(Period.objects.all())
 
 
-def _visible(user, event: str = "event") -> Q:
+def _visible(user) -> Q:
     """What Event.objects.visible_to(user) keeps, said of a related event: a join, where
     `event__in=` a queryset would be a subquery of every visible event (SQLite reads them all:
     60 ms at 100,000 events)."""
-    return Q() if user.is_staff else Q(**{f"{event}__is_published": True})
+    return Q() if user.is_staff else Q(event__is_published=True)
 
 
 def source_with_citations(*, user, slug: str) -> Source | None:
