@@ -104,7 +104,7 @@ class EventAdmin(VersionAdmin):
 
     @admin.action(description="Return selected events to draft")
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = services.unpublish_events(events=queryset)
         self.message_user(request, f"{count} event(s) are drafts now.", messages.SUCCESS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from functools import lru_cache
 
@@ -9,7 +10,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from edtf import parse_edtf
@@ -35,11 +36,43 @@ def parse_date_bounds(value: str) -> tuple[date, date]:
     return struct_time_to_date(edtf.lower_strict()), struct_time_to_date(edtf.upper_strict())
 
 
+class TrackedQuerySet(models.QuerySet):
+    """Bulk writes send no signals; these count as changes all the same, so no write of public
+    data, however it is made, leaves a cached page or the event index on the old data."""
+
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        if count:
+            DataVersion.bump()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            DataVersion.bump()
+        return created
+
+    def bulk_update(self, objs, *args, **kwargs):
+        count = super().bulk_update(objs, *args, **kwargs)
+        if count:
+            DataVersion.bump()
+        return count
+
+
+def public_event(*, via: str = "") -> Q:
+    """Who may see an event, the one rule: anyone, once it is published (publishing confirms
+    it); staff see drafts too. `via` says it of a related event ("event", "participations__event")
+    as a join, where `event__in=` a queryset would be a subquery of every public event."""
+    return Q(**{f"{via}__is_published" if via else "is_published": True})
+
+
 @reversion.register()
 class Topic(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -49,6 +82,12 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("dialogue:timeline") + f"?topic={self.slug}"
+
+
+class ActorQuerySet(TrackedQuerySet):
+    def confirmed(self):
+        """Actors an editor has confirmed: the only ones public pages name or link to."""
+        return self.filter(is_confirmed=True)
 
 
 @reversion.register()
@@ -88,6 +127,8 @@ class Actor(models.Model):
         help_text="Actors proposed by an article import stay off the public pages until confirmed.",
     )
 
+    objects = ActorQuerySet.as_manager()
+
     class Meta:
         ordering = ["name_en"]
 
@@ -100,6 +141,15 @@ class Actor(models.Model):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class SourceQuerySet(TrackedQuerySet):
+    def visible_to(self, user):
+        """Published sources, and those a published event cites; staff see every source."""
+        if user.is_staff:
+            return self
+        cited = Citation.objects.filter(public_event(via="event"), source=OuterRef("pk"))
+        return self.filter(Q(is_published=True) | Exists(cited))
 
 
 @reversion.register()
@@ -132,6 +182,22 @@ class Source(models.Model):
     received_as = models.CharField(
         max_length=200, blank=True, help_text="File name the text was received in."
     )
+    text_sha256 = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the text as received: the same file imported twice is one source.",
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="An imported article stays private until an editor publishes it or an event "
+        "citing it is published.",
+    )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -142,10 +208,25 @@ class Source(models.Model):
     def get_absolute_url(self):
         return reverse("dialogue:source-detail", kwargs={"slug": self.slug})
 
+    @staticmethod
+    def fingerprint(raw_text: str) -> str | None:
+        return hashlib.sha256(raw_text.encode()).hexdigest() if raw_text else None
 
-class EventQuerySet(models.QuerySet):
+    def clean(self):
+        same = Source.objects.filter(text_sha256=self.fingerprint(self.raw_text))
+        if self.raw_text and same.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"raw_text": "This text was already received, as another source."}
+            )
+
+    def save(self, *args, **kwargs):
+        self.text_sha256 = self.fingerprint(self.raw_text)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(TrackedQuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(public_event())
 
     def visible_to(self, user):
         return self if user.is_staff else self.published()
@@ -295,6 +376,8 @@ class EventSlug(models.Model):
     slug = models.SlugField(unique=True, max_length=120)
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")
 
+    objects = TrackedQuerySet.as_manager()
+
     class Meta:
         ordering = ["slug"]
 
@@ -318,6 +401,8 @@ class EventActor(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "pk"]
@@ -354,6 +439,8 @@ class Citation(models.Model):
         help_text="Set when a correction of the source's text moved or changed these words: "
         "check the quote and its place, then clear it.",
     )
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["source", "start", "pk"]
@@ -417,6 +504,8 @@ class Period(models.Model):
     evidence = models.ManyToManyField(
         Event, blank=True, related_name="periods", help_text="Events whose citations support it."
     )
+
+    objects = TrackedQuerySet.as_manager()
 
     class Meta:
         ordering = ["date_lower"]

@@ -19,6 +19,14 @@ def publish_events(*, events: QuerySet) -> tuple[int, list[Event]]:
 
 
 @transaction.atomic
+def unpublish_events(*, events: QuerySet) -> int:
+    """Return events to draft: off the public pages at once."""
+    return Event.objects.filter(pk__in=events.values("pk"), is_published=True).update(
+        is_published=False
+    )
+
+
+@transaction.atomic
 def accept_proposal(*, event: Event) -> bool:
     """Publish a proposed event with its citations, confirming the actors it names."""
     if not event.citations.exists():
