@@ -205,6 +205,10 @@ class Source(models.Model):
     def __str__(self):
         return f"{self.title} ({self.outlet}, {self.published_on:%-d %B %Y})"
 
+    def save(self, *args, **kwargs):
+        self.text_sha256 = self.fingerprint(self.raw_text)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("dialogue:source-detail", kwargs={"slug": self.slug})
 
@@ -218,10 +222,6 @@ class Source(models.Model):
             raise ValidationError(
                 {"raw_text": "This text was already received, as another source."}
             )
-
-    def save(self, *args, **kwargs):
-        self.text_sha256 = self.fingerprint(self.raw_text)
-        super().save(*args, **kwargs)
 
 
 class EventQuerySet(TrackedQuerySet):
