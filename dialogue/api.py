@@ -2,7 +2,8 @@
 
 Described by schemas/openapi.json, which /api/openapi.json serves. Stricter than the HTML pages:
 a filter or page it can't read is a 400, not silently dropped. Everything is public data, so any
-site may read it (CORS `*`); a logged-in editor sees drafts, as on the timeline.
+site may read it (CORS `*`, see settings.CORS_URLS_REGEX); a logged-in editor sees drafts, as on
+the timeline.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from django import forms
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import path, reverse
-from django.views.decorators.http import require_safe
 
-from dialogue import exports, selectors
+from dialogue import exports, selectors, site
 from dialogue.forms import TimelineFilterForm
+from dialogue.pagecache import read_only
 
 app_name = "api"
 
@@ -31,9 +32,7 @@ class PageForm(forms.Form):
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _error(status: int, message: str, form: forms.Form | None = None) -> JsonResponse:
@@ -45,10 +44,6 @@ def _error(status: int, message: str, form: forms.Form | None = None) -> JsonRes
 
 def _not_found() -> JsonResponse:
     return _error(404, "not found")
-
-
-def _absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
 
 
 def _paginated(request: HttpRequest, items, record) -> JsonResponse:
@@ -65,7 +60,7 @@ def _paginated(request: HttpRequest, items, record) -> JsonResponse:
     def link(number: int) -> str:
         query = request.GET.copy()
         query["page"] = number
-        return _absolute(request, f"{request.path}?{query.urlencode()}")
+        return site.absolute(request, f"{request.path}?{query.urlencode()}")
 
     return _json(
         {
@@ -92,7 +87,7 @@ def actor_record(request: HttpRequest, actor) -> dict:
         "aliases": actor.alias_list,
         "office": actor.office,
         "description": actor.description,
-        "url": _absolute(request, actor.get_absolute_url()),
+        "url": site.absolute(request, actor.get_absolute_url()),
     }
 
 
@@ -109,34 +104,32 @@ def source_record(request: HttpRequest, source) -> dict:
         "published_time": source.published_time,
         "url": source.url or None,
         "language": source.language,
-        "page": _absolute(request, source.get_absolute_url()),
+        "page": site.absolute(request, source.get_absolute_url()),
     }
 
 
 # Views ---------------------------------------------------------------------------------------
 
 
-@require_safe
+@read_only
 def index(request: HttpRequest) -> JsonResponse:
     return _json(
         {
             "title": exports.SITE_NAME,
-            "openapi": _absolute(request, reverse("api:openapi")),
-            "events": _absolute(request, reverse("api:event-list")),
-            "actors": _absolute(request, reverse("api:actor-list")),
-            "sources": _absolute(request, reverse("api:source-list")),
+            "openapi": site.absolute(request, reverse("api:openapi")),
+            "events": site.absolute(request, reverse("api:event-list")),
+            "actors": site.absolute(request, reverse("api:actor-list")),
+            "sources": site.absolute(request, reverse("api:source-list")),
         }
     )
 
 
-@require_safe
+@read_only
 def openapi(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(OPENAPI_FILE.read_bytes(), content_type="application/json")
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return HttpResponse(OPENAPI_FILE.read_bytes(), content_type="application/json")
 
 
-@require_safe
+@read_only
 def event_list(request: HttpRequest) -> JsonResponse:
     form = TimelineFilterForm(request.GET)
     if not form.is_valid():
@@ -145,26 +138,24 @@ def event_list(request: HttpRequest) -> JsonResponse:
     return _paginated(request, events, exports.event_record)
 
 
-@require_safe
+@read_only
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
     if renamed:
         query = request.GET.urlencode()
         location = reverse("api:event-detail", kwargs={"slug": renamed})
-        response = HttpResponsePermanentRedirect(location + (f"?{query}" if query else ""))
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return HttpResponsePermanentRedirect(location + (f"?{query}" if query else ""))
     if event is None:
         return _not_found()
     return _json(exports.event_record(request, event))
 
 
-@require_safe
+@read_only
 def actor_list(request: HttpRequest) -> JsonResponse:
     return _paginated(request, selectors.actors(), actor_record)
 
 
-@require_safe
+@read_only
 def actor_detail(request: HttpRequest, slug: str) -> JsonResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
@@ -178,7 +169,7 @@ def actor_detail(request: HttpRequest, slug: str) -> JsonResponse:
                     "id": e.pk,
                     "slug": e.slug,
                     "title": e.title,
-                    "url": _absolute(request, e.get_absolute_url()),
+                    "url": site.absolute(request, e.get_absolute_url()),
                 }
                 for e in events
             ]
@@ -186,12 +177,14 @@ def actor_detail(request: HttpRequest, slug: str) -> JsonResponse:
     )
 
 
-@require_safe
+@read_only
 def source_list(request: HttpRequest) -> JsonResponse:
-    return _paginated(request, selectors.sources().defer("body", "raw_text"), source_record)
+    return _paginated(
+        request, selectors.sources(user=request.user).defer("body", "raw_text"), source_record
+    )
 
 
-@require_safe
+@read_only
 def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:

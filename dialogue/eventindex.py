@@ -295,7 +295,7 @@ def build() -> EventIndex:
         ),
     )
     index.choices = {
-        "actor": list(Actor.objects.filter(is_confirmed=True).values_list("pk", "slug", "name_en")),
+        "actor": list(Actor.objects.confirmed().values_list("pk", "slug", "name_en")),
         "topic": list(Topic.objects.values_list("pk", "slug", "name")),
         "status": [(value, value, label) for value, label in Event.Status.choices],
         "kind": [(value, value, label) for value, label in Event.Kind.choices],

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
-from dialogue import selectors
+from dialogue import selectors, site
 from dialogue.forms import TimelineFilterForm
 
 
@@ -15,13 +15,19 @@ class EventFeed(Feed):
     subtitle = "Each event with the passage of the article that reports it."
 
     def get_object(self, request):
-        self.request = request
+        self.request = request  # the feed's links are absolute, on the site's own origin
         form = TimelineFilterForm(request.GET)
         form.is_valid()
         return form.filters()
 
     def link(self, filters):
-        return reverse("dialogue:timeline")
+        return site.absolute(self.request, reverse("dialogue:timeline"))
+
+    def feed_url(self, filters):
+        return site.absolute(self.request, self.request.get_full_path())
+
+    def item_link(self, event):
+        return site.absolute(self.request, event.get_absolute_url())
 
     def items(self, filters):
         events = selectors.view_events(user=self.request.user, filters=filters)

@@ -21,7 +21,7 @@ class TimelineFilterForm(forms.Form):
         required=False,
     )
     actor = forms.ModelMultipleChoiceField(
-        queryset=Actor.objects.filter(is_confirmed=True),
+        queryset=Actor.objects.confirmed(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -54,6 +54,14 @@ def security_headers(get_response):
         response.setdefault("Cross-Origin-Resource-Policy", "same-site")
         if request.path.startswith(("/export/", "/api/", "/feed", "/schema/")):
             response["Cross-Origin-Resource-Policy"] = "cross-origin"  # public data
+        if "Cache-Control" not in response:
+            # Said explicitly, or caches guess: an editor's page or one setting a cookie is
+            # private; anything else may be kept but must be checked again before reuse.
+            user = getattr(request, "user", None)
+            private = response.cookies or (user is not None and user.is_authenticated)
+            response["Cache-Control"] = (
+                "private, no-cache" if private else "public, max-age=0, must-revalidate"
+            )
         return response
 
     return middleware

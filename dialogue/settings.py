@@ -1,6 +1,7 @@
 """Settings, read from the environment. See .env.example for every variable."""
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,13 @@ ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
 ]
 
+# The site's own origin (https://timeline.example.org): every absolute URL in pages, exports,
+# the feed and the API is built on it, whatever Host a request sends. Unset (local work), the
+# request's own scheme and host are used, and the page cache keys on them.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured("DJANGO_SITE_URL is an origin such as https://example.org.")
+
 INSTALLED_APPS = [
     "dialogue",
     "django.contrib.admin",
@@ -38,11 +46,14 @@ INSTALLED_APPS = [
     "template_partials",
     "reversion",
     "axes",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dialogue.middleware.security_headers",
+    # Public data (API, exports, feed) may be read by any site's scripts; nothing else.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink about tenfold; CSRF tokens are masked per response, so BREACH has no secret.
     "django.middleware.gzip.GZipMiddleware",
@@ -67,6 +78,23 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Behind a proxy every request comes from the proxy's address, and five wrong passwords from
+# anyone would lock an editor out. DJANGO_PROXY_COUNT says how many proxies this site trusts
+# in front of it; the client's address is then read from the header they append to
+# (DJANGO_CLIENT_IP_HEADER, X-Forwarded-For by default), by django-ipware. With no proxy, the
+# header is ignored (a client could write anything in it).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"  # the address the outermost trusted proxy saw
+    header = os.environ.get("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For")
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_" + header.upper().replace("-", "_")]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|export/|feed\.atom$|schema/)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 ROOT_URLCONF = "dialogue.urls"
 
@@ -80,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dialogue.site.context",
             ],
         },
     }
@@ -139,6 +168,8 @@ STORAGES = {
 }
 # Tests and `runserver` serve files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
+# Files every site is asked for at its root (/favicon.ico), served as they are.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

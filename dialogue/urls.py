@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from dialogue import views
 from dialogue.feeds import EventFeed
+from dialogue.pagecache import read_only
 
 app_name = "dialogue"
 
@@ -22,7 +23,7 @@ public_patterns = [
     path("export/events.json", views.export_json, name="export-json"),
     path("export/timelinejs.json", views.export_timelinejs, name="export-timelinejs"),
     path("export/events.ics", views.export_ical, name="export-ical"),
-    path("feed.atom", EventFeed(), name="feed"),
+    path("feed.atom", read_only(EventFeed()), name="feed"),
     path("schema/events.json", views.export_schema, name="export-schema"),
 ]
 

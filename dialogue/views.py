@@ -3,20 +3,13 @@ targets; never a partial for a history-restore request, which needs the whole pa
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import re
-import time
 from datetime import date
-from functools import wraps
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseNotModified,
     JsonResponse,
     QueryDict,
 )
@@ -25,13 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
-from django.utils.text import compress_string
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_safe
 
-from dialogue import citing, exports, selectors
+from dialogue import citing, exports, selectors, site
 from dialogue.forms import TimelineFilterForm
-from dialogue.models import DataVersion
+from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.timeline import Window, bands, density, density_svg, marks_svg, place
 
@@ -45,91 +36,8 @@ def render_page(
     if target in partials:
         name = f"{template}#{target}"
     response = render(request, name, context)
-    patch_vary_headers(response, ("HX-Request", "HX-Target", "HX-History-Restore-Request"))
+    patch_vary_headers(response, VARY)
     return response
-
-
-VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
-
-
-def _page_key(request: HttpRequest) -> str:
-    """What a public page depends on: the data, the address, the HTMX headers and who asks."""
-    parts = [
-        settings.DATABASES["default"]["NAME"],  # two sites on one machine share no pages
-        str(DataVersion.current().number),
-        request.get_full_path(),
-        request.user.is_staff,
-        *(request.headers.get(h, "") for h in VARY),
-    ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-
-
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-
-
-def _stored(response: HttpResponse) -> HttpResponse:
-    """The response as the page cache keeps it: gzipped once, not on every request."""
-    response.content = compress_string(response.content)
-    response["Content-Encoding"] = "gzip"
-    return response
-
-
-def _as_sent(stored: HttpResponse, *, gzipped: bool, etag: str) -> HttpResponse:
-    """The kept page for this client: as stored, or unzipped for one that can't read gzip.
-    (The cache hands out a new copy each time, so it is changed in place.)"""
-    if gzipped:
-        response = stored
-    else:
-        response = HttpResponse(gzip.decompress(stored.content), status=stored.status_code)
-        for header, value in stored.items():
-            if header not in ("Content-Encoding", "Content-Length"):
-                response[header] = value
-    response["ETag"] = etag
-    response["Content-Length"] = str(len(response.content))
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
-    patch_vary_headers(response, ("Accept-Encoding",))
-    return response
-
-
-def cached_page(view):
-    """ETag and 304 for every public GET, and the rendered page kept, gzipped, until the data
-    changes.
-
-    Anonymous requests only: staff see drafts, and their pages carry a session.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_staff:
-            return view(request, *args, **kwargs)
-        key = _page_key(request)
-        gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
-        etag = f'"{key}{"-gz" if gzipped else ""}"'  # one tag per representation
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
-            response["ETag"] = etag
-            patch_vary_headers(response, (*VARY, "Accept-Encoding"))
-            return response
-        stored = cache.get(f"page:{key}")
-        if stored is None and not cache.add(f"rendering:{key}", 1, timeout=20):
-            # Another worker is rendering this page: wait for it rather than render it again.
-            for _ in range(40):
-                time.sleep(0.05)
-                if (stored := cache.get(f"page:{key}")) is not None:
-                    break
-        if stored is None:
-            try:
-                response = view(request, *args, **kwargs)
-                if response.status_code != 200 or len(response.content) > 2_000_000:
-                    response["Cache-Control"] = "public, max-age=0, must-revalidate"
-                    return response
-                stored = _stored(response)
-                cache.set(f"page:{key}", stored, 3600)
-            finally:
-                cache.delete(f"rendering:{key}")
-        return _as_sent(stored, gzipped=gzipped, etag=etag)
-
-    return wrapper
 
 
 def htmx_target(request: HttpRequest) -> str | None:
@@ -149,10 +57,6 @@ def _state(form: TimelineFilterForm) -> QueryDict:
         else:
             state[name] = str(value)
     return state
-
-
-def state_items(state: QueryDict) -> list[tuple[str, str]]:
-    return [(key, value) for key in state for value in state.getlist(key)]
 
 
 def _cursor(request: HttpRequest) -> tuple | None:
@@ -194,7 +98,7 @@ def _facets(state: QueryDict, choices: dict, counts: dict) -> list[dict]:
 
 
 def _detail_context(request: HttpRequest, event) -> dict:
-    permalink = request.build_absolute_uri(event.get_absolute_url())
+    permalink = site.absolute(request, event.get_absolute_url())
     today = timezone.localdate()
     passages = []
     for citation in event.citations.all():
@@ -213,7 +117,7 @@ def _detail_context(request: HttpRequest, event) -> dict:
                 "original": text_fragment_url(citation.source.url, quote),
             }
         )
-    embed = request.build_absolute_uri(reverse("dialogue:embed-event", args=[event.slug]))
+    embed = site.absolute(request, reverse("dialogue:embed-event", args=[event.slug]))
     return {
         "event": event,
         "passages": passages,
@@ -300,14 +204,12 @@ def _timeline_page(
     )
 
 
-@require_safe
-@cached_page
+@public_page
 def timeline(request: HttpRequest) -> HttpResponse:
     return _timeline_page(request)
 
 
-@require_safe
-@cached_page
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
     if renamed:
@@ -320,8 +222,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _timeline_page(request, selected=event)
 
 
-@require_safe
-@cached_page
+@public_page
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic, events = selectors.topic_events(slug)
     if topic is None:
@@ -330,8 +231,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _timeline_page(request, base=events, heading=f"Topic: {topic.name}", path=path)
 
 
-@require_safe
-@cached_page
+@public_page
 def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     pair, events = selectors.pair_events(slug, other)
     if events is None:
@@ -341,14 +241,14 @@ def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     return _timeline_page(request, base=events, heading=heading, path=path)
 
 
-@require_safe
-@cached_page
+@public_page
 def source_list(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "dialogue/source_list.html", {"sources": selectors.sources()})
+    return render_page(
+        request, "dialogue/source_list.html", {"sources": selectors.sources(user=request.user)}
+    )
 
 
-@require_safe
-@cached_page
+@public_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
@@ -368,8 +268,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_page(request, "dialogue/source_detail.html", context)
 
 
-@require_safe
-@cached_page
+@public_page
 def actor_list(request: HttpRequest) -> HttpResponse:
     return render_page(request, "dialogue/actor_list.html", {"actors": selectors.actors()})
 
@@ -377,8 +276,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 ACTOR_EVENTS = 100  # listed on an actor's page
 
 
-@require_safe
-@cached_page
+@public_page
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
@@ -404,40 +302,35 @@ def _export_events(request: HttpRequest) -> list:
 
 def _download(response: HttpResponse, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"  # public data, readable by other sites' tools
     return response
 
 
-@require_safe
-@cached_page
+@public_page
 def export_csv(request: HttpRequest) -> HttpResponse:
     body = exports.as_csv(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/csv; charset=utf-8"), "events.csv")
 
 
-@require_safe
-@cached_page
+@public_page
 def export_json(request: HttpRequest) -> HttpResponse:
     data = exports.as_json(request, _export_events(request))
     return _download(JsonResponse(data, json_dumps_params={"ensure_ascii": False}), "events.json")
 
 
-@require_safe
-@cached_page
+@public_page
 def export_timelinejs(request: HttpRequest) -> HttpResponse:
     data = exports.as_timelinejs(request, _export_events(request), selectors.periods())
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     return _download(response, "timelinejs.json")
 
 
-@require_safe
-@cached_page
+@public_page
 def export_ical(request: HttpRequest) -> HttpResponse:
     body = exports.as_ical(request, _export_events(request))
     return _download(HttpResponse(body, content_type="text/calendar; charset=utf-8"), "events.ics")
 
 
-@require_safe
+@read_only
 def export_schema(request: HttpRequest) -> HttpResponse:
     return _download(
         HttpResponse(exports.SCHEMA_FILE.read_bytes(), content_type="application/schema+json"),
@@ -445,8 +338,7 @@ def export_schema(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-@cached_page
+@public_page
 def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     """CSL-JSON for reference managers (Zotero, citeproc)."""
     event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
@@ -456,9 +348,9 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No event has this address.")
     items = citing.csl_json(
         event,
-        request.build_absolute_uri(event.get_absolute_url()),
+        site.absolute(request, event.get_absolute_url()),
         timezone.localdate(),
-        lambda source: request.build_absolute_uri(source.get_absolute_url()),
+        lambda source: site.absolute(request, source.get_absolute_url()),
     )
     response = JsonResponse(items, safe=False, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/vnd.citationstyles.csl+json"
@@ -469,8 +361,7 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @xframe_options_exempt
-@require_safe
-@cached_page
+@public_page
 def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """A minimal page another site can frame; its links stay inside the frame."""
     form = TimelineFilterForm(request.GET)

@@ -59,6 +59,8 @@ def assert_valid(data, name: str):
 
 
 def get_json(client, url, status=200, **kw):
+    """A GET as another site's script makes it (with an Origin): public data, any site reads it."""
+    kw["headers"] = {"Origin": "https://example.org"} | kw.get("headers", {})
     response = client.get(url, **kw)
     assert response.status_code == status, response.content[:500]
     assert response["Content-Type"].startswith("application/json")
@@ -314,7 +316,7 @@ def test_an_old_slug_redirects_permanently_to_the_new_one(client, seed):
     event = Event.objects.get(slug=EVENT)
     event.slug = "security-dialogue-april-2015"
     event.save()
-    response = client.get(f"/api/events/{EVENT}/?x=1")
+    response = client.get(f"/api/events/{EVENT}/?x=1", headers={"Origin": "https://example.org"})
     assert response.status_code == 301
     assert response["Location"] == "/api/events/security-dialogue-april-2015/?x=1"
     assert response["Access-Control-Allow-Origin"] == "*"

@@ -1,0 +1,22 @@
+"""The site's own address: every absolute URL a page, an export or the API carries starts here,
+never with whatever Host header a request happened to send."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def origin(request: HttpRequest) -> str:
+    """DJANGO_SITE_URL when set (production); else the request's own scheme and host, which the
+    page cache then keys on (see pagecache.page_key)."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return path if path.startswith(("http://", "https://")) else origin(request) + path
+
+
+def context(request: HttpRequest) -> dict:
+    """Template context: `origin`, for canonical links and social cards."""
+    return {"origin": origin(request)}
