@@ -6,8 +6,8 @@ change. A path that forgets to mark the data changed leaves the old page in the 
 """
 
 import pytest
-from django.conf import settings
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
