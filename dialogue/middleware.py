@@ -3,6 +3,7 @@ sessions."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import sys
 import time
@@ -93,3 +94,21 @@ def staff_session_limit(get_response):
         return get_response(request)
 
     return middleware
+
+
+def client_ip(request) -> str:
+    """The client's address: REMOTE_ADDR, or behind PROXY_COUNT trusted proxies, the address the
+    outermost of them saw, which is that many entries from the right of the header each proxy
+    appends to (what a client wrote further left is its own say, never trusted).
+
+    Not django-ipware: its proxy count wants exactly that many entries, so a client sending
+    its own X-Forwarded-For makes it give up."""
+    if settings.PROXY_COUNT:
+        hops = request.META.get(settings.CLIENT_IP_HEADER, "").split(",")
+        hops = [hop.strip() for hop in hops if hop.strip()]
+        if len(hops) >= settings.PROXY_COUNT:
+            try:
+                return str(ipaddress.ip_address(hops[-settings.PROXY_COUNT]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR", "")

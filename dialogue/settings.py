@@ -81,16 +81,13 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Behind a proxy every request comes from the proxy's address, and five wrong passwords from
 # anyone would lock an editor out. DJANGO_PROXY_COUNT says how many proxies this site trusts
 # in front of it; the client's address is then read from the header they append to
-# (DJANGO_CLIENT_IP_HEADER, X-Forwarded-For by default), by django-ipware. With no proxy, the
-# header is ignored (a client could write anything in it).
+# (DJANGO_CLIENT_IP_HEADER, X-Forwarded-For by default); see middleware.client_ip. With no
+# proxy the header is ignored: a client could write anything in it.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"  # the address the outermost trusted proxy saw
-    header = os.environ.get("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For")
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_" + header.upper().replace("-", "_")]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+CLIENT_IP_HEADER = "HTTP_" + os.environ.get(
+    "DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For"
+).upper().replace("-", "_")
+AXES_CLIENT_IP_CALLABLE = "dialogue.middleware.client_ip"
 
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(api/|export/|feed\.atom$|schema/)"
