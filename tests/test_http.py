@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from multiprocessing import get_context
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -165,5 +166,5 @@ def test_the_render_lock_excludes_other_processes(tmp_path):
         w.start()
     for w in workers:
         w.join(20)
-    events = [line.split() for line in open(log).read().splitlines()]
+    events = [line.split() for line in Path(log).read_text().splitlines()]
     assert [e[0] for e in events] == ["in", "out"] * 3  # never two inside at once
