@@ -1,7 +1,6 @@
 """From a plain-text article to a Source and the draft events it reports, for an editor to review.
 
-Reading: the file must be UTF-8 text of a sensible size. Parsing: the header (outlet, section,
-title, byline, "Published :" line) is told from page furniture and from the article's paragraphs.
+Reading and parsing the file are dialogue.articles; recognising actors, dialogue.recognition.
 Proposing: each clause that reports an action or a plan with a time expression becomes a draft
 event citing that clause, dated against the publication date, with the actors it names.
 """
@@ -14,150 +13,17 @@ from datetime import date
 
 import pysbd
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from dialogue import timex
+from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Source
+from dialogue.recognition import ActorIndex, unknown_people
+from dialogue.services import refresh_search
 
-MAX_BYTES = 512 * 1024  # an article is a few kilobytes; a long feature perhaps 100
-MIN_WORDS = 8  # a body paragraph has at least this many words
-
-AGENCIES = ("Yonhap", "Kyodo", "AP", "AFP", "Reuters", "Xinhua", "Jiji", "KCNA", "Bloomberg")
-OUTLET = re.compile(
-    r"^(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* "
-    r"(?:Times|Herald|Post|News|Journal|Daily|Shimbun|Ilbo|Tribune|Guardian|Diplomat|Agency)$"
-)
-PUBLISHED = re.compile(
-    r"^(?:Published|Posted|Date)\s*:?\s*(?P<date>.+?)(?:\s*[-–|]\s*(?P<time>\d{1,2}:\d{2}))?\s*$",
-    re.IGNORECASE,
-)
-FURNITURE = re.compile(
-    r"link copied|^share\b|^print\b|^updated\s*:|^font size|^subscribe|^advertisement$|^[•·]",
-    re.IGNORECASE,
-)
-
-
-class ArticleError(ValidationError):
-    """An article that can't be imported; the message says why and what to do."""
-
-
-@dataclass
-class Article:
-    raw_text: str
-    title: str
-    body: str
-    outlet: str = ""
-    section: str = ""
-    byline: str = ""
-    agency: str = ""
-    published_on: date | None = None
-    published_time: str = ""
-    url: str = ""
-    language: str = "en"
-    furniture: list[str] = field(default_factory=list)
-
-
-def decode(data: bytes) -> str:
-    """The text of an uploaded file, or an ArticleError saying why it is not an article."""
-    if len(data) > MAX_BYTES:
-        raise ArticleError(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; an article is at most "
-            f"{MAX_BYTES // 1024} KB. Is this the right file?"
-        )
-    if not data.strip():
-        raise ArticleError("The file is empty.")
-    if b"\x00" in data:
-        raise ArticleError("This is a binary file, not plain text.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"The file is not UTF-8 text (byte {exc.start} cannot be read). "
-            "Save it as UTF-8 and import it again."
-        ) from exc
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
-    if controls > len(text) / 100:
-        raise ArticleError("This is a binary file, not plain text.")
-    return text
-
-
-def _blocks(text: str) -> list[str]:
-    """Non-empty lines, stripped: in these files a paragraph is one line."""
-    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
-
-
-def _is_paragraph(block: str) -> bool:
-    return len(block.split()) >= MIN_WORDS and block.rstrip()[-1:] in '.!?"”’)'
-
-
-def _published(text: str) -> date | None:
-    found = timex.find(text, date(2000, 1, 1))
-    if found and len(found[0].edtf) == 10:
-        return date.fromisoformat(found[0].edtf)
-    return None
-
-
-def parse(
-    raw: str,
-    *,
-    outlet: str = "",
-    published: date | None = None,
-    url: str = "",
-    title: str = "",
-) -> Article:
-    """Tell the header, the furniture and the paragraphs of an article apart. Options win."""
-    blocks = _blocks(raw)
-    first_paragraph = next((i for i, b in enumerate(blocks) if _is_paragraph(b)), None)
-    if first_paragraph is None:
-        raise ArticleError(
-            "No paragraphs of article text were found: a paragraph is a line of at least "
-            f"{MIN_WORDS} words ending a sentence."
-        )
-    article = Article(raw_text=raw, title="", body="")
-    candidates = []
-    for block in blocks[:first_paragraph]:
-        if m := PUBLISHED.match(block):
-            article.published_on = _published(m["date"])
-            article.published_time = m["time"] or ""
-        elif FURNITURE.search(block):
-            article.furniture.append(block)
-        elif m := re.match(r"^By\s+(.+)$", block):
-            article.byline = m[1].strip()
-        elif " / " in block and len(block.split()) <= 6:
-            article.section = block
-        elif OUTLET.match(block) and not article.outlet:
-            article.outlet = block
-        elif not article.section and re.fullmatch(r"[A-Z][\w&' -]*", block) and len(block) < 30:
-            article.section = block  # a short label such as "Diplomacy" or "North Korea"
-        elif len(re.findall(r"[A-Za-z]{2,}", block)) >= 3:
-            candidates.append(block)
-        else:
-            article.furniture.append(block)  # stray names, labels in other scripts
-    article.title = title or max(candidates, key=lambda b: len(b.split()), default="")
-    article.furniture += [c for c in candidates if c != article.title]
-    paragraphs = [b for b in blocks[first_paragraph:] if not FURNITURE.search(b)]
-    article.body = "\n\n".join(paragraphs)
-    if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
-        article.agency = m[1]
-    article.outlet = outlet or article.outlet
-    article.published_on = published or article.published_on
-    article.url = url
-    missing = [
-        what
-        for what, value in (
-            ("the publication date (--published YYYY-MM-DD)", article.published_on),
-            ("the outlet (--outlet)", article.outlet),
-            ("the title", article.title),
-        )
-        if not value
-    ]
-    if missing:
-        raise ArticleError("Not found in the text, please give " + " and ".join(missing) + ".")
-    return article
-
-
-# Proposing events ---------------------------------------------------------------------------
+# What other modules import from here: the import itself, and the reading it starts with.
+__all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose", "sentences"]
 
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 CLAUSE_BREAK = re.compile(r",? but |; |,? while |, which |,? after ")
@@ -195,13 +61,6 @@ KINDS = [
     (re.compile(r"\b(?:statement|apolog|declar)", re.I), Event.Kind.STATEMENT),
     (re.compile(r"\b(?:revision|revise|policy|law|constitution|review)", re.I), Event.Kind.POLICY),
 ]
-PERSON = re.compile(
-    r"\b(?P<office>(?:Prime|Foreign|Defense|Defence|Vice Foreign|Deputy) Minister|President|"
-    r"Ambassador|Chief Cabinet Secretary|Minister)\s+"
-    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?)+)"
-    r"|\b(?P<name2>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?), (?:the )?(?P<office2>(?:deputy )?"
-    r"(?:director general|minister|ambassador|spokesman|spokeswoman|secretary|envoy)[^,.]*)"
-)
 
 
 @dataclass
@@ -237,84 +96,6 @@ def clauses(body: str, start: int, end: int) -> list[Clause]:
         if trail > lead:
             out.append(Clause(start + a + lead, start + a + trail, piece[lead:trail]))
     return out
-
-
-COLLECTIVE = re.compile(
-    r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
-    r"|\bAsian neighbou?rs\b|\bbilateral\b",
-    re.IGNORECASE,
-)
-FOREIGN_OFFICIALS = re.compile(
-    r"\bforeign (?:affairs )?(?:and defen[cs]e )?(?:officials|ministers|ministries)\b", re.I
-)
-DEFENCE_OFFICIALS = re.compile(r"\bdefen[cs]e (?:officials|ministers|ministries)\b", re.I)
-
-
-class ActorIndex:
-    """Finds actors by any of their names or aliases, longest first, in three scripts.
-
-    Given the article's two main states, it also reads "both nations", "the two countries" as
-    that pair, and "foreign affairs and defense officials" as their ministries.
-    """
-
-    def __init__(self, actors, pair=()):
-        actors = list(actors)
-        names = []
-        for actor in actors:
-            for name in [actor.name_en, actor.name_ja, actor.name_ko, *actor.alias_list]:
-                if name:
-                    names.append((name, actor))
-        names.sort(key=lambda pair: len(pair[0]), reverse=True)
-        self.by_name = dict(names)
-        self.pattern = self._compile(names)
-        self.states = self._compile([(n, a) for n, a in names if a.kind == Actor.Kind.STATE])
-        self.pair = list(pair)
-        countries = {a.country for a in self.pair}
-        bodies = [a for a in actors if a.kind == Actor.Kind.GOVERNMENT_BODY]
-        self.ministries = {
-            "foreign": [a for a in bodies if a.country in countries and "Foreign" in a.name_en],
-            "defence": [a for a in bodies if a.country in countries and "Defen" in a.name_en],
-        }
-
-    @staticmethod
-    def _compile(names):
-        if not names:
-            return None
-        return re.compile(
-            "|".join(
-                rf"\b{re.escape(n)}(?=\b|['’]s)" if n.isascii() else re.escape(n) for n, _ in names
-            )
-        )
-
-    def with_pair(self, body: str) -> ActorIndex:
-        """The same index, knowing the two states the article mentions most."""
-        counts: dict = {}
-        for m in self.states.finditer(body) if self.states else ():
-            actor = self.by_name[m.group(0)]
-            counts[actor] = counts.get(actor, 0) + 1
-        pair = sorted(counts, key=counts.get, reverse=True)[:2]
-        return ActorIndex(self.by_name.values(), pair=pair)
-
-    def find(self, text: str) -> list[Actor]:
-        found: list[Actor] = []
-
-        def add(*actors):
-            found.extend(a for a in actors if a not in found)
-
-        for m in self.pattern.finditer(text) if self.pattern else ():
-            add(self.by_name[m.group(0)])
-            if self.by_name[m.group(0)].kind == Actor.Kind.PERSON and self.states:
-                # "Japanese Prime Minister Shinzo Abe" names Japan as well.
-                add(*(self.by_name[s.group(0)] for s in self.states.finditer(m.group(0))))
-        if len(self.pair) == 2:
-            named_states = {a for a in found if a.kind == Actor.Kind.STATE}
-            if COLLECTIVE.search(text) and len(named_states) < 2:
-                add(*self.pair)
-            if FOREIGN_OFFICIALS.search(text):
-                add(*self.ministries["foreign"])
-            if DEFENCE_OFFICIALS.search(text):
-                add(*self.ministries["defence"])
-        return found
 
 
 def _title(text: str) -> str:
@@ -448,7 +229,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
             elif PAST.search(clause.text) and actors.find(clause.text):
-                if dated and any(t for t in dated):
+                if dated:
                     t = dated[0]
                     proposals.append(
                         Proposal(
@@ -491,27 +272,6 @@ def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
     return actors.find(body[sentence_start : clause.start])[:1]
 
 
-def _unknown_people(body: str, known: ActorIndex) -> list[Actor]:
-    """People named with an office who are not in the Actor table yet, as unconfirmed actors."""
-    people = []
-    for m in PERSON.finditer(body):
-        name = m["name"] or m["name2"]
-        office = (m["office"] or m["office2"] or "").strip()
-        if known.find(name) or any(p.name_en == name for p in people):
-            continue
-        people.append(
-            Actor(
-                slug=_unique_slug(Actor, slugify(name)),
-                kind=Actor.Kind.PERSON,
-                name_en=name,
-                office=office,
-                is_confirmed=False,
-                description="Proposed by an article import: check and confirm.",
-            )
-        )
-    return people
-
-
 def _unique_slug(model, base: str) -> str:
     base = (base or "item")[:100]
     slug, n = base, 1
@@ -529,6 +289,11 @@ class ImportResult:
     new_actors: list[Actor]
 
 
+def _imported(fingerprint: str) -> Source | None:
+    """The source already made from this text, found by its fingerprint (an indexed column)."""
+    return Source.objects.filter(text_sha256=fingerprint).first()
+
+
 @transaction.atomic
 def import_article(
     data: bytes,
@@ -539,13 +304,15 @@ def import_article(
     url: str = "",
     dry_run: bool = False,
 ) -> ImportResult:
-    """Import one article file: its Source, and proposed draft events citing its clauses.
+    """Import one article file: a private Source, and proposed draft events citing its clauses.
 
-    The same text imported again is recognised and nothing is added.
+    The same text imported again, even by an import running at the same time, is recognised and
+    nothing is added. The source stays unpublished until an editor publishes it or one of the
+    events citing it.
     """
     raw = decode(data)
-    existing = Source.objects.filter(raw_text=raw).first()
-    if existing:
+    fingerprint = Source.fingerprint(raw)
+    if existing := _imported(fingerprint):
         return ImportResult(existing, False, [], [])
     article = parse(raw, outlet=outlet, published=published, url=url)
     source = Source(
@@ -562,12 +329,32 @@ def import_article(
         body=article.body,
         raw_text=raw,
         received_as=name[:200],
+        is_published=False,
     )
-    source.full_clean()
-    source.save()
+    # The fields only: whether the text is new was asked above, and in a race the database's
+    # unique fingerprint answers (Source.clean would ask again, and could be wrong by now).
+    try:
+        source.clean_fields()
+    except ValidationError as exc:  # e.g. a --url that is not one: said as the importer says it
+        raise ArticleError(
+            [
+                f"{name}: {message}"
+                for name, errors in exc.message_dict.items()
+                for message in errors
+            ]
+        ) from exc
+    try:
+        with transaction.atomic():  # a savepoint: PostgreSQL refuses every query after an error
+            source.save()
+    except IntegrityError:
+        # Another import of the same text committed since the lookup: it is that source.
+        if existing := _imported(fingerprint):
+            return ImportResult(existing, False, [], [])
+        raise
     index = ActorIndex(Actor.objects.all())
-    new_actors = _unknown_people(article.body, index)
+    new_actors = unknown_people(article.body, index)
     for actor in new_actors:
+        actor.slug = _unique_slug(Actor, slugify(actor.name_en))
         actor.save()
     if new_actors:
         index = ActorIndex(Actor.objects.all())
@@ -595,6 +382,8 @@ def import_article(
             [EventActor(event=event, actor=actor) for actor in proposal.actors]
         )
         events.append(event)
+    # bulk_create sends no signals: the actors are not in the search documents and weights yet.
+    refresh_search(event_ids=[event.pk for event in events])
     if dry_run:
         transaction.set_rollback(True)
     return ImportResult(source, True, events, new_actors)

@@ -8,8 +8,12 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from dialogue.importing import ArticleError, decode, import_article, parse, sentences
+from dialogue import importing
+from dialogue.articles import decode
+from dialogue.importing import ArticleError, import_article, parse, sentences
 from dialogue.management.commands.benchmark_import import run_benchmark
 from dialogue.models import Actor, Citation, Event, Source
 
@@ -121,6 +125,13 @@ def test_bad_input_changes_nothing(data):
     assert not Source.objects.exists() and not Event.objects.exists()
 
 
+def test_a_field_the_source_refuses_is_an_article_error(actors):
+    """A bad --url is reported as the importer reports bad input, not as a traceback."""
+    with pytest.raises(ArticleError, match="url: Enter a valid URL"):
+        import_article(KH.read_bytes(), url="not a url")
+    assert not Source.objects.exists()
+
+
 def test_importing_a_seed_proposes_cited_dated_draft_events(actors):
     result = import_article(KH.read_bytes(), name=KH.name)
     assert result.created
@@ -141,11 +152,66 @@ def test_importing_a_seed_proposes_cited_dated_draft_events(actors):
 
 
 def test_importing_the_same_article_twice_adds_nothing(actors):
-    import_article(KH.read_bytes())
+    """The second import finds the text by its fingerprint, an indexed column, in one query
+    (savepoints aside), rather than comparing whole texts."""
+    first = import_article(KH.read_bytes())
     counts = Source.objects.count(), Event.objects.count()
-    again = import_article(KH.read_bytes())
-    assert not again.created
-    assert (Source.objects.count(), Event.objects.count()) == counts
+    with CaptureQueriesContext(connection) as queries:
+        again = import_article(KH.read_bytes())
+    assert not again.created and again.source == first.source
+    assert (Source.objects.count(), Event.objects.count()) == counts == (1, len(first.events))
+    reads = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"].upper()]
+    assert len(reads) == 1
+    where = reads[0].split(" WHERE ")[1]
+    assert "text_sha256" in where and "raw_text" not in where
+
+
+def test_an_import_that_loses_the_race_returns_the_winners_source(actors, monkeypatch):
+    """Two imports of one text at once: both look, find nothing, and insert. The loser's insert
+    breaks the unique fingerprint; it answers "already imported" with the winner's source and
+    adds nothing. On PostgreSQL this needs the savepoint: after an error the transaction refuses
+    every query, the second lookup included."""
+    raw = KH.read_text(encoding="utf-8")
+    lookup, winner = importing._imported, []
+
+    def lookup_while_another_import_wins(fingerprint):
+        if not winner:
+            winner.append(
+                Source.objects.create(
+                    slug="winner", title="W", outlet="O", published_on=date(2014, 9, 9),
+                    body="B", raw_text=raw,
+                )
+            )  # fmt: skip
+            return None
+        return lookup(fingerprint)
+
+    monkeypatch.setattr(importing, "_imported", lookup_while_another_import_wins)
+    result = import_article(KH.read_bytes())
+    assert not result.created and result.source == winner[0]
+    assert (result.events, result.new_actors) == ([], [])
+    assert Source.objects.count() == 1 and not Event.objects.exists()
+
+
+def test_an_imported_article_stays_private_until_reviewed(actors):
+    """Importing publishes nothing: neither the proposals nor the article's text."""
+    result = import_article(KH.read_bytes())
+    assert not Source.objects.get(pk=result.source.pk).is_published
+    assert not Source.objects.filter(is_published=True).exists()
+
+
+def test_proposals_are_found_by_their_actors(actors):
+    """Each proposal's search text holds its actors' names in every script, and its weight is
+    two per citation plus one per actor, as services.refresh_search makes it."""
+    result = import_article(KH.read_bytes())
+    with_actors = 0
+    for event in Event.objects.filter(pk__in=[e.pk for e in result.events]):
+        people = list(event.actors.all())
+        with_actors += bool(people)
+        for actor in people:
+            for name in (actor.name_en, actor.name_ja, actor.name_ko, *actor.alias_list):
+                assert name in event.search_document, (event.title, name)
+        assert event.weight == event.citations.count() * 2 + len(people)
+    assert with_actors >= len(result.events) // 2
 
 
 def test_an_unseen_article_is_dated_and_its_new_people_proposed(actors):

@@ -8,8 +8,8 @@ from dialogue.importing import ArticleError, import_article
 
 class Command(BaseCommand):
     help = (
-        "Import plain-text article files: each becomes a Source with proposed draft events, "
-        "citing their passages, for an editor to accept or reject in the admin."
+        "Import plain-text article files: each becomes a private Source with proposed draft "
+        "events, citing its passages, for an editor to accept or reject in the admin."
     )
 
     def add_arguments(self, parser):
@@ -59,6 +59,9 @@ class Command(BaseCommand):
                     f"  {event.edtf:24} {event.get_status_display():26} {event.title}"
                 )
             if not dry_run:
-                self.stdout.write(f"  Review them at /admin/dialogue/source/{source.pk}/review/")
+                self.stdout.write(
+                    f"  Review them at /admin/dialogue/source/{source.pk}/review/ "
+                    "(the article stays private until an event citing it is published)"
+                )
         if failed:
             raise CommandError(f"{failed} of {len(files)} file(s) not imported.")
