@@ -12,12 +12,13 @@ from pathlib import Path
 
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
 
 from dialogue import exports, selectors, site
-from dialogue.forms import TimelineFilterForm
 from dialogue.pagecache import read_only
+from dialogue.query import EventQuery
+from dialogue.views import event_or_redirect
 
 app_name = "api"
 
@@ -46,7 +47,7 @@ def _not_found() -> JsonResponse:
     return _error(404, "not found")
 
 
-def _paginated(request: HttpRequest, items, record) -> JsonResponse:
+def _paginated(request: HttpRequest, items, record, rows=list) -> JsonResponse:
     """One page of the items as {count, next, previous, results}; a bad page is a 400 or 404."""
     form = PageForm(request.GET)
     if not form.is_valid():
@@ -67,7 +68,7 @@ def _paginated(request: HttpRequest, items, record) -> JsonResponse:
             "count": paginator.count,
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [record(request, item) for item in page.object_list],
+            "results": [record(request, item) for item in rows(page.object_list)],
         }
     )
 
@@ -131,20 +132,19 @@ def openapi(request: HttpRequest) -> HttpResponse:
 
 @read_only
 def event_list(request: HttpRequest) -> JsonResponse:
-    form = TimelineFilterForm(request.GET)
-    if not form.is_valid():
-        return _error(400, "invalid filter", form)
-    events = selectors.view_events(user=request.user, filters=form.filters())
-    return _paginated(request, events, exports.event_record)
+    query = EventQuery.from_request(request)
+    if not query.valid:
+        return _error(400, "invalid filter", query.form)
+    return _paginated(
+        request, selectors.export_ids(query), exports.event_record, rows=selectors.export_events
+    )
 
 
 @read_only
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
-    if renamed:
-        query = request.GET.urlencode()
-        location = reverse("api:event-detail", kwargs={"slug": renamed})
-        return HttpResponsePermanentRedirect(location + (f"?{query}" if query else ""))
+    event, moved = event_or_redirect(request, slug, "api:event-detail")
+    if moved:
+        return moved
     if event is None:
         return _not_found()
     return _json(exports.event_record(request, event))

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from itertools import chain
 
 import numpy as np
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper
 
-from dialogue.models import Actor, DataVersion, Event, EventActor, Period, Topic
+from dialogue.models import Actor, DataVersion, Event, EventActor, Period, Topic, public_event
 
 EPOCH = date(1970, 1, 1)
 STATUSES = [value for value, _ in Event.Status.choices]
@@ -50,10 +51,10 @@ def _rows(queryset) -> list[tuple]:
         return cursor.fetchall()
 
 
-def ids_of(queryset) -> np.ndarray:
+def ids_of(queryset, *, ordered: bool = False) -> np.ndarray:
     """The ids a queryset selects (a search's matches: thousands of them), read straight into
-    an array."""
-    rows = _rows(queryset.order_by().values_list("pk"))
+    an array; in the queryset's order if `ordered`."""
+    rows = _rows((queryset if ordered else queryset.order_by()).values_list("pk"))
     return np.array(rows, dtype=np.int64).reshape(-1)
 
 
@@ -67,6 +68,12 @@ def _days(rows: list[tuple], i: int) -> np.ndarray:
     text = bool(rows) and isinstance(rows[0][i], str)
     ordinal = (lambda v: date.fromisoformat(v).toordinal()) if text else date.toordinal
     return _column(rows, i, np.int64, ordinal) - EPOCH.toordinal()
+
+
+def _stamps(rows: list[tuple], i: int) -> np.ndarray:
+    """A timestamp column as microseconds: PostgreSQL's driver gives datetimes, SQLite text."""
+    values = (datetime.fromisoformat(v) if isinstance(v, str) else v for v in (r[i] for r in rows))
+    return np.fromiter((round(v.timestamp() * 1e6) for v in values), np.int64, len(rows))
 
 
 def _codes(rows: list[tuple], i: int, names: list[str]) -> np.ndarray:
@@ -101,7 +108,7 @@ class EventIndex:
     """Confirmed events (published ones and staff's drafts) in (date_lower, id) order."""
 
     def __init__(self, events: list[tuple], actor_links: list[tuple], topic_links: list[tuple]):
-        """events: (pk, date_lower, date_upper, status, kind, weight, is_published) rows;
+        """events: (pk, date_lower, date_upper, status, kind, weight, public, updated_at) rows;
         links: (event id, other id) rows, sorted."""
         self.size = len(events)
         pk, lower = _column(events, 0, np.int64), _days(events, 1)
@@ -110,7 +117,8 @@ class EventIndex:
         self.status = _codes(events, 3, STATUSES)[order]
         self.kind = _codes(events, 4, KINDS)[order]
         self.weight = _column(events, 5, np.int64)[order]
-        self.published = _column(events, 6, bool)[order]
+        self.public = _column(events, 6, bool)[order]
+        self.updated = _stamps(events, 7)[order]
         # The keyset of the list, one sortable number per event: (date_lower, id).
         self.key = (self.lower << 40) + self.pk
         # Heaviest first (most cited, most actors), then oldest: which events a crowded axis draws.
@@ -131,6 +139,17 @@ class EventIndex:
         found = np.minimum(np.searchsorted(self.pk, ids, sorter=self._by_pk), self.size - 1)
         positions = self._by_pk[found]
         return positions, self.pk[positions] == ids
+
+    def contains(self, mask: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """For each id, whether it is one of the masked events."""
+        positions, known = self._find(np.asarray(ids, dtype=np.int64))
+        return known & mask[positions] if self.size else known
+
+    def latest(self, mask: np.ndarray, limit: int) -> list:
+        """The ids of the masked events changed last, newest first."""
+        positions = np.flatnonzero(mask)
+        newest = positions[np.lexsort((-self.pk[positions], -self.updated[positions]))]
+        return self.pk[newest[:limit]].tolist()
 
     def positions_of(self, ids) -> np.ndarray:
         """The positions of those of the ids that are in the index."""
@@ -161,7 +180,7 @@ class EventIndex:
         """The events a view's filters keep (the year aside), and, for each filter, the events
         the other filters keep. `ids`, when given, narrows to those ids (a search's matches, a
         topic's or a pair's events)."""
-        base = np.ones(self.size, dtype=bool) if staff else self.published.copy()
+        base = np.ones(self.size, dtype=bool) if staff else self.public.copy()
         if ids is not None:
             narrowed = np.zeros(self.size, dtype=bool)
             narrowed[self.positions_of(ids)] = True
@@ -207,7 +226,9 @@ class EventIndex:
 
     # Reading ----------------------------------------------------------------------------------
 
-    def ids(self, mask: np.ndarray, *, after: tuple[date, int] | None = None, limit: int) -> list:
+    def ids(
+        self, mask: np.ndarray, *, after: tuple[date, int] | None = None, limit: int | None
+    ) -> list:
         """Up to `limit` ids of the masked events in (date, id) order, after the cursor."""
         positions = np.flatnonzero(mask)
         if after is not None:
@@ -281,8 +302,14 @@ def current(version: DataVersion | None = None) -> EventIndex:
 
 
 def build() -> EventIndex:
-    events = Event.objects.filter(review=Event.Review.CONFIRMED).order_by()
-    fields = ("pk", "date_lower", "date_upper", "status", "kind", "weight", "is_published")
+    # What staff may see on the timeline, each marked with whether anyone may (the rule itself
+    # is models.public_event, read here as a column, not written again).
+    events = (
+        Event.objects.on_timeline(staff=True)
+        .order_by()
+        .annotate(public=ExpressionWrapper(public_event(), output_field=BooleanField()))
+    )
+    fields = ("pk", "date_lower", "date_upper", "status", "kind", "weight", "public", "updated_at")
     index = EventIndex(
         _rows(events.values_list(*fields)),
         _rows(

@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
 from dialogue import selectors, site
-from dialogue.forms import TimelineFilterForm
+from dialogue.query import EventQuery
 
 
 class EventFeed(Feed):
@@ -16,22 +16,19 @@ class EventFeed(Feed):
 
     def get_object(self, request):
         self.request = request  # the feed's links are absolute, on the site's own origin
-        form = TimelineFilterForm(request.GET)
-        form.is_valid()
-        return form.filters()
+        return EventQuery.from_request(request)
 
-    def link(self, filters):
+    def link(self, query):
         return site.absolute(self.request, reverse("dialogue:timeline"))
 
-    def feed_url(self, filters):
+    def feed_url(self, query):
         return site.absolute(self.request, self.request.get_full_path())
 
     def item_link(self, event):
         return site.absolute(self.request, event.get_absolute_url())
 
-    def items(self, filters):
-        events = selectors.view_events(user=self.request.user, filters=filters)
-        return events.order_by("-updated_at", "-pk")[:50]
+    def items(self, query):
+        return selectors.latest_events(query, 50)
 
     def item_title(self, event):
         return f"{event.title} ({event.date_display})"

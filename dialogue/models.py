@@ -228,12 +228,13 @@ class EventQuerySet(TrackedQuerySet):
     def published(self):
         return self.filter(public_event())
 
-    def visible_to(self, user):
-        return self if user.is_staff else self.published()
+    def visible_to(self, user=None, *, staff: bool | None = None):
+        staff = user.is_staff if staff is None else staff
+        return self if staff else self.published()
 
-    def on_timeline(self, user):
+    def on_timeline(self, user=None, *, staff: bool | None = None):
         """What the timeline lists: published events, and drafts for staff, but no proposals."""
-        return self.visible_to(user).filter(review=Event.Review.CONFIRMED)
+        return self.visible_to(user, staff=staff).filter(review=Event.Review.CONFIRMED)
 
     def chronological(self):
         """Oldest first; (date_lower, pk) is also the key the list pages by."""

@@ -16,6 +16,8 @@ from django.db.models.functions import Length, Lower, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from dialogue.eventindex import ids_of
+
 CONFIG = "english"
 # Snippets are built with these markers and escaped before they become <mark> tags.
 OPEN, CLOSE = "\u0002", "\u0003"
@@ -76,6 +78,12 @@ def with_rank(events: QuerySet, text: str) -> QuerySet:
         w = Value(word.lower())
         occurrences += (Length(doc) - Length(Replace(doc, w, Value("")))) * 1.0 / Length(w)
     return found.annotate(rank=occurrences * 1000.0 / (Length(doc) + 500))
+
+
+def ranked_ids(events: QuerySet, text: str):
+    """The ids of the events matching the query, best first, then oldest (a NumPy array)."""
+    ranked = with_rank(events, text).order_by("-rank", "date_lower", "pk")
+    return ids_of(ranked, ordered=True)
 
 
 def add_snippets(events: list, text: str) -> None:

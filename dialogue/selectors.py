@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from dialogue import eventindex, search
+from dialogue import search
 from dialogue.models import (
     Actor,
     Citation,
@@ -15,6 +15,7 @@ from dialogue.models import (
     Topic,
     public_event,
 )
+from dialogue.query import EventQuery
 from dialogue.timeline import Window
 
 
@@ -26,39 +27,11 @@ def _with_people(events: QuerySet) -> QuerySet:
 
 
 FACETS = ("actor", "topic", "status", "kind")
-
-
-def filtered_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySet:
-    """Events visible on the timeline that match the filters (year and sort aside).
-
-    Several values of one filter widen it (either actor); different filters narrow it.
-    """
-    events = Event.objects.on_timeline(user)
-    if base is not None:
-        events = events.filter(pk__in=base.values("pk"))
-    if filters.get("actor"):
-        events = events.filter(
-            pk__in=EventActor.objects.filter(actor__in=filters["actor"]).values("event")
-        )
-    if filters.get("topic"):
-        tagged = Event.topics.through.objects.filter(topic__in=filters["topic"])
-        events = events.filter(pk__in=tagged.values("event"))
-    if filters.get("status"):
-        events = events.filter(status__in=filters["status"])
-    if filters.get("kind"):
-        events = events.filter(kind__in=filters["kind"])
-    if filters.get("date_from"):
-        events = events.filter(date_upper__gte=filters["date_from"])
-    if filters.get("date_to"):
-        events = events.filter(date_lower__lte=filters["date_to"])
-    if filters.get("q"):
-        events = search.matching(events, filters["q"])
-    return events
-
-
 PAGE_SIZE = 25  # events in one page of the list
 MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; beyond it, the
 # axis shows the density and the heaviest event of each month (of each week in a year)
+MARK_FIELDS = ("slug", "title", "edtf", "status", "date_lower", "date_upper", "weight")
+CHUNK = 2000  # ids asked of the database at once
 
 
 def _for_export(events: QuerySet) -> QuerySet:
@@ -68,61 +41,42 @@ def _for_export(events: QuerySet) -> QuerySet:
     )
 
 
-def in_window(events: QuerySet, window: Window) -> QuerySet:
-    return events.filter(date_lower__lte=window.end, date_upper__gte=window.start)
-
-
-def _ordered(events: QuerySet, filters: dict) -> QuerySet:
-    """Oldest first, or best match first when a search asks for relevance."""
-    if filters.get("q"):
-        events = search.with_rank(events, filters["q"])
-        if filters.get("sort") == "relevance":
-            return events.order_by("-rank", "date_lower", "pk")
-    return events.chronological()
-
-
-def view_events(*, user, filters: dict, base: QuerySet | None = None) -> QuerySet:
-    """The events of one view (its filters and zoomed year) in the view's order, ready to list:
-    what exports and the API carry."""
-    events = filtered_events(user=user, filters={**filters, "q": None}, base=base)
-    if filters.get("year"):
-        events = in_window(events, Window.for_year(filters["year"]))
-    return _for_export(_ordered(events, filters))
-
-
-def _for_list(events: QuerySet, filters: dict) -> QuerySet:
+def _for_list(events: QuerySet, query: EventQuery) -> QuerySet:
     """What a listed event shows: its date, title and status, and on paper its passages and
     where they come from (not the articles' texts)."""
     sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
     events = events.prefetch_related(Prefetch("citations", queryset=sources))
-    if not filters.get("q") or search.uses_database_snippets():
+    if not query.search or search.uses_database_snippets():
         events = events.defer("search_document")  # a long text, read only for SQLite's snippets
     return events
 
 
-def _by_relevance(*, user, filters: dict, window: Window, base, page: int) -> list[Event]:
-    """A page of a search's matches, best first: numbered pages, ranked by the database."""
-    events = in_window(
-        filtered_events(user=user, filters={**filters, "q": None}, base=base), window
-    )
-    start = (page - 1) * PAGE_SIZE
-    return list(_for_list(_ordered(events, filters), filters)[start : start + PAGE_SIZE + 1])
+def rows(events: QuerySet, ids: list) -> list[Event]:
+    """The events with these ids, in the order of the ids. Who may see them and what the
+    filters mean were settled when the ids were chosen (query.EventQuery)."""
+    found = {}
+    for at in range(0, len(ids), CHUNK):
+        found |= {e.pk: e for e in events.filter(pk__in=ids[at : at + CHUNK])}
+    return [found[pk] for pk in ids if pk in found]
 
 
-def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:
-    return {e.pk: e for e in events.filter(pk__in=ids)}
+def export_ids(query: EventQuery) -> list:
+    """The ids of a view's events, all of them (the zoomed year, or all time), in its order."""
+    return query.ids(query.window(Window.all_time()))
 
 
-def timeline(
-    *,
-    user,
-    filters: dict,
-    window: Window,
-    base=None,
-    after: tuple | None = None,
-    page: int = 1,
-    context: bool = True,
-) -> dict:
+def export_events(ids: list) -> list[Event]:
+    """What exports and the API carry of each event, for a list of ids."""
+    return rows(_for_export(Event.objects.all()), ids)
+
+
+def latest_events(query: EventQuery, limit: int) -> list[Event]:
+    """The view's events changed last, newest first: what the feed carries."""
+    mask = query.mask(query.window(Window.all_time()))
+    return export_events(query.index.latest(mask, limit))
+
+
+def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict:
     """Everything the timeline draws for one view: a page of the list (keyset on (date, id), or
     numbered pages by relevance) and what the next page's link needs; the events before and
     after the 2009–2015 axis (unless zoomed, or `context` is false); the axis (every event
@@ -132,39 +86,31 @@ def timeline(
     Counts and ids come from the in-memory event index; the database reads only the events
     shown, so the number of queries is the same at any size.
     """
-    index = eventindex.current()
-    if filters.get("q"):
-        matching = search.matching(Event.objects.all() if base is None else base, filters["q"])
-        ids = eventindex.ids_of(matching)
-    else:
-        ids = None if base is None else eventindex.ids_of(base)
-    chosen = index.select(staff=user.is_staff, filters=filters, ids=ids)
+    index, chosen = query.index, query.selection
     overview = Window.for_year(None)
-    in_view = chosen.mask & index.window(window.start, window.end)
-    shown = index.count(in_view)
-
-    by_relevance = bool(filters.get("q")) and filters.get("sort") == "relevance"
-    lists = {"rows": [], "earlier": [], "later": []}  # ids, then events
-    if not by_relevance:
-        lists["rows"] = index.ids(in_view, after=after, limit=PAGE_SIZE + 1)
+    in_view = query.mask(window)
+    start = (query.page - 1) * PAGE_SIZE if query.by_relevance else 0
+    lists = {"rows": query.ids(window, limit=PAGE_SIZE + 1, offset=start)}
+    lists["earlier"] = lists["later"] = []
     if context and not window.year:
         lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
         lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
-    visible = Event.objects.on_timeline(user)
-    found = _by_id(_for_list(visible, filters), sum(lists.values(), []))
-    rows, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
-    if by_relevance:
-        rows = _by_relevance(user=user, filters=filters, window=window, base=base, page=page)
-    more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
-    if filters.get("q"):
-        search.add_snippets(rows, filters["q"])
+    listed = rows(_for_list(Event.objects.all(), query), sum(lists.values(), []))
+    found = {e.pk: e for e in listed}
+    events, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
+    more, events = len(events) > PAGE_SIZE, events[:PAGE_SIZE]
+    if query.search:
+        search.add_snippets(events, query.search)
     next_page = None
     if more:
-        last = rows[-1]
+        last = events[-1]
         next_page = (
-            {"page": page + 1} if by_relevance else {"after": f"{last.date_lower}.{last.pk}"}
+            {"page": query.page + 1}
+            if query.by_relevance
+            else {"after": f"{last.date_lower}.{last.pk}"}
         )
 
+    shown = index.count(in_view)
     crowded = shown > MARK_LIMIT
     weekly = bool(window.year)
     mark_ids = (
@@ -178,15 +124,12 @@ def timeline(
     # Zoomed to a year, a filter's counts are the events it would show in that year.
     within = index.window(window.start, window.end) if window.year else None
     return {
-        "events": rows,
+        "events": events,
         "next_page": next_page,
         "earlier": earlier,
         "later": later,
         "shown": shown,
-        "marks": sorted(
-            _by_id(visible.only(*MARK_FIELDS), mark_ids).values(),
-            key=lambda e: (e.date_lower, e.pk),
-        ),
+        "marks": rows(Event.objects.only(*MARK_FIELDS), mark_ids),
         "density": index.density(in_view, weekly=weekly, start=window.start) if crowded else [],
         "years": years,
         "total": index.count(chosen.mask & index.window(overview.start, overview.end)),
@@ -194,9 +137,6 @@ def timeline(
         "choices": index.choices,
         "periods": index.periods,
     }
-
-
-MARK_FIELDS = ("slug", "title", "edtf", "status", "date_lower", "date_upper", "weight")
 
 
 def topic_events(slug: str) -> tuple[Topic | None, QuerySet | None]:

@@ -3,13 +3,11 @@ targets; never a partial for a history-restore request, which needs the whole pa
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponsePermanentRedirect,
     JsonResponse,
     QueryDict,
 )
@@ -21,9 +19,9 @@ from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from dialogue import citing, exports, selectors, site
-from dialogue.forms import TimelineFilterForm
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
+from dialogue.query import EventQuery
 from dialogue.timeline import Window, bands, density, density_svg, marks_svg, place
 
 
@@ -40,38 +38,21 @@ def render_page(
     return response
 
 
+def event_or_redirect(request: HttpRequest, slug: str, url_name: str):
+    """The event a slug names (None if none), or a 301 from an old slug to the current one at
+    the same kind of address (`url_name`), its query kept: links shared before a rename work."""
+    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
+    if not renamed:
+        return event, None
+    query = request.GET.urlencode()
+    location = reverse(url_name, kwargs={"slug": renamed}) + (f"?{query}" if query else "")
+    return None, HttpResponsePermanentRedirect(location)
+
+
 def htmx_target(request: HttpRequest) -> str | None:
     if request.htmx and not request.htmx.history_restore_request:
         return request.htmx.target
     return None
-
-
-def _state(form: TimelineFilterForm) -> QueryDict:
-    """The valid filters as a query string, so links carry the view along and drop bad values."""
-    state = QueryDict(mutable=True)
-    for name, value in form.filters().items():
-        if name in ("actor", "topic"):
-            state.setlist(name, [obj.slug for obj in value])
-        elif isinstance(value, list):
-            state.setlist(name, value)
-        else:
-            state[name] = str(value)
-    return state
-
-
-def _cursor(request: HttpRequest) -> tuple | None:
-    """The list's keyset cursor, "YYYY-MM-DD.id" of the last event on the page before."""
-    day, _, pk = request.GET.get("after", "").partition(".")
-    try:
-        return (date.fromisoformat(day), int(pk)) if pk else None
-    except ValueError:
-        return None
-
-
-def _page_number(request: HttpRequest) -> int:
-    value = request.GET.get("page", "1")
-    # ASCII digits only: "²".isdigit() is true, and int() of it fails.
-    return int(value) if re.fullmatch(r"[0-9]{1,4}", value) and int(value) > 0 else 1
 
 
 LEGENDS = {"actor": "Actors", "topic": "Topics", "status": "Status", "kind": "Type"}
@@ -143,13 +124,11 @@ def _timeline_page(
             tidy.setlist(key, [v for v in request.GET.getlist(key) if v])
         query = tidy.urlencode()
         return redirect(f"{request.path}?{query}" if query else request.path)
-    form = TimelineFilterForm(request.GET)
-    form.is_valid()
-    filters = form.filters()
+    query = EventQuery.from_request(request, base=base)
     context = {
-        "form": form,
-        "state": _state(form),
-        "problems": form.problems(),
+        "form": query.form,
+        "state": query.state,
+        "problems": query.problems,
         "heading": heading,
         "page_path": path or reverse("dialogue:timeline"),
     }
@@ -158,20 +137,17 @@ def _timeline_page(
     if htmx_target(request) == "detail":
         return render_page(request, "dialogue/timeline.html", context, partials=("detail",))
 
-    window = Window.for_year(filters.get("year"))
-    cursor, page = _cursor(request), _page_number(request)
-    view = selectors.timeline(
-        user=request.user, filters=filters, window=window, base=base, after=cursor, page=page
-    )
+    window = query.window(Window.for_year(None))
+    view = selectors.timeline(query, window=window)
     marks, lanes = place(window, view["marks"])
     # Event.get_absolute_url's path, reversed once: reverse() costs about 0.1 ms, and a page
     # links up to 225 events (list, context, marks).
     event_path = reverse("dialogue:event-detail", args=["-"]).removesuffix("-/")
-    query = context["state"].urlencode()
-    query = f"?{query}" if query else ""
+    carried = query.state.urlencode()
+    carried = f"?{carried}" if carried else ""
 
     def link(e):
-        return f"{event_path}{e.slug}/{query}"
+        return f"{event_path}{e.slug}/{carried}"
 
     for e in [*view["events"], *view["earlier"], *view["later"]]:
         e.link = link(e)
@@ -187,7 +163,7 @@ def _timeline_page(
         "events": view["events"],
         "shown": view["shown"],
         "next_page": view["next_page"],
-        "paged": bool(cursor) or page > 1,
+        "paged": query.paged,
         "page_size": selectors.PAGE_SIZE,
         "earlier": view["earlier"],
         "later": view["later"],
@@ -197,7 +173,9 @@ def _timeline_page(
         ],
         "total": view["total"],
         "facets": _facets(context["state"], view["choices"], view["counts"]),
-        "narrowed": any(name in filters for name in (*selectors.FACETS, "date_from", "date_to")),
+        "narrowed": any(
+            name in query.filters for name in (*selectors.FACETS, "date_from", "date_to")
+        ),
     }
     return render_page(
         request, "dialogue/timeline.html", context, partials=("detail", "timeline-region")
@@ -211,12 +189,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
-    if renamed:
-        query = request.GET.urlencode()
-        response = redirect("dialogue:event-detail", slug=renamed, permanent=True)
-        response["Location"] += f"?{query}" if query else ""
-        return response
+    event, moved = event_or_redirect(request, slug, "dialogue:event-detail")
+    if moved:
+        return moved
     if event is None:
         raise Http404("No event has this address.")
     return _timeline_page(request, selected=event)
@@ -295,9 +270,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _export_events(request: HttpRequest) -> list:
-    form = TimelineFilterForm(request.GET)
-    form.is_valid()
-    return list(selectors.view_events(user=request.user, filters=form.filters()))
+    query = EventQuery.from_request(request)
+    return selectors.export_events(selectors.export_ids(query))
 
 
 def _download(response: HttpResponse, filename: str) -> HttpResponse:
@@ -341,9 +315,9 @@ def export_schema(request: HttpRequest) -> HttpResponse:
 @public_page
 def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     """CSL-JSON for reference managers (Zotero, citeproc)."""
-    event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
-    if renamed:
-        return redirect("dialogue:event-cite", slug=renamed, permanent=True)
+    event, moved = event_or_redirect(request, slug, "dialogue:event-cite")
+    if moved:
+        return moved
     if event is None:
         raise Http404("No event has this address.")
     items = citing.csl_json(
@@ -364,36 +338,23 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """A minimal page another site can frame; its links stay inside the frame."""
-    form = TimelineFilterForm(request.GET)
-    form.is_valid()
-    filters = form.filters()
+    query = EventQuery.from_request(request)
     event = None
     if slug:
-        event, renamed = selectors.event_for_slug(user=request.user, slug=slug)
-        if renamed:
-            response = redirect("dialogue:embed-event", slug=renamed, permanent=True)
-            response["Location"] += f"?{request.GET.urlencode()}" if request.GET else ""
-            return response
+        event, moved = event_or_redirect(request, slug, "dialogue:embed-event")
+        if moved:
+            return moved
         if event is None:
             raise Http404("No event has this address.")
-    cursor, page = _cursor(request), _page_number(request)
-    year = filters.get("year")
-    view = selectors.timeline(
-        user=request.user,
-        filters=filters,
-        window=Window.for_year(year) if year else Window.all_time(),
-        after=cursor,
-        page=page,
-        context=False,
-    )
+    view = selectors.timeline(query, window=query.window(Window.all_time()), context=False)
     context = {
         "events": view["events"],
         "shown": view["shown"],
         "next_page": view["next_page"],
-        "paged": bool(cursor) or page > 1,
-        "state": _state(form),
-        "filters": filters,
-        "problems": form.problems(),
+        "paged": query.paged,
+        "state": query.state,
+        "filters": query.filters,
+        "problems": query.problems,
     }
     if event is not None:
         context |= _detail_context(request, event)

