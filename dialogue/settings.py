@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "dialogue.middleware.security_headers",
+    "dialogue.middleware.ContentSecurityPolicy",
     # Public data (API, exports, feed) may be read by any site's scripts; nothing else.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -88,6 +90,24 @@ CLIENT_IP_HEADER = "HTTP_" + os.environ.get(
     "DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For"
 ).upper().replace("-", "_")
 AXES_CLIENT_IP_CALLABLE = "dialogue.middleware.client_ip"
+
+# A strict policy, by django-csp: nothing but this site's own files; no inline script, no
+# eval, no plugins, no framing (but for embeds, see views.embed; the admin: middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "manifest-src": [SELF],
+    }
+}
 
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(api/|export/|feed\.atom$|schema/)"

@@ -7,6 +7,15 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
+def span() -> str:
+    """The years the timeline is about, as its titles say them: '2009–2015'."""
+    return f"{settings.TIMELINE_FIRST_YEAR}–{settings.TIMELINE_LAST_YEAR}"
+
+
+def name() -> str:
+    return f"Japan–South Korea security dialogue, {span()}"
+
+
 def origin(request: HttpRequest) -> str:
     """DJANGO_SITE_URL when set (production); else the request's own scheme and host, which the
     page cache then keys on (see pagecache.page_key)."""
@@ -18,5 +27,11 @@ def absolute(request: HttpRequest, path: str) -> str:
 
 
 def context(request: HttpRequest) -> dict:
-    """Template context: `origin`, for canonical links and social cards."""
-    return {"origin": origin(request)}
+    """Template context: `origin`, for canonical links and social cards; the timeline's years
+    (`span`, `first_year`, `last_year`) for titles, never written into a template."""
+    return {
+        "origin": origin(request),
+        "span": span(),
+        "first_year": settings.TIMELINE_FIRST_YEAR,
+        "last_year": settings.TIMELINE_LAST_YEAR,
+    }
