@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dialogue import dates
 from dialogue.exports import SITE_NAME
 
 
@@ -51,12 +52,6 @@ def bibtex(event, permalink: str, accessed: date) -> str:
     return f"@misc{{dialogue-{event.slug},\n{body}\n}}"
 
 
-def _parts(day: date, precision: str) -> list[int]:
-    return {"year": [day.year], "month": [day.year, day.month]}.get(
-        precision, [day.year, day.month, day.day]
-    )
-
-
 def csl_json(event, permalink: str, accessed: date, source_url) -> list[dict]:
     """CSL-JSON items: the event as a web page, then each source as a newspaper article."""
     items = [
@@ -66,7 +61,7 @@ def csl_json(event, permalink: str, accessed: date, source_url) -> list[dict]:
             "title": event.title,
             "container-title": SITE_NAME,
             "URL": permalink,
-            "issued": {"date-parts": [_parts(event.date_lower, event.precision)]},
+            "issued": {"date-parts": dates.csl_parts(event.edtf)},
             "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
             "note": f"Event dated {event.date_display} (EDTF {event.edtf}).",
         }

@@ -1,66 +1,306 @@
-"""Saying an EDTF date in words, at the precision it has and no finer."""
+"""The one place an EDTF date is read, from the `edtf` library's parse tree: its bounds, its
+words, its precision, and its forms for HTML, citations, TimelineJS and iCalendar.
+
+What the timeline can't place (an open or unknown end, a time of day, a year outside
+1–MAX_YEAR, X digits in the middle of a number) is refused by `bounds` with a ValidationError,
+which the models raise on the date field: whatever they accept, every page can show.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
-_QUALIFIERS = "?~%"
+import edtf
+from django.core.exceptions import ValidationError
+
+EXAMPLES = (
+    "Examples: 2015-04-27 (a day), 2015-03 (a month), 2013 (a year), "
+    "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain), 2015-04~ (approximate), "
+    "2015-21 (spring), 201X (the 2010s), [2014,2015] (one of them)."
+)
+# Pages and the calendar export draw a date up to the day after its last day; 9999 has none.
+MAX_YEAR = 9998
+OUT_OF_RANGE = f"has a year outside 1–{MAX_YEAR}"
+
+_SEASONS = ["spring", "summer", "autumn", "winter"]
+# EDTF season numbers 21–32 (25–28 northern, 29–32 southern hemisphere); from 33 on the
+# quarters, thirds and halves are said by their months.
+SEASON_NAMES = dict(
+    zip(range(21, 33), _SEASONS * 2 + [f"southern {s}" for s in _SEASONS], strict=True)
+)
+_YEAR_PRECISIONS = ["year", "decade", "century", "millennium"]  # by count of trailing Xs
+_UNSPECIFIED = (None, "XX")  # a month or day left out, or written XX
+X_DIGITS = (
+    "has X digits that can't be placed: only a year's last digits (201X), a whole month "
+    "(2014-XX) or a whole day (2014-04-XX) can be unspecified"
+)
 
 
-def _side(text: str) -> tuple[str, date | None]:
-    """The precision of one EDTF date ('year', 'month', 'day' or 'open') and its first day."""
-    text = text.strip(_QUALIFIERS)
-    if text in ("", ".."):
-        return "open", None
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return "year", date(parts[0], 1, 1)
-    if len(parts) == 2:
-        return "month", date(parts[0], parts[1], 1)
-    return "day", date(*parts)
+class _Refused(Exception):
+    """Why a parsed value can't be placed, in words that follow the value in the message."""
 
 
-def _say(precision: str, day: date | None, *, with_year: bool = True) -> str:
-    if precision == "open" or day is None:
-        return "…"
-    if precision == "year":
-        return str(day.year)
-    text = f"{day:%B}" if precision == "month" else f"{day.day} {day:%B}"
-    return f"{text} {day.year}" if with_year else text
+@dataclass(frozen=True)
+class _Point:
+    """One date of the value: a day, month, season, year, decade, century or millennium."""
 
+    lower: date
+    upper: date
+    precision: str
+    season: str = ""
+    uncertain: bool = False
+    approximate: bool = False
 
-@lru_cache(maxsize=8192)  # pages repeat the same few thousand dates
-def describe(edtf: str) -> str:
-    """'April 2015', '27 April 2015', '2013', '5 – 30 April 2015', 'December 2009 – April 2015'.
-
-    Uncertain dates ('?') end in '(uncertain)'; approximate ones ('~') start with 'about'.
-    """
-    value = edtf.strip()
-    uncertain = "?" in value or "%" in value
-    approximate = "~" in value or "%" in value
-    if "/" in value:
-        first, last = value.split("/", 1)
-        (p1, d1), (p2, d2) = _side(first), _side(last)
-        if p1 == p2 == "day" and d1 and d2 and (d1.year, d1.month) == (d2.year, d2.month):
-            text = f"{d1.day} – {d2.day} {d2:%B %Y}"
-        elif p1 == p2 and p1 in ("day", "month") and d1 and d2 and d1.year == d2.year:
-            text = f"{_say(p1, d1, with_year=False)} – {_say(p2, d2)}"
+    def words(self, *, with_year: bool = True) -> str:
+        year = self.lower.year
+        if self.precision == "year":
+            return str(year)
+        if self.precision == "decade":
+            return f"the {year}s"
+        if self.precision in ("century", "millennium"):
+            return f"some year {year}–{self.upper.year}"
+        if self.precision == "day":
+            text = f"{self.lower.day} {self.lower:%B}"
         else:
-            text = f"{_say(p1, d1)} – {_say(p2, d2)}"
-    else:
-        text = _say(*_side(value))
-    if approximate:
+            text = self.season or f"{self.lower:%B}"
+        return f"{text} {year}" if with_year else text
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A value as (start, end) pieces: one for a date or a span, one per member of a set."""
+
+    pieces: tuple[tuple[_Point, _Point], ...]
+    joiner: str = ""  # 'or' for one of a set [a,b], 'and' for all of a set {a,b}
+
+    @property
+    def start(self) -> _Point:
+        return min((first for first, _ in self.pieces), key=lambda p: p.lower)
+
+    @property
+    def end(self) -> _Point:
+        return max((last for _, last in self.pieces), key=lambda p: p.upper)
+
+    @property
+    def single(self) -> _Point | None:
+        """The value's one date, if it is a single day, month or year."""
+        (first, last), *more = self.pieces
+        if not more and first == last and first.precision in ("day", "month", "year"):
+            return first
+        return None
+
+    def has(self, quality: str) -> bool:
+        return any(getattr(p, quality) for piece in self.pieces for p in piece)
+
+
+def _day(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # the grammar allows 29 February in any year
+        raise _Refused(
+            f"names a day the calendar doesn't have ({year:04d}-{month:02d}-{day:02d})"
+        ) from None
+
+
+def _years(text: str) -> tuple[int, int, str]:
+    """The first and last year of a year written with trailing X digits, and its precision."""
+    if text.startswith("-"):
+        raise _Refused(OUT_OF_RANGE)
+    known = text.rstrip("X")
+    if len(text) != 4 or not known.isdigit():
+        raise _Refused(X_DIGITS)
+    first, last = int(known.ljust(4, "0")), int(known.ljust(4, "9"))
+    if first < 1 or last > MAX_YEAR:
+        raise _Refused(OUT_OF_RANGE)
+    return first, last, _YEAR_PRECISIONS[4 - len(known)]
+
+
+def _point(node) -> _Point:
+    qualified = [node]
+    if isinstance(node, edtf.UncertainOrApproximate):
+        node = node.date
+        qualified.append(node)
+    # '%' is both uncertain and approximate; Level 2 qualifiers on one part count for the whole
+    both = any(n.is_uncertain_and_approximate for n in qualified)
+    qualities = {
+        "uncertain": both or any(n.is_uncertain for n in qualified),
+        "approximate": both or any(n.is_approximate for n in qualified),
+    }
+    if isinstance(node, edtf.Season):  # also Level2Season
+        year, _, _ = _years(node.year)
+        number = int(node.season)
+        first, last = node.lower_strict().tm_mon, node.upper_strict().tm_mon
+        lower = _day(year, first, 1)
+        upper = _day(year, last, calendar.monthrange(year, last)[1])
+        name = SEASON_NAMES.get(number) or f"{lower:%B}–{upper:%B}"
+        return _Point(lower, upper, "season", name, **qualities)
+    if not isinstance(node, edtf.Date):
+        raise _Refused("isn't a date the timeline can place")
+    if getattr(node, "significant_digits", None):  # a partly qualified date has no such field
+        raise _Refused("gives significant digits (S), which the timeline can't draw")
+    first, last, precision = _years(node.year)
+    month, day = node.month, node.day
+    if month in _UNSPECIFIED and day in _UNSPECIFIED:
+        return _Point(_day(first, 1, 1), _day(last, 12, 31), precision, **qualities)
+    if precision != "year" or month == "XX" or not month.isdigit():
+        raise _Refused(X_DIGITS)
+    if day in _UNSPECIFIED:
+        lower = _day(first, int(month), 1)
+        upper = _day(first, lower.month, calendar.monthrange(first, lower.month)[1])
+        return _Point(lower, upper, "month", **qualities)
+    if not day.isdigit():
+        raise _Refused(X_DIGITS)
+    at = _day(first, int(month), int(day))
+    return _Point(at, at, "day", **qualities)
+
+
+def _span(node) -> tuple[_Point, _Point]:
+    ends = []
+    for end in (node.lower, node.upper):
+        if isinstance(end, list | tuple) and len(end) == 1:  # as Level2Interval unwraps them
+            end = end[0]
+        if end is None or isinstance(end, edtf.UnspecifiedIntervalSection):
+            raise _Refused(
+                "has an open (..) or unknown end, which the timeline can't place; give the "
+                "earliest or latest date it could be instead, e.g. 2014/2015"
+            )
+        ends.append(_point(end))
+    first, last = ends
+    if first.lower > last.upper:
+        raise _Refused("ends before it begins")
+    return first, last
+
+
+def _piece(node) -> tuple[_Point, _Point]:
+    if isinstance(node, edtf.Interval):  # also 2014..2016 in a set
+        return _span(node)
+    point = _point(node)
+    return point, point
+
+
+def _reading(tree) -> _Reading:
+    if isinstance(tree, edtf.DateAndTime):
+        raise _Refused("gives a time of day; give the day alone, e.g. 2015-04-27")
+    if isinstance(tree, edtf.LongYear):  # also ExponentialYear: Y-prefixed years beyond 9999
+        raise _Refused(OUT_OF_RANGE)
+    if isinstance(tree, edtf.OneOfASet | edtf.MultipleDates):
+        joiner = "or" if isinstance(tree, edtf.OneOfASet) else "and"
+        return _Reading(tuple(_piece(o) for o in tree.objects), joiner)
+    return _Reading((_piece(tree),))
+
+
+@lru_cache(maxsize=8192)  # pages read the same few thousand dates again and again
+def _read(value: str) -> _Reading:
+    try:
+        tree = edtf.parse_edtf(value)
+    except Exception as exc:  # the edtf parser raises several unrelated exception types
+        raise _invalid(value, "is not an EDTF date") from exc
+    try:
+        return _reading(tree)
+    except _Refused as exc:
+        raise _invalid(value, str(exc)) from None
+
+
+def _invalid(value: str, why: str) -> ValidationError:
+    return ValidationError(
+        f"“%(value)s” {why}. {EXAMPLES}", params={"value": value}, code="invalid_edtf"
+    )
+
+
+def bounds(value: str) -> tuple[date, date]:
+    """The earliest and latest day the value allows, ignoring fuzziness ('?', '~').
+
+    Raises ValidationError (code 'invalid_edtf') for what isn't EDTF or can't be placed."""
+    reading = _read(value)
+    return reading.start.lower, reading.end.upper
+
+
+def _piece_words(first: _Point, last: _Point) -> str:
+    if first == last:
+        return first.words()
+    alike, a, b = first.precision == last.precision, first.lower, last.lower
+    if alike and first.precision == "day" and (a.year, a.month) == (b.year, b.month):
+        return f"{a.day} – {last.words()}"
+    if alike and first.precision in ("day", "month", "season") and a.year == b.year:
+        return f"{first.words(with_year=False)} – {last.words()}"
+    return f"{first.words()} – {last.words()}"
+
+
+@lru_cache(maxsize=8192)
+def describe(value: str) -> str:
+    """'April 2015', '27 April 2015', '2013', '5 – 30 April 2015', 'December 2009 – April 2015',
+    'spring 2015', 'the 2010s', '2014 or 2015' (one of a set), '2014 and 2015' (all of a set).
+
+    Uncertain dates ('?') end in '(uncertain)'; approximate ones ('~') start with 'about'."""
+    reading = _read(value)
+    *words, final = [_piece_words(*piece) for piece in reading.pieces]
+    text = f"{', '.join(words)} {reading.joiner} {final}" if words else final
+    if reading.has("approximate"):
         text = f"about {text}"
-    if uncertain:
+    if reading.has("uncertain"):
         text = f"{text} (uncertain)"
     return text
 
 
 @lru_cache(maxsize=8192)
-def precision(edtf: str) -> str:
-    """'day', 'month', 'year' or 'span'."""
-    value = edtf.strip()
-    if "/" in value:
-        return "span"
-    return _side(value)[0]
+def precision(value: str) -> str:
+    """'day', 'month' or 'year' for a single one of these; 'span' for anything wider or not one
+    calendar unit: a span, a season, a decade, a set of dates."""
+    single = _read(value).single
+    return single.precision if single else "span"
+
+
+def is_uncertain(value: str) -> bool:
+    """Uncertain ('?'), approximate ('~') or both ('%'), anywhere in the value."""
+    reading = _read(value)
+    return reading.has("uncertain") or reading.has("approximate")
+
+
+@lru_cache(maxsize=8192)
+def machine(value: str) -> str:
+    """The value for <time datetime>: '2015-03-05', '2015-03' or '2015', at the value's own
+    precision. What has no such form (a span, a season, a decade, a set) gives its start, at
+    the finest unit that start wholly lies in."""
+    start = _read(value).start
+    day = start.lower
+    if start.precision == "day":
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    if start.precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _parts(day: date, precision: str) -> list[int]:
+    if precision == "day":
+        return [day.year, day.month, day.day]
+    if precision in ("month", "season"):
+        return [day.year, day.month]
+    return [day.year]
+
+
+def csl_parts(value: str) -> list[list[int]]:
+    """CSL-JSON 'date-parts': [[2015, 3]] for a month; a range for anything wider, its start at
+    the start's precision and its end at the end's: [[2014, 9, 9], [2015, 4]]."""
+    reading = _read(value)
+    start = _parts(reading.start.lower, reading.start.precision)
+    if reading.single:
+        return [start]
+    return [start, _parts(reading.end.upper, reading.end.precision)]
+
+
+def timelinejs(value: str) -> tuple[dict, dict | None]:
+    """TimelineJS start and end dates at the value's precision ({year}, {year, month} or a
+    day); the end is None for a single day, month or year."""
+    keys = ("year", "month", "day")
+    start, *end = (dict(zip(keys, parts, strict=False)) for parts in csl_parts(value))
+    return start, (end[0] if end else None)
+
+
+def ical(value: str) -> tuple[date, date]:
+    """An all-day calendar entry's DTSTART and DTEND: DTEND is the day after the last day, so a
+    month-precise event covers the month, not its first day."""
+    lower, upper = bounds(value)
+    return lower, upper + timedelta(days=1)

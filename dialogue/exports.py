@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
 from pathlib import Path
 
 from django.utils import timezone
@@ -13,13 +12,15 @@ from django.utils.html import escape
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from dialogue import dates, site
+
 SITE_NAME = "Japan–South Korea security dialogue, 2009–2015"
 SCHEMA_PATH = "/schema/events.json"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "events.schema.json"
 
 
 def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path)
+    return site.absolute(request, path)
 
 
 def citation_record(request, citation) -> dict:
@@ -121,15 +122,6 @@ def as_csv(request, events) -> str:
     return out.getvalue()
 
 
-def _tl_date(edtf_side: str, fallback: date) -> dict:
-    """A TimelineJS date at the precision the EDTF gives: {year}, {year, month} or a full day."""
-    parts = edtf_side.strip("?~%").split("-")
-    if not parts[0].isdigit():
-        return {"year": fallback.year, "month": fallback.month, "day": fallback.day}
-    keys = ("year", "month", "day")
-    return {k: int(v) for k, v in zip(keys, parts, strict=False)}
-
-
 def _tl_text(request, event) -> str:
     quotes = "".join(
         f"<blockquote>{_html(c.exact)}</blockquote><p>— {_html(c.source.outlet)}, "
@@ -148,29 +140,28 @@ def as_timelinejs(request, events, periods) -> dict:
     """The TimelineJS 3 JSON format, precision kept (a month-precise event has no day)."""
     items = []
     for event in events:
-        first, _, last = event.edtf.partition("/")
+        start, end = dates.timelinejs(event.edtf)
         item = {
             "unique_id": event.slug,
-            "start_date": _tl_date(first, event.date_lower),
+            "start_date": start,
             "display_date": event.date_display,
             "text": {"headline": _html(event.title), "text": _tl_text(request, event)},
             "group": event.get_status_display(),
         }
-        if last:
-            item["end_date"] = _tl_date(last, event.date_upper)
+        if end:
+            item["end_date"] = end
         items.append(item)
     return {
         "title": {"text": {"headline": SITE_NAME, "text": "Every event cites its passage."}},
         "events": items,
-        "eras": [
-            {
-                "start_date": _tl_date(p.edtf.split("/")[0], p.date_lower),
-                "end_date": _tl_date(p.edtf.split("/")[-1], p.date_upper),
-                "text": {"headline": _html(p.name)},
-            }
-            for p in periods
-        ],
+        "eras": [_tl_era(p) for p in periods],
     }
+
+
+def _tl_era(period) -> dict:
+    start, end = dates.timelinejs(period.edtf)
+    # an era needs both ends, even when the period is a single year or month
+    return {"start_date": start, "end_date": end or start, "text": {"headline": _html(period.name)}}
 
 
 def as_ical(request, events) -> bytes:
@@ -187,8 +178,9 @@ def as_ical(request, events) -> bytes:
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
         entry.add("summary", event.title)
-        entry.add("dtstart", event.date_lower)
-        entry.add("dtend", event.date_upper + timedelta(days=1))
+        start, end = dates.ical(event.edtf)
+        entry.add("dtstart", start)
+        entry.add("dtend", end)
         entry.add("url", _absolute(request, event.get_absolute_url()))
         entry.add(
             "status",

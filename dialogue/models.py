@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
-from functools import lru_cache
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -13,27 +11,10 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from edtf import parse_edtf
-from edtf.convert import struct_time_to_date
 
 from dialogue import dates
 
 CONTEXT_CHARS = 32  # length of a citation's prefix and suffix (W3C TextQuoteSelector)
-
-
-@lru_cache(maxsize=4096)
-def parse_date_bounds(value: str) -> tuple[date, date]:
-    """The earliest and latest day an EDTF string allows, ignoring fuzziness ('?', '~')."""
-    try:
-        edtf = parse_edtf(value)
-    except Exception as exc:  # the edtf parser raises several unrelated exception types
-        raise ValidationError(
-            "“%(value)s” is not an EDTF date. Examples: 2015-03 (a month), 2013 (a year), "
-            "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain).",
-            params={"value": value},
-            code="invalid_edtf",
-        ) from exc
-    return struct_time_to_date(edtf.lower_strict()), struct_time_to_date(edtf.upper_strict())
 
 
 class TrackedQuerySet(models.QuerySet):
@@ -337,7 +318,7 @@ class Event(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        self.date_lower, self.date_upper = dates.bounds(self.edtf)
         if self.pk:
             old_slug = Event.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
             if old_slug and old_slug != self.slug:
@@ -349,7 +330,7 @@ class Event(models.Model):
 
     def clean(self):
         try:
-            self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+            self.date_lower, self.date_upper = dates.bounds(self.edtf)
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
         if self.is_published and self.review == self.Review.REJECTED:
@@ -367,8 +348,13 @@ class Event(models.Model):
         return dates.describe(self.edtf)
 
     @property
+    def date_machine(self) -> str:
+        """The date for <time datetime>, at its own precision: '2015-03', not '2015-03-01'."""
+        return dates.machine(self.edtf)
+
+    @property
     def is_uncertain(self) -> bool:
-        return any(mark in self.edtf for mark in "?~%")
+        return dates.is_uncertain(self.edtf)
 
 
 class EventSlug(models.Model):
@@ -520,7 +506,7 @@ class Period(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+        self.date_lower, self.date_upper = dates.bounds(self.edtf)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -528,7 +514,7 @@ class Period(models.Model):
 
     def clean(self):
         try:
-            self.date_lower, self.date_upper = parse_date_bounds(self.edtf)
+            self.date_lower, self.date_upper = dates.bounds(self.edtf)
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
 
