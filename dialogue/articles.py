@@ -12,7 +12,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from dialogue import timex
+from dialogue import dates, timex
 
 MAX_BYTES = 512 * 1024  # an article is a few kilobytes; a long feature perhaps 100
 MIN_WORDS = 8  # a body paragraph has at least this many words
@@ -87,8 +87,8 @@ def _is_paragraph(block: str) -> bool:
 
 def _published(text: str) -> date | None:
     found = timex.find(text, date(2000, 1, 1))
-    if found and len(found[0].edtf) == 10:
-        return date.fromisoformat(found[0].edtf)
+    if found and dates.precision(found[0].edtf) == "day":
+        return dates.bounds(found[0].edtf)[0]
     return None
 
 

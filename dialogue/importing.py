@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from dialogue import timex
+from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Source
 from dialogue.recognition import ActorIndex, unknown_people
@@ -360,6 +360,10 @@ def import_article(
         index = ActorIndex(Actor.objects.all())
     events = []
     for proposal in propose(article.body, article.published_on, index):
+        try:
+            dates.bounds(proposal.edtf)
+        except ValidationError:
+            continue  # a date the site can't place is no proposal (an editor adds it by hand)
         event = Event.objects.create(
             slug=_unique_slug(Event, slugify(proposal.title)[:80]),
             title=proposal.title[:200],

@@ -305,3 +305,19 @@ def test_the_seed_articles_imported_again_add_nothing(seed):
     for article in sorted((settings.BASE_DIR / "fixtures" / "articles").glob("*.txt")):
         assert not import_article(article.read_bytes(), name=article.name).created
     assert Source.objects.count() == 2
+
+
+def test_a_proposal_dated_beyond_what_the_site_can_place_is_left_out(actors, monkeypatch):
+    """The date reader can propose a value the model refuses (a span that ends before it
+    begins): that proposal is dropped, the rest of the import goes on."""
+    real = importing.propose
+
+    def with_a_reversed_span(body, published, index):
+        proposals = real(body, published, index)
+        proposals[0].edtf = "2015/2014"
+        return proposals
+
+    monkeypatch.setattr(importing, "propose", with_a_reversed_span)
+    result = import_article(KH.read_bytes(), name=KH.name)
+    assert result.created and result.events
+    assert "2015/2014" not in {e.edtf for e in result.events}
