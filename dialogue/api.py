@@ -116,7 +116,7 @@ def source_record(request: HttpRequest, source) -> dict:
 def index(request: HttpRequest) -> JsonResponse:
     return _json(
         {
-            "title": exports.SITE_NAME,
+            "title": site.name(),
             "openapi": site.absolute(request, reverse("api:openapi")),
             "events": site.absolute(request, reverse("api:event-list")),
             "actors": site.absolute(request, reverse("api:actor-list")),

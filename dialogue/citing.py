@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dialogue import dates
-from dialogue.exports import SITE_NAME
+from dialogue.site import name as site_name
 
 
 def _sources(event) -> list:
@@ -26,7 +26,7 @@ def _source_text(source) -> str:
 def plain(event, permalink: str, accessed: date) -> str:
     sources = "; ".join(_source_text(s) for s in _sources(event))
     return (
-        f"“{event.title}” ({event.date_display}). {SITE_NAME}. {permalink} "
+        f"“{event.title}” ({event.date_display}). {site_name()}. {permalink} "
         f"(accessed {accessed:%-d %B %Y}). Sources: {sources}."
     )
 
@@ -42,7 +42,7 @@ def bibtex(event, permalink: str, accessed: date) -> str:
     sources = "; ".join(_source_text(s) for s in _sources(event))
     fields = {
         "title": f"{{{_bib(event.title)}}}",
-        "howpublished": _bib(SITE_NAME.replace("–", "--")),
+        "howpublished": _bib(site_name().replace("–", "--")),
         "year": str(event.date_lower.year),
         "url": permalink,
         "urldate": accessed.isoformat(),
@@ -59,7 +59,7 @@ def csl_json(event, permalink: str, accessed: date, source_url) -> list[dict]:
             "id": f"dialogue-event-{event.pk}",
             "type": "webpage",
             "title": event.title,
-            "container-title": SITE_NAME,
+            "container-title": site_name(),
             "URL": permalink,
             "issued": {"date-parts": dates.csl_parts(event.edtf)},
             "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},

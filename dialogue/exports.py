@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from django.utils.html import escape
@@ -14,13 +15,17 @@ from icalendar import Event as CalendarEvent
 
 from dialogue import dates, site
 
-SITE_NAME = "Japan–South Korea security dialogue, 2009–2015"
 SCHEMA_PATH = "/schema/events.json"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "events.schema.json"
 
 
 def _absolute(request, path: str) -> str:
     return site.absolute(request, path)
+
+
+def _where(request, source) -> str:
+    """The article's own address, or its page here when it has none."""
+    return source.url or _absolute(request, source.get_absolute_url())
 
 
 def citation_record(request, citation) -> dict:
@@ -77,7 +82,7 @@ def event_record(request, event) -> dict:
 def as_json(request, events) -> dict:
     return {
         "$schema": _absolute(request, SCHEMA_PATH),
-        "title": SITE_NAME,
+        "title": site.name(),
         "generated_at": timezone.now().isoformat(),
         "count": len(events),
         "events": [event_record(request, e) for e in events],
@@ -111,11 +116,8 @@ def as_csv(request, events) -> str:
                 "; ".join(a["name"] for a in r["actors"]),
                 "; ".join(r["topics"]),
                 r["summary"],
-                " | ".join(
-                    f"{c['source']['outlet']}, “{c['source']['title']}”, "
-                    f"{c['source']['published_on']}, {c['source']['url'] or c['source']['page']}"
-                    for c in r["citations"]
-                ),
+                " | ".join(f"{c.source.credit}, {_where(request, c.source)}"
+                           for c in event.citations.all()),
                 " | ".join(c["quote"] for c in r["citations"]),
             ]
         ))  # fmt: skip
@@ -124,9 +126,9 @@ def as_csv(request, events) -> str:
 
 def _tl_text(request, event) -> str:
     quotes = "".join(
-        f"<blockquote>{_html(c.exact)}</blockquote><p>— {_html(c.source.outlet)}, "
-        f'<a href="{_html(c.source.url or _absolute(request, c.source.get_absolute_url()))}">'
-        f"{_html(c.source.title)}</a>, {c.source.published_on:%-d %B %Y}</p>"
+        f"<blockquote>{_html(c.exact)}</blockquote><p>— "
+        f'<a href="{_html(_where(request, c.source))}">'
+        f"{_html(c.source.credit)}</a></p>"
         for c in event.citations.all()
     )
     return f"<p>{_html(event.summary)}</p>{quotes}"
@@ -152,7 +154,7 @@ def as_timelinejs(request, events, periods) -> dict:
             item["end_date"] = end
         items.append(item)
     return {
-        "title": {"text": {"headline": SITE_NAME, "text": "Every event cites its passage."}},
+        "title": {"text": {"headline": site.name(), "text": "Every event cites its passage."}},
         "events": items,
         "eras": [_tl_era(p) for p in periods],
     }
@@ -170,8 +172,8 @@ def as_ical(request, events) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//dialogue timeline//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", SITE_NAME)
-    host = request.get_host()
+    calendar.add("x-wr-calname", site.name())
+    host = urlsplit(site.origin(request)).netloc
     stamp = timezone.now()
     for event in events:
         entry = CalendarEvent()
@@ -190,11 +192,7 @@ def as_ical(request, events) -> bytes:
             f"{event.date_display} ({event.get_status_display()}). {event.date_derivation}",
             event.summary,
         ]
-        for c in event.citations.all():
-            lines.append(
-                f"“{c.exact}” — {c.source.outlet}, {c.source.title}, "
-                f"{c.source.published_on:%-d %B %Y}. {c.source.url}"
-            )
+        lines += [c.line for c in event.citations.all()]
         entry.add("description", "\n\n".join(line for line in lines if line))
         calendar.add_component(entry)
     return calendar.to_ical()

@@ -35,11 +35,7 @@ class EventFeed(Feed):
 
     def item_description(self, event):
         """Atom marks the summary as HTML: the text is escaped so it reads as text."""
-        passages = "\n".join(
-            f"“{c.exact}” — {c.source.outlet}, {c.source.title}, "
-            f"{c.source.published_on:%-d %B %Y} {c.source.url}"
-            for c in event.citations.all()
-        )
+        passages = "\n".join(c.line for c in event.citations.all())
         return linebreaks(f"{event.summary}\n\n{passages}".strip(), autoescape=True)
 
     def item_pubdate(self, event):

@@ -193,6 +193,12 @@ class Source(models.Model):
     def get_absolute_url(self):
         return reverse("dialogue:source-detail", kwargs={"slug": self.slug})
 
+    @property
+    def credit(self) -> str:
+        """The article as the site names it everywhere: outlet, “title”, 9 September 2014.
+        (Pages write the same in HTML: templates/dialogue/_credit.html.)"""
+        return f"{self.outlet}, “{self.title}”, {self.published_on:%-d %B %Y}"
+
     @staticmethod
     def fingerprint(raw_text: str) -> str | None:
         return hashlib.sha256(raw_text.encode()).hexdigest() if raw_text else None
@@ -476,6 +482,13 @@ class Citation(models.Model):
     @property
     def anchor(self) -> str:
         return f"cite-{self.pk}"
+
+    @property
+    def line(self) -> str:
+        """The passage in plain text, as feeds, calendars and print show it:
+        “quote” — outlet, “title”, 9 September 2014, URL."""
+        url = f", {self.source.url}" if self.source.url else ""
+        return f"“{self.exact}” — {self.source.credit}{url}"
 
 
 @reversion.register()

@@ -349,6 +349,11 @@ def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         if event is None:
             raise Http404("No event has this address.")
     view = selectors.timeline(query, window=query.window(Window.all_time()), context=False)
+    # Links stay inside the frame: each event opens in the embed, the view carried along.
+    embed_path = reverse("dialogue:embed-event", args=["-"]).removesuffix("-/")
+    carried = f"?{query.state.urlencode()}" if query.state else ""
+    for e in view["events"]:
+        e.link = f"{embed_path}{e.slug}/{carried}"
     context = {
         "events": view["events"],
         "shown": view["shown"],
