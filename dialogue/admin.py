@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from dialogue import services
+from dialogue import anchoring, services
 from dialogue.forms import ArticleImportForm, CitationForm
 from dialogue.importing import ArticleError, import_article
 from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
@@ -108,14 +108,100 @@ class EventAdmin(VersionAdmin):
         self.message_user(request, f"{count} event(s) are drafts now.", messages.SUCCESS)
 
 
+def _where_they_differ(old: str, new: str, around: int = 30) -> tuple[str, str]:
+    """The part of each text that differs from the other, with a few characters either side."""
+    same_start = 0
+    while same_start < min(len(old), len(new)) and old[same_start] == new[same_start]:
+        same_start += 1
+    same_end = 0
+    while (
+        same_end < min(len(old), len(new)) - same_start and old[-1 - same_end] == new[-1 - same_end]
+    ):
+        same_end += 1
+    a = old.rfind(" ", 0, max(0, same_start - around)) + 1  # from the start of a word
+
+    def cut(text: str) -> str:
+        b = text.find(" ", len(text) - same_end + around)  # to the end of one
+        b = len(text) if b == -1 else b
+        return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
+
+    return f"“{cut(old)}”", f"“{cut(new)}”"
+
+
 @admin.register(Citation)
 class CitationAdmin(VersionAdmin):
+    """Citations, and the ones a correction of their source flagged: the quote the editor chose
+    beside the words now at its offsets, confirmed or replaced here."""
+
     form = CitationForm
-    list_display = ["__str__", "event", "source", "start", "end", "needs_review"]
+    list_display = ["__str__", "event", "source", "start", "end", "needs_review", "now_reads"]
     list_filter = ["needs_review", "source"]
     search_fields = ["exact", "event__title", "source__title"]
     autocomplete_fields = ["event", "source"]
     list_select_related = ["event", "source"]
+    readonly_fields = ["needs_review", "passage_review"]
+    fields = [
+        "event",
+        "source",
+        "needs_review",
+        "passage_review",
+        "exact",
+        "words_before",
+        "start",
+        "end",
+        "confirm_new_words",
+    ]
+    actions = ["confirm_new_words"]
+
+    @admin.display(description="source now reads")
+    def now_reads(self, obj):
+        if not obj.needs_review:
+            return ""
+        now = obj.source.body[obj.start : obj.end]
+        if now == obj.exact:
+            return "the same words: which of their places is uncertain"
+        return format_html("<del>{}</del><br><ins>{}</ins>", *_where_they_differ(obj.exact, now))
+
+    @admin.display(description="quote and source")
+    def passage_review(self, obj):
+        if obj.pk is None:
+            return "Filled in from the quote when saved."
+        body = obj.source.body
+        now = format_html(
+            "{}<mark>{}</mark>{}",
+            body[max(0, obj.start - 80) : obj.start],
+            body[obj.start : obj.end],
+            body[obj.end : obj.end + 80],
+        )
+        if not obj.needs_review:
+            return format_html("At characters {}–{}: {}", obj.start, obj.end, now)
+        return format_html(
+            '<table><thead><tr><th scope="col">Quoted (as the editor chose it)</th>'
+            '<th scope="col">The source now, characters {}–{}</th></tr></thead>'
+            "<tbody><tr><td>{}<mark>{}</mark>{}</td><td>{}</td></tr></tbody></table>",
+            obj.start,
+            obj.end,
+            obj.prefix,
+            obj.exact,
+            obj.suffix,
+            now,
+        )
+
+    @admin.action(description="Confirm the new words of the selected flagged citations")
+    def confirm_new_words(self, request, queryset):
+        count = anchoring.confirm_new_words(citations=queryset)
+        self.message_user(
+            request, f"{count} citation(s) now quote the words at their offsets.", messages.SUCCESS
+        )
+
+    def save_model(self, request, obj, form, change):
+        context = (obj.prefix, obj.suffix)
+        super().save_model(request, obj, form, change)
+        if change and obj.needs_review:
+            # Citation.save takes the context afresh from the corrected text; a citation still
+            # flagged keeps the context it was anchored with, for the next re-anchoring.
+            obj.prefix, obj.suffix = context
+            Citation.objects.filter(pk=obj.pk).update(prefix=obj.prefix, suffix=obj.suffix)
 
 
 @admin.register(Source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
 
 from dialogue.models import Actor, Citation, Event, Topic
 from dialogue.passages import locate_quote
@@ -106,7 +107,13 @@ class ArticleImportForm(forms.Form):
 
 
 class CitationForm(forms.ModelForm):
-    """Paste a quote; the offsets and context are found in the source, or the editor is told why."""
+    """Paste a quote; the offsets and context are found in the source, or the editor is told why.
+
+    A citation flagged "passage needs review" (a correction of its source's text changed its
+    words, or left their place uncertain) keeps the quote the editor chose, and its offsets
+    point at the likeliest place of those words now. It is resolved here, and only here or by
+    the admin action: confirm the words now at the offsets, or paste the right quote. Saved
+    without either, it is left as it is, still flagged."""
 
     start = forms.IntegerField(
         required=False, min_value=0, help_text="Leave empty: filled in from the quote."
@@ -116,11 +123,37 @@ class CitationForm(forms.ModelForm):
         required=False,
         help_text="Only if the quote occurs more than once: a few words just before it.",
     )
+    confirm_new_words = forms.BooleanField(
+        required=False,
+        label="Confirm the new words",
+        help_text="Cite the words now at these offsets in place of the old quote.",
+    )
 
     class Meta:
         model = Citation
-        fields = ["source", "exact", "words_before", "start", "end"]
+        fields = ["source", "exact", "words_before", "start", "end", "confirm_new_words"]
         widgets = {"exact": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flagged = self.instance.pk is not None and self.instance.needs_review
+        self.resolved = False
+        if not self.flagged:
+            self.fields["confirm_new_words"].widget = forms.HiddenInput()
+            return
+        body = self.instance.source.body
+        self.fields["exact"].help_text = format_html(
+            "<strong>Passage needs review.</strong> The source’s text was corrected: this quote "
+            "is not certainly at characters {}–{}, which now read “{}”. Tick “confirm the new "
+            "words” to cite those, or paste the right quote here.",
+            self.instance.start,
+            self.instance.end,
+            body[self.instance.start : self.instance.end],
+        )
+
+    def clean_exact(self):
+        # A textarea sends line breaks as CRLF; the source's body has LF.
+        return self.cleaned_data["exact"].replace("\r\n", "\n")
 
     def clean(self):
         data = super().clean()
@@ -128,10 +161,40 @@ class CitationForm(forms.ModelForm):
         if not source or not exact:
             return data
         start, end = data.get("start"), data.get("end")
-        if start is not None and end is not None and source.body[start:end] == exact:
-            return data
-        data["start"], data["end"] = locate_quote(
-            source.body, exact, prefix=data.get("words_before", "")
-        )
-        data["exact"] = source.body[data["start"] : data["end"]]
+        if self.flagged:
+            old = self.instance
+            if data.get("confirm_new_words"):
+                start = old.start if start is None else start
+                end = old.end if end is None else end
+                if not 0 <= start < end <= len(source.body):
+                    raise forms.ValidationError(
+                        "Characters %(start)s–%(end)s are not in the source.",
+                        params={"start": start, "end": end},
+                        code="offsets_outside_source",
+                    )
+                data["start"], data["end"] = start, end
+                data["exact"] = source.body[start:end]
+                self.resolved = True
+                return data
+            untouched = (source.pk, exact.strip(), start, end) == (
+                old.source_id,
+                old.exact.strip(),
+                old.start,
+                old.end,
+            )
+            if untouched and not data.get("words_before"):
+                # Left for later: the quote stays the one the editor chose, word for word.
+                data["exact"] = old.exact
+                return data
+        if start is None or end is None or source.body[start:end] != exact:
+            data["start"], data["end"] = locate_quote(
+                source.body, exact, prefix=data.get("words_before", "")
+            )
+            data["exact"] = source.body[data["start"] : data["end"]]
+        self.resolved = self.flagged
         return data
+
+    def save(self, commit=True):
+        if self.resolved:
+            self.instance.needs_review = False
+        return super().save(commit=commit)

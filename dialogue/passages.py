@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from urllib.parse import quote
 
-from diff_match_patch import diff_match_patch
 from django.core.exceptions import ValidationError
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -145,46 +143,3 @@ def text_fragment_url(url: str, passage: str) -> str:
     else:
         directive = _fragment_part(" ".join(words[:4])) + "," + _fragment_part(" ".join(words[-4:]))
     return f"{url.split('#')[0]}#:~:text={directive}"
-
-
-@dataclass
-class Anchor:
-    start: int
-    end: int
-    exact: str
-    confident: bool  # False: the words changed or vanished, an editor must look
-
-
-def reanchor(new_body: str, *, exact: str, start: int, prefix: str, suffix: str) -> Anchor:
-    """Where a quoted passage is in a corrected text, the way Hypothesis re-anchors annotations:
-    the same offsets if the quote is still there; else the occurrence of the quote nearest its
-    old place; else a fuzzy match of the text just before and after it. Only an exact quote is
-    confident; a changed one is found but flagged; a vanished one keeps its old words, flagged."""
-    end = start + len(exact)
-    if new_body[start:end] == exact:
-        return Anchor(start, end, exact, True)
-    places = _all_matches(new_body, exact)
-    if places:
-        nearest = min(places, key=lambda at: abs(at - start))
-        return Anchor(nearest, nearest + len(exact), exact, True)
-    dmp = diff_match_patch()
-    dmp.Match_Threshold = 0.3
-    dmp.Match_Distance = 2000
-    head = prefix[-32:]
-    tail = suffix[:32]
-    found_start = found_end = -1
-    if head:
-        at = dmp.match_main(new_body, head, max(0, start - len(head)))
-        found_start = at + len(head) if at != -1 else -1
-    if tail:
-        at = dmp.match_main(new_body, tail, min(len(new_body), end))
-        found_end = at if at != -1 else -1
-    if found_start == -1 and found_end != -1:
-        found_start = max(0, found_end - len(exact))
-    if found_end == -1 and found_start != -1:
-        found_end = min(len(new_body), found_start + len(exact))
-    if 0 <= found_start < found_end:
-        candidate = new_body[found_start:found_end]
-        if SequenceMatcher(None, candidate, exact).ratio() >= 0.6:
-            return Anchor(found_start, found_end, candidate, False)
-    return Anchor(start, end, exact, False)

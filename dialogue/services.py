@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 
-from dialogue import passages, search
-from dialogue.models import Actor, Citation, DataVersion, Event
+from dialogue import search
+from dialogue.anchoring import correct_source_text  # noqa: F401
+from dialogue.models import Actor, Event
 
 
 @transaction.atomic
@@ -56,35 +57,3 @@ def refresh_search(*, event_ids) -> None:
         weight = min(len(citations) * 2 + len(people), 32767)
         if (text, weight) != (event.search_document, event.weight):
             Event.objects.filter(pk=event.pk).update(search_document=text, weight=weight)
-
-
-@transaction.atomic
-def correct_source_text(*, source, body: str) -> dict:
-    """Save a corrected article text and re-anchor every citation into it: moved ones follow their
-    words, the rest are flagged "passage needs review" rather than left on other words."""
-    citations = list(source.citations.all())
-    source.body = body
-    source.save()
-    report = {"kept": 0, "moved": 0, "flagged": 0}
-    for citation in citations:
-        anchor = passages.reanchor(
-            body,
-            exact=citation.exact,
-            start=citation.start,
-            prefix=citation.prefix,
-            suffix=citation.suffix,
-        )
-        unchanged = (anchor.start, anchor.end) == (citation.start, citation.end)
-        citation.start, citation.end, citation.exact = anchor.start, anchor.end, anchor.exact
-        citation.needs_review = not anchor.confident
-        if citation.needs_review:
-            report["flagged"] += 1
-            # Keep the old context: it is what the editor needs to find the words again.
-            Citation.objects.filter(pk=citation.pk).update(
-                start=citation.start, end=citation.end, exact=citation.exact, needs_review=True
-            )
-            continue
-        report["kept" if unchanged else "moved"] += 1
-        citation.save()
-    DataVersion.bump()
-    return report
