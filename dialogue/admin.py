@@ -206,17 +206,28 @@ class CitationAdmin(VersionAdmin):
 
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):
-    list_display = ["title", "outlet", "published_on", "language", "view_link", "review_link"]
-    list_filter = ["outlet", "language"]
+    list_display = [
+        "title", "outlet", "published_on", "language", "is_published", "view_link", "review_link"
+    ]  # fmt: skip
+    list_filter = ["is_published", "outlet", "language"]
+    actions = ["publish"]
     search_fields = ["title", "outlet", "byline", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
     change_list_template = "admin/dialogue/source/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "section", "byline", "agency"]}),
-        ("Publication", {"fields": ["published_on", "published_time", "url", "language"]}),
+        (
+            "Publication",
+            {"fields": ["is_published", "published_on", "published_time", "url", "language"]},
+        ),
         ("Text", {"fields": ["body", "raw_text", "received_as"]}),
     ]
+
+    @admin.action(description="Publish selected sources (their text, to everyone)")
+    def publish(self, request, queryset):
+        count = services.publish_sources(sources=queryset)
+        self.message_user(request, f"Published {count} source(s).", messages.SUCCESS)
 
     @admin.display(description="on site")
     def view_link(self, obj):

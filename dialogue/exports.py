@@ -37,6 +37,7 @@ def citation_record(request, citation) -> dict:
         "end": citation.end,
         "prefix": citation.prefix,
         "suffix": citation.suffix,
+        "needs_review": citation.needs_review,
         "url": _absolute(request, citation.get_absolute_url()),
         "source": {
             "id": source.pk,

@@ -183,7 +183,9 @@ def _visible(user) -> Q:
 
 
 def source_with_citations(*, user, slug: str) -> Source | None:
-    citations = Citation.objects.filter(_visible(user)).select_related("event")
+    """The source and the passages its text still holds (a flagged citation's words were not
+    found again after a correction: the event page shows its quote, marked, not this one)."""
+    citations = Citation.objects.filter(_visible(user), needs_review=False).select_related("event")
     return (
         sources(user=user)
         .filter(slug=slug)

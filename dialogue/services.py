@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from dialogue import search
 from dialogue.anchoring import correct_source_text  # noqa: F401
-from dialogue.models import Actor, Event
+from dialogue.models import Actor, Event, Source
 
 
 @transaction.atomic
@@ -17,6 +17,13 @@ def publish_events(*, events: QuerySet) -> tuple[int, list[Event]]:
     published = events.filter(citations__isnull=False).distinct()
     count = Event.objects.filter(pk__in=published.values("pk")).update(is_published=True)
     return count, refused
+
+
+def publish_sources(*, sources: QuerySet) -> int:
+    """Make imported articles public, before any event citing them is."""
+    return Source.objects.filter(pk__in=sources.values("pk"), is_published=False).update(
+        is_published=True
+    )
 
 
 @transaction.atomic

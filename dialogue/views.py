@@ -229,7 +229,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
         raise Http404("No source has this address.")
-    citations = [c for c in source.citations.all() if not c.needs_review]
+    citations = list(source.citations.all())
     numbers = {}
     for citation in citations:
         numbers.setdefault(citation.event_id, len(numbers) + 1)

@@ -388,3 +388,20 @@ def test_the_event_page_confirms_a_flagged_citation(client, staff, cited):
     citation.refresh_from_db()
     assert not citation.needs_review
     assert citation.exact == "The talks were last held in Dec. 2009."
+
+
+def test_a_flagged_passage_is_not_served_as_where_the_text_says_it(client, seed):
+    """The API's source citations promise body[start:end] == quote; a flagged one is left out
+    there and on the source page, and marked in the event's record."""
+    from dialogue.models import Citation
+
+    citation = Citation.objects.filter(event__slug="kono-statement").first()
+    Citation.objects.filter(pk=citation.pk).update(needs_review=True)
+    source = client.get(f"/api/sources/{citation.source.slug}/").json()
+    assert citation.pk not in [c["id"] for c in source["citations"]]
+    assert (
+        f'id="{citation.anchor}"'
+        not in client.get(f"/sources/{citation.source.slug}/").content.decode()
+    )
+    event = client.get("/api/events/kono-statement/").json()
+    assert [c["needs_review"] for c in event["citations"] if c["id"] == citation.pk] == [True]

@@ -194,3 +194,13 @@ def test_every_model_of_the_site_counts_its_bulk_writes():
         if model is DataVersion:
             continue
         assert isinstance(model._default_manager.all(), TrackedQuerySet), model
+
+
+def test_publishing_a_source_in_the_admin_shows_it(reader, staff):
+    source = Source.objects.get(outlet="The Korea Herald")
+    Source.objects.filter(pk=source.pk).update(is_published=False)
+    Event.objects.filter(citations__source=source).update(is_published=False)
+    assert page(reader, f"/sources/{source.slug}/")[0] == 404
+    editor = as_editor(staff, type(reader))
+    editor.post("/admin/dialogue/source/", {"action": "publish", "_selected_action": [source.pk]})
+    assert page(reader, f"/sources/{source.slug}/")[0] == 200
