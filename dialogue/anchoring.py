@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 from django.db import transaction
 
-from dialogue.changes import DataVersion
 from dialogue.models import CONTEXT_CHARS, Citation
+from dialogue.passages import all_matches
 
 # Weights of match-quote.ts: the quote counts most, then each side of context; the position
 # only breaks ties.
@@ -54,14 +54,6 @@ class _Candidate:
     context: float = 0.0  # how well the text around it agrees with the old context, 0–1
     context_floor: float = 1.0  # the worse side of that
     sides: tuple[float, float] = (0.0, 0.0)  # each side, counting where the text begins or ends
-
-
-def _all_matches(haystack: str, needle: str) -> list[int]:
-    found, at = [], haystack.find(needle)
-    while at != -1:
-        found.append(at)
-        at = haystack.find(needle, at + 1)
-    return found
 
 
 def _edit_scores(text: str, pattern: str, *, anchored: bool = False) -> list[int]:
@@ -120,11 +112,11 @@ def _predicted_starts(text: str, quote: str, prefix: str, suffix: str) -> list[i
     """Where pieces of the quote, or of the text just before or after it, say it may start."""
     m, found = len(quote), []
     for offset in range(0, m - PIECE + 1, PIECE):
-        found += [at - offset for at in _all_matches(text, quote[offset : offset + PIECE])]
+        found += [at - offset for at in all_matches(text, quote[offset : offset + PIECE])]
     if len(prefix) >= PIECE:
-        found += [at + PIECE for at in _all_matches(text, prefix[-PIECE:])]
+        found += [at + PIECE for at in all_matches(text, prefix[-PIECE:])]
     if len(suffix) >= PIECE:
-        found += [at - m for at in _all_matches(text, suffix[:PIECE])]
+        found += [at - m for at in all_matches(text, suffix[:PIECE])]
     return sorted(found)
 
 
@@ -133,7 +125,7 @@ def _candidates(text: str, quote: str, *, prefix: str, suffix: str) -> list[_Can
     its characters edited, as in Hypothesis)."""
     m = len(quote)
     most_errors = m // 2
-    found = [_Candidate(at, at + m, 0) for at in _all_matches(text, quote)]
+    found = [_Candidate(at, at + m, 0) for at in all_matches(text, quote)]
     if m < 2 * PIECE:
         ends = _best_ends(
             _edit_scores(text, quote), most_errors=most_errors, spacing=max(1, m // 2)
@@ -317,7 +309,6 @@ def correct_source_text(*, source, body: str) -> dict:
         report["moved" if moved else "kept"] += 1
         citation.start, citation.end = anchor.start, anchor.end
         citation.save()
-    DataVersion.bump()
     return report
 
 

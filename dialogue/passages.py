@@ -27,7 +27,8 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def _all_matches(haystack: str, needle: str) -> list[int]:
+def all_matches(haystack: str, needle: str) -> list[int]:
+    """Every offset at which needle occurs in haystack, overlapping ones too."""
     found, at = [], haystack.find(needle)
     while at != -1:
         found.append(at)
@@ -47,13 +48,13 @@ def locate_quote(
     needle = quote_text.strip()
     if not needle:
         raise ValidationError("Paste the passage to cite.", code="empty_quote")
-    matches = [(at, at + len(needle)) for at in _all_matches(body, needle)]
+    matches = [(at, at + len(needle)) for at in all_matches(body, needle)]
     if not matches:
         flat_body, origin = _normalise(body)
         flat_needle, _ = _normalise(needle)
         matches = [
             (origin[at], origin[at + len(flat_needle) - 1] + 1)
-            for at in _all_matches(flat_body, flat_needle)
+            for at in all_matches(flat_body, flat_needle)
         ]
     if prefix or suffix:
         matches = [
