@@ -45,17 +45,21 @@ lint: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 
-test-sqlite: install js
-	$(BIN)/python -m pytest
+# The browser tests (marked `browser`) run once: in the PostgreSQL run, or on SQLite where there is
+# no PostgreSQL. (A command-line -m replaces addopts' `not ops`, so both say it again.)
+test-sqlite: install
+	$(BIN)/python -m pytest -m "not browser and not ops"
 
 test-postgres: install js
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== the same suite on PostgreSQL ($(TEST_DATABASE_URL))"; \
+	  echo "== the same suite on PostgreSQL ($(TEST_DATABASE_URL)), with the browser tests"; \
 	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest; \
 	elif [ -n "$(REQUIRE_POSTGRES)" ]; then \
 	  echo "PostgreSQL is required but not reachable at $(TEST_DATABASE_URL)"; exit 1; \
 	else \
-	  echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): its run is skipped (set TEST_DATABASE_URL)."; \
+	  echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): its run is skipped (set TEST_DATABASE_URL);"; \
+	  echo "== the browser tests on SQLite instead"; \
+	  $(BIN)/python -m pytest -m "browser and not ops"; \
 	fi
 
 # On demand, not in CI: server, wrk, browser and peer figures at several sizes (bench/run.py --help).

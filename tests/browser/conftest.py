@@ -25,8 +25,9 @@ LAUNCH_ARGS = [
 
 
 def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
     for item in items:
-        if "browser" in str(item.fspath):
+        if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
 
 
@@ -88,11 +89,9 @@ def nojs(browser):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's address, with the seed data loaded."""
-    from django.core.management import call_command
-
-    call_command("load_seed", verbosity=0)
+def site(live_server, transactional_db, seed):
+    """The live server's address, with the seed data loaded (committed, and flushed after the
+    test, as the live server needs)."""
     return live_server.url
 
 
