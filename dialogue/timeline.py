@@ -70,12 +70,11 @@ def span(window: Window, lower: date, upper: date) -> tuple[float, float]:
 
 
 def place(window: Window, events: list) -> tuple[list[Mark], int]:
-    """Marks for the events inside the window, stacked in lanes so none overlap; and lane count."""
+    """Marks for the events (the index chose those in the window), stacked in lanes so none
+    overlap; and lane count."""
     marks: list[Mark] = []
     lane_ends: list[float] = []
     for event in events:
-        if not window.overlaps(event.date_lower, event.date_upper):
-            continue
         x, width = span(window, event.date_lower, event.date_upper)
         x = min(x, 100 - width)
         lane = next((i for i, end in enumerate(lane_ends) if end + LANE_GAP <= x), len(lane_ends))

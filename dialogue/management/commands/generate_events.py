@@ -65,7 +65,7 @@ class Command(BaseCommand):
             self.stdout.write("Removed the synthetic data.")
             return
         rng = random.Random(seed)
-        actors = list(Actor.objects.filter(is_confirmed=True)) + Actor.objects.bulk_create(
+        actors = list(Actor.objects.confirmed()) + Actor.objects.bulk_create(
             Actor(slug=f"{PREFIX}actor-{i}", name_en=f"Synthetic official {i}",
                   kind=Actor.Kind.PERSON, country=rng.choice(["JPN", "KOR", "USA", "CHN"]))
             for i in range(40)
