@@ -40,9 +40,8 @@ UNSEEN = "\n\n".join(
 
 
 @pytest.fixture
-def actors(db):
+def actors(seed):
     """The Actor table of the seed, which recognition reads; no sources or events."""
-    call_command("load_seed", verbosity=0)
     Citation.objects.all().delete()
     Event.objects.all().delete()
     Source.objects.all().delete()
@@ -86,9 +85,7 @@ def test_the_japan_times_section_is_read_and_a_missing_date_is_asked_for():
     assert article.title == "Japan, South Korea to resume security dialogue this month"
 
 
-@pytest.mark.django_db
-def test_parsed_bodies_equal_the_curated_seed_bodies():
-    call_command("load_seed", verbosity=0)
+def test_parsed_bodies_equal_the_curated_seed_bodies(seed):
     for source in Source.objects.all():
         assert parse(source.raw_text, outlet="x", published=date(2015, 1, 1)).body == source.body
 
