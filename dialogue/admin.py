@@ -90,6 +90,11 @@ class EventAdmin(VersionAdmin):
     def old_slug_list(self, obj):
         return ", ".join(obj.old_slugs.values_list("slug", flat=True)) or "none"
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.is_published:  # with its actors, saved just now by the inline
+            services.confirm_actors(events=[form.instance])
+
     @admin.action(description="Publish selected events (those that cite a passage)")
     def publish(self, request, queryset):
         published, refused = services.publish_events(events=queryset)
@@ -98,7 +103,7 @@ class EventAdmin(VersionAdmin):
         if refused:
             self.message_user(
                 request,
-                "Not published, no citation: " + ", ".join(e.title for e in refused),
+                "Not published (no citation, or rejected): " + ", ".join(e.title for e in refused),
                 messages.WARNING,
             )
 

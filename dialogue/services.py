@@ -12,11 +12,27 @@ from dialogue.models import Actor, Event, Source
 
 @transaction.atomic
 def publish_events(*, events: QuerySet) -> tuple[int, list[Event]]:
-    """Publish the events that cite a passage; return how many, and the ones refused."""
-    refused = list(events.filter(citations__isnull=True))
-    published = events.filter(citations__isnull=False).distinct()
-    count = Event.objects.filter(pk__in=published.values("pk")).update(is_published=True)
+    """Publish events: the one way an event becomes public (admin action, review page). Each
+    is confirmed (a proposal accepted) and so are the actors it names; one citing no passage,
+    or rejected, is refused. Returns how many were published, and the ones refused."""
+    count, refused = 0, []
+    for event in Event.objects.filter(pk__in=events.values("pk")).order_by("pk"):
+        if event.review == Event.Review.REJECTED or not event.citations.exists():
+            refused.append(event)
+            continue
+        if not event.is_published:
+            event.review, event.is_published = Event.Review.CONFIRMED, True
+            event.save(update_fields=["review", "is_published", "updated_at"])
+            count += 1
+        confirm_actors(events=[event])
     return count, refused
+
+
+def confirm_actors(*, events) -> None:
+    """A public event names only confirmed actors: publishing one confirms those it names."""
+    Actor.objects.filter(participations__event__in=events, is_confirmed=False).update(
+        is_confirmed=True
+    )
 
 
 def publish_sources(*, sources: QuerySet) -> int:
@@ -37,13 +53,8 @@ def unpublish_events(*, events: QuerySet) -> int:
 @transaction.atomic
 def accept_proposal(*, event: Event) -> bool:
     """Publish a proposed event with its citations, confirming the actors it names."""
-    if not event.citations.exists():
-        return False
-    event.review = Event.Review.CONFIRMED
-    event.is_published = True
-    event.save(update_fields=["review", "is_published", "updated_at"])
-    Actor.objects.filter(participations__event=event, is_confirmed=False).update(is_confirmed=True)
-    return True
+    published, refused = publish_events(events=Event.objects.filter(pk=event.pk))
+    return not refused
 
 
 def reject_proposal(*, event: Event) -> None:

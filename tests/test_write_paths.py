@@ -204,3 +204,55 @@ def test_publishing_a_source_in_the_admin_shows_it(reader, staff):
     editor = as_editor(staff, type(reader))
     editor.post("/admin/dialogue/source/", {"action": "publish", "_selected_action": [source.pk]})
     assert page(reader, f"/sources/{source.slug}/")[0] == 200
+
+
+def _a_proposal_naming_a_new_actor() -> tuple[Event, Actor]:
+    proposal = Event.objects.get(slug=KONO)
+    Event.objects.filter(pk=proposal.pk).update(is_published=False, review="proposed")
+    newcomer = Actor.objects.create(
+        slug="yun-byung-se", name_en="Yun Byung-se", kind="person", is_confirmed=False
+    )
+    proposal.participations.create(actor=newcomer)
+    return proposal, newcomer
+
+
+def test_publishing_a_proposal_by_the_action_accepts_it_and_its_actors(reader, staff):
+    """Was a 500 (the action left it 'proposed', which the database refuses to publish)."""
+    proposal, newcomer = _a_proposal_naming_a_new_actor()
+    editor = as_editor(staff, type(reader))
+    response = editor.post(
+        "/admin/dialogue/event/", {"action": "publish", "_selected_action": [proposal.pk]}
+    )
+    assert response.status_code == 302
+    assert page(reader, f"/events/{KONO}/")[0] == 200
+    newcomer.refresh_from_db()
+    assert newcomer.is_confirmed
+
+
+def test_publishing_a_proposal_in_the_change_form_confirms_its_actors(reader, staff):
+    """An unconfirmed actor's name never shows on a public event."""
+    proposal, newcomer = _a_proposal_naming_a_new_actor()
+    editor = as_editor(staff, type(reader))
+    proposal.refresh_from_db()
+    data = change_form(proposal, is_published="on", review="confirmed")
+    data |= {
+        "participations-TOTAL_FORMS": "1",
+        "participations-INITIAL_FORMS": "1",
+        "participations-0-id": str(proposal.participations.get(actor=newcomer).pk),
+        "participations-0-event": str(proposal.pk),
+        "participations-0-actor": str(newcomer.pk),
+        "participations-0-role": "participant",
+    }
+    response = editor.post(f"/admin/dialogue/event/{proposal.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    newcomer.refresh_from_db()
+    assert newcomer.is_confirmed
+    assert "Yun Byung-se" in page(reader, f"/events/{KONO}/")[1]
+
+
+def test_a_rejected_event_is_not_published_by_the_action(reader, staff):
+    Event.objects.filter(slug=KONO).update(is_published=False, review="rejected")
+    editor = as_editor(staff, type(reader))
+    kono = Event.objects.get(slug=KONO)
+    editor.post("/admin/dialogue/event/", {"action": "publish", "_selected_action": [kono.pk]})
+    assert page(reader, f"/events/{KONO}/")[0] == 404
