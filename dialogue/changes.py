@@ -4,9 +4,12 @@ on, and the querysets whose bulk writes move it. Saves and deletes move it throu
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class TrackedQuerySet(models.QuerySet):
@@ -33,22 +36,38 @@ class TrackedQuerySet(models.QuerySet):
 
 
 class DataVersion(models.Model):
-    """A number that grows with every change editors make: caches and ETags key on it."""
+    """One row per change editors make, appended and never updated: the newest row is the
+    version of the data, which cached pages, ETags and the event index key on.
 
-    number = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(auto_now=True)
+    Appending takes no lock another writer waits for. Updating one shared counter row did: it
+    queued every writer behind a running import, and two transactions that touched the same
+    rows in other orders deadlocked on PostgreSQL. The new row becomes visible when its
+    transaction commits, together with the change it counts: readers never see new data under
+    an old version for longer than that commit, and a rolled-back change counts nothing."""
+
+    KEEP = 1000  # rows kept; older ones are pruned a thousand at a time
+
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self):
-        return f"data version {self.number}"
+        return f"data version {self.pk}"
+
+    @property
+    def key(self) -> str:
+        """The version as caches key on it: its number and its time (a rolled-back test's
+        number can come back with other data; its time does not)."""
+        return f"{self.pk or 0}.{self.changed_at.timestamp()}"
 
     @classmethod
     def current(cls) -> DataVersion:
-        return cls.objects.get_or_create(pk=1)[0]
+        return cls.objects.order_by("-pk").first() or cls(changed_at=EPOCH)
 
     @classmethod
     def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
-            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+        new = cls.objects.create()
+        if new.pk % cls.KEEP == 0:
+            # Each prune deletes its own range, so two never wait on each other's rows.
+            cls.objects.filter(pk__gte=new.pk - 2 * cls.KEEP, pk__lt=new.pk - cls.KEEP).delete()

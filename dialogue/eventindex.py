@@ -290,9 +290,7 @@ _current: dict = {}
 def current(version: DataVersion | None = None) -> EventIndex:
     """The index of the data as it is now: rebuilt when the data version has changed."""
     version = version or DataVersion.current()
-    # The time of the change as well as its number: a test's rolled-back changes and the next
-    # test's reach the same number with other data.
-    key = (settings.DATABASES["default"]["NAME"], version.number, version.changed_at)
+    key = (settings.DATABASES["default"]["NAME"], version.key)
     with _lock:
         if _current.get("key") != key:
             _current.clear()

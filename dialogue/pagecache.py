@@ -37,7 +37,7 @@ LOCKS = Path(os.environ.get("DJANGO_LOCK_DIR", Path(tempfile.gettempdir()) / "di
 def page_key(request: HttpRequest) -> str:
     parts = [
         settings.DATABASES["default"]["NAME"],  # two sites on one machine share no pages
-        str(DataVersion.current().number),
+        DataVersion.current().key,
         # Pages carry absolute URLs: a request with another Host must never fill the cache
         # for everyone else (without DJANGO_SITE_URL they are built from the request's host).
         site.origin(request),

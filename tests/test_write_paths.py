@@ -5,11 +5,15 @@ writes) is taken after an anonymous reader has the pages cached; the reader must
 change. A path that forgets to mark the data changed leaves the old page in the cache.
 """
 
+import threading
+import time
+
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import override_settings
 from reversion.models import Version
 
@@ -24,6 +28,7 @@ from dialogue.models import (
     Topic,
     TrackedQuerySet,
 )
+from tests.factories import make_event
 from tests.test_history import change_form
 
 pytestmark = pytest.mark.django_db
@@ -256,3 +261,42 @@ def test_a_rejected_event_is_not_published_by_the_action(reader, staff):
     kono = Event.objects.get(slug=KONO)
     editor.post("/admin/dialogue/event/", {"action": "publish", "_selected_action": [kono.pk]})
     assert page(reader, f"/events/{KONO}/")[0] == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_saving_the_same_events_in_other_orders_both_commit():
+    """Counting a change takes no lock another writer waits for. (When the data version was
+    one row updated by every save, PostgreSQL found a deadlock here and failed one of them.)"""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time")
+    a, b = make_event(title="A"), make_event(title="B")
+    errors, b_saved = [], threading.Event()
+
+    def first():
+        try:
+            with transaction.atomic():
+                Event.objects.get(pk=a.pk).save()  # counts a change
+                b_saved.wait(5)
+                time.sleep(0.3)  # the other transaction is now counting its change
+                Event.objects.get(pk=b.pk).save()  # waits for the other to commit
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever failed
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    def second():
+        try:
+            with transaction.atomic():
+                Event.objects.get(pk=b.pk).save()
+                b_saved.set()
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert errors == []
