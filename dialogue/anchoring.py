@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 from django.db import transaction
+from django.db.models import F
 
 from dialogue.models import CONTEXT_CHARS, Citation
 from dialogue.passages import all_matches
@@ -265,6 +266,11 @@ def reanchor(new_body: str, *, exact: str, start: int, prefix: str, suffix: str)
     return Anchor(best.start, best.end, new_body[best.start : best.end], confident)
 
 
+def _confident(citation, anchor) -> bool:
+    """Followed to its words: found with confidence, and not waiting for an editor."""
+    return anchor.confident and not citation.needs_review
+
+
 @transaction.atomic
 def correct_source_text(*, source, body: str) -> dict:
     """Save a corrected article text and re-anchor every citation into it.
@@ -290,24 +296,30 @@ def correct_source_text(*, source, body: str) -> dict:
         for citation in citations
     }
 
-    # Those moving back first, from the front, then those moving on, from the back: no citation
-    # is written onto the place another of the same event still holds (a unique constraint).
-    def write_order(citation):
-        moving_on = anchors[citation.pk].start > citation.start
-        return moving_on, -citation.start if moving_on else citation.start
-
-    citations.sort(key=write_order)
-    for citation in citations:
+    # Where each goes: confident ones to their words; flagged ones to the likeliest place, or,
+    # if another citation of the same event holds that, where they were (one citation per
+    # event and passage: a unique constraint).
+    final, taken = {}, set()
+    for citation in sorted(citations, key=lambda c: not _confident(c, anchors[c.pk])):
         anchor = anchors[citation.pk]
-        if citation.needs_review or not anchor.confident:
+        places = [(anchor.start, anchor.end)]
+        if not _confident(citation, anchor):
+            places.append((citation.start, citation.end))
+        place = next((p for p in places if (citation.event_id, *p) not in taken), places[-1])
+        final[citation.pk] = place
+        taken.add((citation.event_id, *place))
+    # Out of the way first, past the end of both texts, so that no write lands on a place
+    # another citation still holds on its way elsewhere.
+    away = len(body) + max((c.end for c in citations), default=0) + 1
+    Citation.objects.filter(pk__in=final).update(start=F("start") + away, end=F("end") + away)
+    for citation in citations:
+        start, end = final[citation.pk]
+        if not _confident(citation, anchors[citation.pk]):
             report["flagged"] += 1
-            Citation.objects.filter(pk=citation.pk).update(
-                start=anchor.start, end=anchor.end, needs_review=True
-            )
+            Citation.objects.filter(pk=citation.pk).update(start=start, end=end, needs_review=True)
             continue
-        moved = (anchor.start, anchor.end) != (citation.start, citation.end)
-        report["moved" if moved else "kept"] += 1
-        citation.start, citation.end = anchor.start, anchor.end
+        report["moved" if (start, end) != (citation.start, citation.end) else "kept"] += 1
+        citation.start, citation.end = start, end
         citation.save()
     return report
 

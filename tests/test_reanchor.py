@@ -405,3 +405,25 @@ def test_a_flagged_passage_is_not_served_as_where_the_text_says_it(client, seed)
     )
     event = client.get("/api/events/kono-statement/").json()
     assert [c["needs_review"] for c in event["citations"] if c["id"] == citation.pk] == [True]
+
+
+def test_two_citations_of_one_event_never_land_on_one_place(db):
+    """One event cites the same words in two paragraphs; the first goes. The flagged citation
+    can't take the place the other now holds (was an IntegrityError: a 500, the correction
+    lost)."""
+    from dialogue.models import Citation
+    from tests.factories import make_event, make_source
+
+    quote = "the talks were frank"
+    body = f"Alpha said {quote}. Gamma delta.\n\nEpsilon said {quote}. Eta theta."
+    source, event = make_source(body=body), make_event()
+    for at in (body.index(quote), body.rindex(quote)):
+        Citation.objects.create(event=event, source=source, exact=quote, start=at, end=at + 20)
+    new = body.replace(f"Alpha said {quote}. ", "")
+    report = correct_source_text(source=source, body=new)
+    places = list(Citation.objects.values_list("start", "end"))
+    assert len(set(places)) == 2 and report["kept"] + report["moved"] + report["flagged"] == 2
+    source.refresh_from_db()
+    assert source.body == new
+    confident = Citation.objects.get(needs_review=False)
+    assert new[confident.start : confident.end] == quote
