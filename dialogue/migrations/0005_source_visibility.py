@@ -4,13 +4,21 @@ from django.db import migrations, models
 
 
 def fingerprint_sources(apps, schema_editor):
+    """Fingerprint each text once: where two imports raced and stored the same text twice, the
+    later copies keep no fingerprint (the unique constraint allows that) rather than abort the
+    migration. A source no published event cites starts private: an import not yet reviewed
+    must not become public by this migration."""
     import hashlib
 
     Source = apps.get_model("dialogue", "Source")
-    for source in Source.objects.exclude(raw_text=""):
-        source.text_sha256 = hashlib.sha256(source.raw_text.encode()).hexdigest()
-        source.save(update_fields=["text_sha256"])
-
+    seen = set()
+    for source in Source.objects.order_by("pk"):
+        if source.raw_text:
+            fingerprint = hashlib.sha256(source.raw_text.encode()).hexdigest()
+            source.text_sha256 = None if fingerprint in seen else fingerprint
+            seen.add(fingerprint)
+        source.is_published = source.citations.filter(event__is_published=True).exists()
+        source.save(update_fields=["text_sha256", "is_published"])
 
 
 class Migration(migrations.Migration):
