@@ -31,7 +31,12 @@ from dialogue.models import DataVersion
 VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 REVALIDATE = "public, max-age=0, must-revalidate"
-LOCKS = Path(os.environ.get("DJANGO_LOCK_DIR", Path(tempfile.gettempdir()) / "dialogue-locks"))
+# The render locks: a fixed set of files (a page's lock is one of them, by its key), in a folder
+# of this user's own, so neither the number of pages nor another user's files can get in the way.
+LOCKS = Path(
+    os.environ.get("DJANGO_LOCK_DIR", Path(tempfile.gettempdir()) / f"dialogue-locks-{os.getuid()}")
+)
+LOCK_FILES = 64
 
 
 def page_key(request: HttpRequest) -> str:
@@ -50,12 +55,12 @@ def page_key(request: HttpRequest) -> str:
 
 @contextmanager
 def render_lock(key: str, *, wait: float = 2.0):
-    """Held by one process at a time per key, on this machine: an flock, which the kernel
-    grants to one holder and releases when the holder dies (a cache's check-then-set `add`
-    does neither). Yields whether this caller waited for another holder; after `wait` seconds
+    """Held by one process at a time per key (keys share LOCK_FILES files), on this machine: an
+    flock, which the kernel grants to one holder and releases when the holder dies (a cache's
+    check-then-set `add` does neither). Yields whether this caller waited for another holder; after `wait` seconds
     it goes ahead anyway rather than keep a reader waiting."""
     LOCKS.mkdir(parents=True, exist_ok=True)
-    with open(LOCKS / f"{key}.lock", "a") as handle:
+    with open(LOCKS / f"{int(key[:8], 16) % LOCK_FILES}.lock", "a") as handle:
         waited, deadline = False, time.monotonic() + wait
         while True:
             try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet, Value
@@ -82,8 +83,11 @@ def with_rank(events: QuerySet, text: str) -> QuerySet:
 
 def ranked_ids(events: QuerySet, text: str):
     """The ids of the events matching the query, best first, then oldest (a NumPy array)."""
-    ranked = with_rank(events, text).order_by("-rank", "date_lower", "pk")
-    return ids_of(ranked, ordered=True)
+    ranked = ids_of(with_rank(events, text).order_by("-rank", "date_lower", "pk"), ordered=True)
+    # A base set made by joins (a pair of actors, one of them in two roles) repeats an event:
+    # each once, at its best place.
+    _, first = np.unique(ranked, return_index=True)
+    return ranked[np.sort(first)]
 
 
 def add_snippets(events: list, text: str) -> None:

@@ -161,10 +161,24 @@ def test_the_render_lock_excludes_other_processes(tmp_path):
     """Two processes asking for the same page's lock render one after the other."""
     log = str(tmp_path / "log")
     ctx = get_context("fork")
-    workers = [ctx.Process(target=_hold, args=("same-page", log)) for _ in range(3)]
+    workers = [ctx.Process(target=_hold, args=("ab" * 20, log)) for _ in range(3)]
     for w in workers:
         w.start()
     for w in workers:
         w.join(20)
     events = [line.split() for line in Path(log).read_text().splitlines()]
     assert [e[0] for e in events] == ["in", "out"] * 3  # never two inside at once
+
+
+def test_the_render_locks_are_a_fixed_set_of_files(tmp_path, monkeypatch):
+    """Any number of addresses use the same few lock files: a visitor inventing query strings
+    can't fill the disk with them."""
+    import hashlib
+
+    from dialogue import pagecache
+
+    monkeypatch.setattr(pagecache, "LOCKS", tmp_path)
+    for n in range(500):
+        with render_lock(hashlib.sha256(str(n).encode()).hexdigest()[:40]):
+            pass
+    assert 0 < len(list(tmp_path.iterdir())) <= pagecache.LOCK_FILES

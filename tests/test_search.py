@@ -147,3 +147,17 @@ def test_postgres_search_can_use_its_gin_index(seed):
 def test_an_actor_page_links_to_its_pairs(client, seed):
     html = client.get("/actors/china/").content.decode()
     assert 'href="/actors/china/and/japan/"' in html
+
+
+def test_an_event_is_listed_once_by_relevance_on_a_pair_page(client, db):
+    """A pair's events are found by joins; an actor in two roles repeated the event."""
+    from dialogue.models import EventActor
+    from tests.factories import cite, make_actor, make_event, make_source
+
+    first, second = make_actor(slug="aa"), make_actor(slug="bb")
+    event = make_event(edtf="2014-05", title="Frank talks")
+    cite(event, make_source(), "The talks were frank")
+    for actor, role in ((first, "host"), (first, "participant"), (second, "participant")):
+        EventActor.objects.create(event=event, actor=actor, role=role)
+    response = client.get("/actors/aa/and/bb/", {"q": "frank", "sort": "relevance"})
+    assert [e.slug for e in response.context["events"]] == [event.slug]
