@@ -57,8 +57,8 @@ def page_key(request: HttpRequest) -> str:
 def render_lock(key: str, *, wait: float = 2.0):
     """Held by one process at a time per key (keys share LOCK_FILES files), on this machine: an
     flock, which the kernel grants to one holder and releases when the holder dies (a cache's
-    check-then-set `add` does neither). Yields whether this caller waited for another holder; after `wait` seconds
-    it goes ahead anyway rather than keep a reader waiting."""
+    check-then-set `add` does neither). Yields whether this caller waited for another holder;
+    after `wait` seconds it goes ahead anyway rather than keep a reader waiting."""
     LOCKS.mkdir(parents=True, exist_ok=True)
     with open(LOCKS / f"{int(key[:8], 16) % LOCK_FILES}.lock", "a") as handle:
         waited, deadline = False, time.monotonic() + wait
