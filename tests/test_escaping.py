@@ -206,7 +206,7 @@ def test_the_detail_swapped_in_by_htmx(client, site):
 
 def test_the_event_permalink_and_its_meta_tags(client, site):
     """<title>, canonical, description, Open Graph and Twitter tags carry the text intact."""
-    event, outlet = site.event, site.source.outlet
+    event = site.event
     page = check_html(
         client.get("/events/payload-event/"),
         event.title,
@@ -217,7 +217,7 @@ def test_the_event_permalink_and_its_meta_tags(client, site):
     assert page.title.strip() == f"{event.title} · Japan–South Korea security dialogue"
     assert page.links["canonical"] == "http://testserver/events/payload-event/"
     titled = f"{event.title} ({event.date_display})"
-    quoted = f"“{site.citation.exact}” — {outlet}"
+    quoted = site.citation.line  # “quote” — outlet, “title”, date, URL: as the text reads
     assert page.meta["description"] == f"{event.date_display}: {event.summary}"
     assert page.meta["og:title"] == page.meta["twitter:title"] == titled
     assert page.meta["og:description"] == page.meta["twitter:description"] == quoted
