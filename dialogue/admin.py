@@ -199,15 +199,6 @@ class CitationAdmin(VersionAdmin):
             request, f"{count} citation(s) now quote the words at their offsets.", messages.SUCCESS
         )
 
-    def save_model(self, request, obj, form, change):
-        context = (obj.prefix, obj.suffix)
-        super().save_model(request, obj, form, change)
-        if change and obj.needs_review:
-            # Citation.save takes the context afresh from the corrected text; a citation still
-            # flagged keeps the context it was anchored with, for the next re-anchoring.
-            obj.prefix, obj.suffix = context
-            Citation.objects.filter(pk=obj.pk).update(prefix=obj.prefix, suffix=obj.suffix)
-
 
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):

@@ -426,9 +426,12 @@ class Citation(models.Model):
 
     def save(self, *args, **kwargs):
         self.verify()
-        body = self.source.body
-        self.prefix = body[max(0, self.start - CONTEXT_CHARS) : self.start]
-        self.suffix = body[self.end : self.end + CONTEXT_CHARS]
+        if not self.needs_review:
+            # A flagged citation keeps the context it was anchored with, for the next
+            # re-anchoring; a checked one takes it afresh from the text.
+            body = self.source.body
+            self.prefix = body[max(0, self.start - CONTEXT_CHARS) : self.start]
+            self.suffix = body[self.end : self.end + CONTEXT_CHARS]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
