@@ -93,6 +93,7 @@ def as_json(request, events) -> dict:
 CSV_COLUMNS = [
     "id", "slug", "url", "title", "date_edtf", "date_display", "earliest", "latest",
     "precision", "status", "kind", "actors", "topics", "summary", "sources", "quotes",
+    "quotes_under_review",
 ]  # fmt: skip
 
 
@@ -120,6 +121,8 @@ def as_csv(request, events) -> str:
                 " | ".join(f"{c.source.credit}, {_where(request, c.source)}"
                            for c in event.citations.all()),
                 " | ".join(c["quote"] for c in r["citations"]),
+                # Passages whose article was corrected and which an editor has yet to check.
+                sum(c["needs_review"] for c in r["citations"]),
             ]
         ))  # fmt: skip
     return out.getvalue()

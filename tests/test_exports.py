@@ -155,3 +155,15 @@ def test_the_embed_pages_through_every_event_of_its_view_once(client, seed):
         found = re.search(r'href="([^"]+)" rel="next"', html)
         url, pages = (found and found.group(1).replace("&amp;", "&")), pages + 1
     assert len(seen) == len(set(seen)) == expected and pages == -(-expected // PAGE_SIZE)
+
+
+def test_the_csv_counts_the_passages_under_review(client, seed):
+    from dialogue.models import Citation
+
+    Citation.objects.filter(event__slug="kono-statement").update(needs_review=True)
+    rows = {
+        r["slug"]: r
+        for r in csv.DictReader(io.StringIO(client.get("/export/events.csv").content.decode()))
+    }
+    assert rows["kono-statement"]["quotes_under_review"] == "1"
+    assert rows["japan-us-defence-guidelines-revision"]["quotes_under_review"] == "0"
