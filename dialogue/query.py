@@ -122,8 +122,8 @@ class EventQuery:
         """The ids of a search's matches, best first (None without a search)."""
         if not self.search:
             return None
-        return search.ranked_ids(Event.objects.all() if self.base is None else self.base,
-                                 self.search)  # fmt: skip
+        events = Event.objects.all() if self.base is None else self.base
+        return search.ranked_ids(events, self.search)
 
     @cached_property
     def selection(self) -> eventindex.Selection:

@@ -51,12 +51,18 @@ def _for_list(events: QuerySet, query: EventQuery) -> QuerySet:
     return events
 
 
-def rows(events: QuerySet, ids: list) -> list[Event]:
-    """The events with these ids, in the order of the ids. Who may see them and what the
-    filters mean were settled when the ids were chosen (query.EventQuery)."""
+def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:
+    """The events with these ids. Who may see them and what the filters mean were settled when
+    the ids were chosen (query.EventQuery)."""
     found = {}
     for at in range(0, len(ids), CHUNK):
         found |= {e.pk: e for e in events.filter(pk__in=ids[at : at + CHUNK])}
+    return found
+
+
+def rows(events: QuerySet, ids: list) -> list[Event]:
+    """The events with these ids, in the order of the ids."""
+    found = _by_id(events, ids)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -95,8 +101,7 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
     if context and not window.year:
         lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
         lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
-    listed = rows(_for_list(Event.objects.all(), query), sum(lists.values(), []))
-    found = {e.pk: e for e in listed}
+    found = _by_id(_for_list(Event.objects.all(), query), sum(lists.values(), []))
     events, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
     more, events = len(events) > PAGE_SIZE, events[:PAGE_SIZE]
     if query.search:
