@@ -104,6 +104,9 @@ class Selection:
     without: dict[str, np.ndarray]
 
 
+WINDOWS_KEPT = 64  # masks of windows kept, oldest dropped first (any window is an address)
+
+
 class EventIndex:
     """Confirmed events (published ones and staff's drafts) in (date_lower, id) order."""
 
@@ -210,13 +213,16 @@ class EventIndex:
         return Selection(mask, without)
 
     def window(self, start: date, end: date) -> np.ndarray:
-        """Events whose dates overlap [start, end]: kept, as the axis asks for the same few
-        windows (the years, 2009–2015) on every page."""
-        if (start, end) not in self._windows:
+        """Events whose dates overlap [start, end]. The last few windows asked are kept: the
+        axis asks for the same ones (the years, 2009–2015) on every page."""
+        key = (start, end)
+        if key not in self._windows:
+            if len(self._windows) >= WINDOWS_KEPT:
+                self._windows.pop(next(iter(self._windows)))
             mask = (self.lower <= day(end)) & (self.upper >= day(start))
             mask.flags.writeable = False
-            self._windows[start, end] = mask
-        return self._windows[start, end]
+            self._windows[key] = mask
+        return self._windows[key]
 
     def before(self, start: date) -> np.ndarray:
         return self.upper < day(start)
@@ -236,31 +242,33 @@ class EventIndex:
             positions = positions[np.searchsorted(self.key[positions], cursor, side="right") :]
         return self.pk[positions[:limit]].tolist()
 
-    def _buckets(self, positions: np.ndarray, weekly: bool, start: date | None) -> np.ndarray:
-        """The month (months since 1970) or week (its Monday, in days) of each event's first
-        day, or of `start` for an event begun before it: the spans carried into a window fall
-        in its first bucket, not one bucket each for the weeks they began in."""
+    def _buckets(self, positions: np.ndarray, unit: str, start: date | None) -> np.ndarray:
+        """The month (months since 1970), week (its Monday, in days) or day of each event's
+        first day, or of `start` for an event begun before it: the spans carried into a window
+        fall in its first bucket, not one bucket each for the weeks they began in."""
         days = self.lower[positions]
         if start is not None:
             days = np.maximum(days, day(start))
-        if weekly:
+        if unit == "day":
+            return days
+        if unit == "week":
             return days - (days + 3) % 7  # 1970-01-01 was a Thursday
         return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
 
-    def heaviest(self, mask: np.ndarray, *, weekly: bool, start: date | None = None) -> list:
-        """The ids of the heaviest event of each month (or week) among the masked ones, in date
-        order."""
+    def heaviest(self, mask: np.ndarray, *, unit: str, start: date | None = None) -> list:
+        """The ids of the heaviest event of each month (week, day) among the masked ones, in
+        date order."""
         ranked = self.by_weight[mask[self.by_weight]]
-        _, first = np.unique(self._buckets(ranked, weekly, start), return_index=True)
+        _, first = np.unique(self._buckets(ranked, unit, start), return_index=True)
         return self.pk[np.sort(ranked[first])].tolist()
 
     def density(
-        self, mask: np.ndarray, *, weekly: bool, start: date | None = None
+        self, mask: np.ndarray, *, unit: str, start: date | None = None
     ) -> list[tuple[date, int]]:
-        """The number of masked events per month (or week)."""
-        buckets = self._buckets(np.flatnonzero(mask), weekly, start)
+        """The number of masked events per month (week, day), in date order."""
+        buckets = self._buckets(np.flatnonzero(mask), unit, start)
         starts, counts = np.unique(buckets, return_counts=True)
-        days = starts if weekly else starts.astype("datetime64[M]").astype("datetime64[D]")
+        days = starts.astype("datetime64[M]").astype("datetime64[D]") if unit == "month" else starts
         return list(zip(days.astype("datetime64[D]").tolist(), counts.tolist(), strict=True))
 
     def count(self, mask: np.ndarray) -> int:

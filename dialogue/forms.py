@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
 
 from dialogue.models import Actor, Citation, Event, Topic
 from dialogue.passages import locate_quote
-
-YEARS = range(settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR + 1)
+from dialogue.timeline import FIRST, LAST
 
 
 class TimelineFilterForm(forms.Form):
     """The timeline's state as it appears in the URL. Invalid values are dropped, not fatal."""
 
-    year = forms.TypedChoiceField(
-        choices=[("", "All years")] + [(str(y), str(y)) for y in YEARS],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
+    # A shortcut for the window of one year; any year the site can date (the axis reaches
+    # before 2009, for context).
+    year = forms.IntegerField(min_value=FIRST.year, max_value=LAST.year, required=False)
     actor = forms.ModelMultipleChoiceField(
         queryset=Actor.objects.confirmed(),
         to_field_name="slug",
@@ -57,6 +52,14 @@ class TimelineFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", "The end of the range is before its start.")
             data.pop("date_to", None)
+        for name in ("from", "to"):
+            if data.get(name) and not FIRST <= data[name] <= LAST:
+                self.add_error(name, "The timeline shows years 1 to 9998.")
+                data.pop(name, None)
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The end of the window is before its start.")
+            data.pop("to", None)
         return data
 
     def filters(self) -> dict:
@@ -72,6 +75,12 @@ class TimelineFilterForm(forms.Form):
             label = self.fields[name].label or name if name in self.fields else name
             messages.append(f"Ignored {label.lower()} {values}: {' '.join(errors)}")
         return messages
+
+
+# The axis's window, `?from=YYYY-MM-DD&to=YYYY-MM-DD` (`year` is a shortcut for one year).
+# Added here because `from` is a Python keyword and cannot be a class attribute.
+TimelineFilterForm.base_fields["from"] = forms.DateField(label="Window from", required=False)
+TimelineFilterForm.base_fields["to"] = forms.DateField(label="Window to", required=False)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

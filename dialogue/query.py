@@ -108,7 +108,14 @@ class EventQuery:
         return bool(self.after) or self.page > 1
 
     def window(self, default: Window) -> Window:
-        """The zoomed year, or the reader's default (the overview, or all time)."""
+        """The axis's window: `from`–`to` (either alone reaches to the whole span's edge), the
+        year, or the reader's default (the whole span, or all time)."""
+        start, end = self.filters.get("from"), self.filters.get("to")
+        if start or end:
+            whole = Window.overview()
+            start = start or min(whole.start, Window.for_year(end.year).start)
+            end = end or max(whole.end, Window.for_year(start.year).end)
+            return Window(start, end)
         return Window.for_year(self.year) if self.year else default
 
     # What it selects ------------------------------------------------------------------------

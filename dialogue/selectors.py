@@ -16,7 +16,7 @@ from dialogue.models import (
     public_event,
 )
 from dialogue.query import EventQuery
-from dialogue.timeline import Window
+from dialogue.timeline import Item, Window, bucket_end, bucket_unit, density
 
 
 def _with_people(events: QuerySet) -> QuerySet:
@@ -93,12 +93,12 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
     shown, so the number of queries is the same at any size.
     """
     index, chosen = query.index, query.selection
-    overview = Window.for_year(None)
+    overview = Window.overview()
     in_view = query.mask(window)
     start = (query.page - 1) * PAGE_SIZE if query.by_relevance else 0
     lists = {"rows": query.ids(window, limit=PAGE_SIZE + 1, offset=start)}
     lists["earlier"] = lists["later"] = []
-    if context and not window.year:
+    if context and window.is_overview:
         lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
         lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
     found = _by_id(_for_list(Event.objects.all(), query), sum(lists.values(), []))
@@ -116,32 +116,44 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
         )
 
     shown = index.count(in_view)
-    crowded = shown > MARK_LIMIT
-    weekly = bool(window.year)
-    mark_ids = (
-        index.heaviest(in_view, weekly=weekly, start=window.start)
-        if crowded
-        else index.ids(in_view, limit=MARK_LIMIT)
-    )
     years = {y: index.count(chosen.mask & index.window(w.start, w.end))
              for y in range(overview.start.year, overview.end.year + 1)
              for w in [Window.for_year(y)]}  # fmt: skip
-    # Zoomed to a year, a filter's counts are the events it would show in that year.
-    within = index.window(window.start, window.end) if window.year else None
+    # Zoomed in, a filter's counts are the events it would show in the window.
+    within = None if window.is_overview else index.window(window.start, window.end)
     return {
         "events": events,
         "next_page": next_page,
         "earlier": earlier,
         "later": later,
         "shown": shown,
-        "marks": rows(Event.objects.only(*MARK_FIELDS), mark_ids),
-        "density": index.density(in_view, weekly=weekly, start=window.start) if crowded else [],
+        **_axis(index, in_view, window, crowded=shown > MARK_LIMIT),
         "years": years,
         "total": index.count(chosen.mask & index.window(overview.start, overview.end)),
         "counts": index.facet_counts(chosen, within=within),
         "choices": index.choices,
         "periods": index.periods,
     }
+
+
+def _axis(index, in_view, window: Window, *, crowded: bool) -> dict:
+    """What the axis draws: every event in the window when few; else, for each month (week,
+    day), its heaviest event standing for all of that bucket's, and the density."""
+    if not crowded:
+        ids = index.ids(in_view, limit=MARK_LIMIT)
+        events = rows(Event.objects.only(*MARK_FIELDS), ids)
+        return {"items": [Item(e, e.date_lower, e.date_upper) for e in events], "density": []}
+    unit = bucket_unit(window)
+    buckets = index.density(in_view, unit=unit, start=window.start)
+    events = rows(Event.objects.only(*MARK_FIELDS), index.heaviest(in_view, unit=unit,
+                                                                   start=window.start))  # fmt: skip
+    items = [
+        Item(e, e.date_lower, e.date_upper)
+        if n == 1
+        else Item(e, start, bucket_end(start, unit), n)
+        for e, (start, n) in zip(events, buckets, strict=True)
+    ]
+    return {"items": items, "density": density(window, buckets, unit)}
 
 
 def topic_events(slug: str) -> tuple[Topic | None, QuerySet | None]:

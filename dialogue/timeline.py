@@ -1,39 +1,160 @@
-"""Where things go on the time axis: a window of dates mapped onto 0–100 % of its width."""
+"""The time axis: a window of dates, its zoom levels, and where things go on it.
+
+A window is any span of days (`?from=…&to=…`); a calendar year, month, week or day is a rung of
+the zoom ladder, the whole span (2009–2015) its top. The axis is laid out here, on the server,
+for the narrowest axis a layout serves: each event drawn gets a lane and a box for its label in
+% of the axis, so at that width or any wider one no two labels overlap and none runs past the
+edge (the browser shortens a long title with an ellipsis inside its box). Where labels would
+collide, events fold into a cluster that names its heaviest event and zooms into its span.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-MIN_WIDTH = 0.8  # % of the axis: a one-day event is still a visible, clickable mark
-LANE_GAP = 0.6  # % kept free between two marks sharing a lane
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+FIRST, LAST = date(1, 1, 1), date(9998, 12, 31)  # the days dates.py can place
+RUNGS = ("year", "month", "week", "day")  # the zoom ladder below the whole span
+RUNG_DAYS = {"year": 365, "month": 28, "week": 7, "day": 1}
+MONTHS = [calendar.month_name[m] for m in range(13)]
+MONTHS_SHORT = [calendar.month_abbr[m] for m in range(13)]
 
 
-@dataclass
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _months_later(day: date, months: int) -> date:
+    m = day.year * 12 + day.month - 1 + months
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month]} {d.year}"
+
+
+@dataclass(frozen=True)
 class Window:
     start: date
     end: date  # inclusive
-    year: int | None
+
+    @classmethod
+    def overview(cls) -> Window:
+        first, last = settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR
+        return cls(date(first, 1, 1), date(last, 12, 31))
 
     @classmethod
     def for_year(cls, year: int | None) -> Window:
-        if year:
-            return cls(date(year, 1, 1), date(year, 12, 31), year)
-        first, last = settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR
-        return cls(date(first, 1, 1), date(last, 12, 31), None)
+        return cls(date(year, 1, 1), date(year, 12, 31)) if year else cls.overview()
 
     @classmethod
     def all_time(cls) -> Window:
-        return cls(date.min, date.max, None)
+        return cls(date.min, date.max)
+
+    @classmethod
+    def at(cls, rung: str, day: date) -> Window:
+        """The year, month, week (Monday to Sunday) or day that holds the day."""
+        if rung == "year":
+            return cls.for_year(day.year)
+        if rung == "month":
+            return cls(day.replace(day=1), _month_end(day))
+        if rung == "week":
+            monday = max(FIRST, day - timedelta(days=day.weekday()))
+            return cls(monday, min(LAST, monday + timedelta(days=6)))
+        return cls(day, day)
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    @property
+    def middle(self) -> date:
+        return self.start + timedelta(days=(self.days - 1) // 2)
+
+    @property
+    def is_overview(self) -> bool:
+        return self == Window.overview()
+
+    @property
+    def rung(self) -> str | None:
+        """ "year", "month", "week" or "day" if the window is exactly one; else None."""
+        return next((r for r in RUNGS if Window.at(r, self.start) == self), None)
+
+    @property
+    def year(self) -> int | None:
+        return self.start.year if self.rung == "year" else None
+
+    @property
+    def unit(self) -> str:
+        """What one step of previous/next moves by, in words."""
+        return self.rung or f"{self.days} days"
+
+    def __str__(self) -> str:
+        """In words: “2009–2015”, “2014”, “March 2014”, “week of 3 March 2014”, “5 March 2015”,
+        “3 March – 20 May 2014”."""
+        s, e = self.start, self.end
+        if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+            return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+        if s.day == 1 and e == _month_end(s):
+            return f"{MONTHS[s.month]} {s.year}"
+        if self.rung == "week":
+            return f"week of {_day(s)}"
+        if s == e:
+            return _day(s)
+        if s.year != e.year:
+            return f"{_day(s)} – {_day(e)}"
+        if s.month != e.month:
+            return f"{s.day} {MONTHS[s.month]} – {_day(e)}"
+        return f"{s.day}–{_day(e)}"
+
+    # Moving ---------------------------------------------------------------------------------
+
+    def zoom_in(self) -> Window | None:
+        """The next rung down that holds the window's middle: a year of the span, a month of
+        the year…; from a span of any other length, the rung shorter than it."""
+        if self.rung:
+            below = RUNGS.index(self.rung) + 1
+            return Window.at(RUNGS[below], self.middle) if below < len(RUNGS) else None
+        if self.is_overview:
+            return Window.at("year", self.middle)
+        rung = next((r for r in RUNGS if RUNG_DAYS[r] < self.days), "day")
+        return Window.at(rung, self.middle)
+
+    def zoom_out(self) -> Window | None:
+        """The next rung up that holds the window: the year of a month, the whole span of a
+        year; None from the whole span."""
+        if self.is_overview:
+            return None
+        for rung in reversed(RUNGS):
+            wider = Window.at(rung, self.middle)
+            if wider.days > self.days and wider.start <= self.start and self.end <= wider.end:
+                return wider
+        return Window.overview()
+
+    def shifted(self, steps: int) -> Window | None:
+        """The window `steps` of its own units later (earlier if negative): the next year,
+        month, week, day, or as many days as it holds. None for the whole span, and past the
+        days the site can place."""
+        if self.is_overview:
+            return None
+        try:
+            if self.rung == "year":
+                moved = Window.for_year(self.start.year + steps)
+            elif self.rung == "month":
+                moved = Window.at("month", _months_later(self.start, steps))
+            else:
+                move = timedelta(days=self.days * steps)
+                moved = Window(self.start + move, self.end + move)
+        except (ValueError, OverflowError):
+            return None
+        return moved if moved.start >= FIRST and moved.end <= LAST else None
+
+    # Drawing --------------------------------------------------------------------------------
 
     def x(self, day: date) -> float:
         """Position of the start of a day, in % of the axis width."""
@@ -42,55 +163,266 @@ class Window:
     def overlaps(self, lower: date, upper: date) -> bool:
         return lower <= self.end and upper >= self.start
 
-    def ticks(self) -> list[dict]:
-        """Years in the overview, months in a year."""
-        if self.year:
-            return [
-                {"label": MONTHS[m - 1], "x": round(self.x(date(self.year, m, 1)), 3)}
-                for m in range(1, 13)
-            ]
-        return [
-            {"label": str(y), "x": round(self.x(date(y, 1, 1)), 3), "year": y}
-            for y in range(self.start.year, self.end.year + 1)
-        ]
+    def ticks(self, axis_px: float) -> list[dict]:
+        """Labelled ticks, the finest step whose labels have room on an axis this wide: days,
+        Mondays, months, quarters, years or decades."""
+        step = next(
+            (step for step, days, chars in TICK_STEPS
+             if axis_px * days / self.days >= chars * CHAR_PX + TICK_GAP_PX),
+            TICK_STEPS[-1][0],
+        )  # fmt: skip
+        return [{"x": round(self.x(d), 3), "label": label} for d, label in _tick_days(self, step)]
+
+
+CHAR_PX = 7.5  # a safe width of one character in the axis's 12 px sans-serif type
+TICK_GAP_PX = 8
+# (step, its length in days, the characters of its longest label)
+TICK_STEPS = [
+    ("day", 1, 6),
+    ("monday", 7, 6),
+    ("month", 31, 4),
+    ("quarter", 92, 4),
+    ("year", 366, 4),
+    ("5 years", 5 * 366, 4),
+    ("decade", 3653, 4),
+    ("century", 36525, 4),
+    ("millennium", 365250, 4),
+]
+
+
+def _tick_days(window: Window, step: str):
+    """(day, label) of each tick in the window. The first tick of a month (of the axis) also
+    names the month; the first of a year, the year."""
+    if step in ("day", "monday"):
+        day, named = window.start, None
+        while day <= window.end:
+            if step == "day" or day.weekday() == 0:
+                month = (day.year, day.month)
+                yield (
+                    day,
+                    (str(day.day) if named == month else f"{day.day} {MONTHS_SHORT[day.month]}"),
+                )
+                named = month
+            if day == LAST:
+                return
+            day += timedelta(days=1)
+    elif step in ("month", "quarter"):
+        every = 1 if step == "month" else 3
+        month = window.start if window.start.day == 1 else _months_later(window.start, 1)
+        while month <= window.end:
+            if (month.month - 1) % every == 0:
+                yield month, (str(month.year) if month.month == 1 else MONTHS_SHORT[month.month])
+            if month.year == LAST.year and month.month == 12:
+                return
+            month = _months_later(month, 1)
+    else:
+        every = {"year": 1, "5 years": 5, "decade": 10, "century": 100, "millennium": 1000}[step]
+        first = window.start.year + ((window.start.month, window.start.day) != (1, 1))
+        for year in range(-(-first // every) * every, window.end.year + 1, every):
+            if year >= 1:
+                yield date(year, 1, 1), str(year)
+
+
+# Laying out the axis ----------------------------------------------------------------------
+
+LABEL_MIN_PX = 76  # a label's box is never narrower: ten characters or so
+LABEL_GAP_PX = 6
+LANE_PX = 30  # a bar of 6 px and a label of 20 px under it: tap targets of at least 24 px
+BAND_ROW_PX = 24
+TICK_ROW_PX = 20
+
+
+@dataclass
+class Item:
+    """Something to draw: one event, or a bucket of a crowded axis (its heaviest event stands
+    for `count` events between `lower` and `upper`)."""
+
+    event: object
+    lower: date
+    upper: date
+    count: int = 1
 
 
 @dataclass
 class Mark:
-    item: object  # an Event or a Period
-    x: float
+    item: object  # an Event, a Period, or (a cluster) the heaviest Event of its members
+    x: float  # the bar, in % of the axis
     width: float
     lane: int = 0
+    label_x: float = 0.0  # the label's box, in %
+    label_width: float = 0.0
+    count: int = 1
+    lower: date | None = None
+    upper: date | None = None
+    weight: int = 0
+    end: float = 0.0  # what the mark occupies of its lane, to the right
+
+    @property
+    def is_cluster(self) -> bool:
+        return self.count > 1
 
 
-def span(window: Window, lower: date, upper: date) -> tuple[float, float]:
-    x = window.x(lower)
-    right = window.x(upper + timedelta(days=1))
-    return round(x, 3), round(max(right - x, MIN_WIDTH), 3)
+def span(window: Window, lower: date, upper: date, min_width: float) -> tuple[float, float]:
+    x = window.x(max(lower, window.start))
+    right = window.x(min(upper, window.end) + timedelta(days=1)) if upper < window.end else 100.0
+    width = max(right - x, min_width)
+    return round(min(x, 100 - width), 3), round(width, 3)
 
 
-def place(window: Window, events: list) -> tuple[list[Mark], int]:
-    """Marks for the events (the index chose those in the window), stacked in lanes so none
-    overlap; and lane count."""
-    marks: list[Mark] = []
-    lane_ends: list[float] = []
-    for event in events:
-        x, width = span(window, event.date_lower, event.date_upper)
-        x = min(x, 100 - width)
-        lane = next((i for i, end in enumerate(lane_ends) if end + LANE_GAP <= x), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(0.0)
-        lane_ends[lane] = x + width
-        marks.append(Mark(event, x, width, lane))
-    return marks, len(lane_ends)
+@dataclass
+class Layout:
+    """The axis drawn for one width: marks in lanes, the periods' bands, the ticks."""
+
+    marks: list[Mark]
+    lanes: int
+    bands: list[Mark] = field(default_factory=list)
+    band_rows: int = 0
+    ticks: list[dict] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return self.band_rows * BAND_ROW_PX + max(self.lanes, 1) * LANE_PX + TICK_ROW_PX + 6
 
 
-def bands(window: Window, periods: list) -> list[Mark]:
-    return [
-        Mark(p, *span(window, p.date_lower, p.date_upper))
+def _stack(marks: list[Mark], *, lanes: int, min_label: float, gap: float) -> list[Mark]:
+    """Put marks (in date order) into lanes, each where its label has room after the one
+    before it; a mark with no lane left joins the last one placed, which becomes a cluster."""
+    placed: list[Mark] = []
+    ends: list[float] = []
+    for mark in marks:
+        mark.label_x = min(mark.x, 100 - min_label)
+        mark.end = max(mark.x + mark.width, mark.label_x + min_label)
+        lane = next((i for i, end in enumerate(ends) if end + gap <= mark.label_x), None)
+        if lane is None and len(ends) < lanes:
+            lane = len(ends)
+            ends.append(0.0)
+        if lane is None:
+            _merge(placed[-1], mark)
+            ends[placed[-1].lane] = max(ends[placed[-1].lane], placed[-1].end)
+            continue
+        mark.lane = lane
+        ends[lane] = mark.end
+        placed.append(mark)
+    # Each label's box reaches to the next label in its lane, or to the axis's end.
+    following: dict[int, float] = {}
+    for mark in reversed(placed):
+        limit = following.get(mark.lane, 100.0 + gap) - gap
+        mark.label_width = round(limit - mark.label_x, 3)
+        following[mark.lane] = mark.label_x
+    return placed
+
+
+def _merge(cluster: Mark, mark: Mark) -> None:
+    if mark.weight > cluster.weight:
+        cluster.item, cluster.weight = mark.item, mark.weight
+    cluster.count += mark.count
+    cluster.lower, cluster.upper = min(cluster.lower, mark.lower), max(cluster.upper, mark.upper)
+    right = max(cluster.x + cluster.width, mark.x + mark.width)
+    cluster.width = round(right - cluster.x, 3)
+    cluster.end = max(cluster.end, right)
+
+
+def layout(
+    window: Window, items: list[Item], periods: list, *, axis_px: float, lanes: int
+) -> Layout:
+    """The axis for these items (in date order) and periods, for an axis at least `axis_px`
+    wide, with at most `lanes` lanes of marks."""
+    min_label = 100 * LABEL_MIN_PX / axis_px
+    gap = 100 * LABEL_GAP_PX / axis_px
+    min_bar = 100 * 8 / axis_px  # a one-day event is still a visible mark
+    marks = []
+    for item in items:
+        x, width = span(window, item.lower, item.upper, min_bar)
+        weight = getattr(item.event, "weight", 0)
+        marks.append(Mark(item.event, x, width, count=item.count, lower=item.lower,
+                          upper=item.upper, weight=weight))  # fmt: skip
+    placed = _stack(marks, lanes=lanes, min_label=min_label, gap=gap)
+    bands = [
+        Mark(
+            p,
+            *span(window, p.date_lower, p.date_upper, min_bar),
+            lower=p.date_lower,
+            upper=p.date_upper,
+        )  # fmt: skip
         for p in periods
         if window.overlaps(p.date_lower, p.date_upper)
     ]
+    bands = _stack(bands, lanes=len(bands), min_label=min_label, gap=gap)
+    return Layout(
+        marks=placed,
+        lanes=1 + max((m.lane for m in placed), default=0),
+        bands=bands,
+        band_rows=1 + max((b.lane for b in bands), default=-1),
+        ticks=window.ticks(axis_px),
+    )
+
+
+# Drawing ----------------------------------------------------------------------------------
+# The axis's repeated shapes are written here rather than in a template loop: a few hundred of
+# them cost a Django template about ten milliseconds a page, format_html_join one.
+
+
+def axis_svg(lay: Layout, *, url, zoom_url, selected=None, css_class: str = "") -> SafeString:
+    """One SVG of the axis: bands, ticks, and the marks as links with their labels."""
+    top = lay.band_rows * BAND_ROW_PX
+    bottom = lay.height - TICK_ROW_PX
+    bands = format_html_join(
+        "",
+        '<rect class="band" x="{}%" y="0" width="{}%" height="{}"/>',
+        ((b.x, b.width, bottom) for b in lay.bands),
+    )
+    band_labels = format_html_join(
+        "",
+        '<a href="{}" class="band__link"><foreignObject x="{}%" y="{}" width="{}%" height="{}">'
+        '<span class="band__label">{}</span></foreignObject></a>',
+        ((b.item.get_absolute_url(), b.label_x, b.lane * BAND_ROW_PX + 2, b.label_width,
+          BAND_ROW_PX - 4, b.item.name) for b in lay.bands),
+    )  # fmt: skip
+    ticks = format_html_join(
+        "",
+        '<line class="tick" x1="{0}%" x2="{0}%" y1="{1}" y2="{2}"/>'
+        '<text class="tick__label" x="{0}%" dx="3" y="{3}">{4}</text>',
+        ((t["x"], top, bottom + 4, lay.height - 5, t["label"]) for t in lay.ticks),
+    )
+    marks = format_html_join("", MARK, (_mark_args(m, top, url, zoom_url, selected)
+                                        for m in lay.marks))  # fmt: skip
+    return format_html(
+        '<svg class="axis__svg {}" width="100%" height="{}" role="group" aria-label="Time axis">'
+        "{}{}{}{}</svg>",
+        css_class,
+        lay.height,
+        bands,
+        ticks,
+        band_labels,
+        marks,
+    )
+
+
+MARK = (
+    '<a href="{}" class="mark mark--{}{}" aria-label="{}"><rect class="mark__bar{}" x="{}%" '
+    'y="{}" width="{}%" height="6" rx="2"/><foreignObject x="{}%" y="{}" width="{}%" '
+    'height="22"><span class="mark__label">{}</span></foreignObject></a>'
+)
+
+
+def _mark_args(m: Mark, top: int, url, zoom_url, selected) -> tuple:
+    y = top + m.lane * LANE_PX + 4
+    event = m.item
+    if m.is_cluster:
+        when = str(Window(m.lower, m.upper))
+        return (
+            zoom_url(m), "cluster", "",
+            f"{m.count} events, {when}; the most cited: {event.title}. Zoom in",
+            " mark__bar--cluster", m.x, y, m.width, m.label_x, y + 7, m.label_width,
+            format_html('<b class="mark__count">{}</b> {}', m.count, event.title),
+        )  # fmt: skip
+    chosen = selected is not None and selected.pk == event.pk
+    return (
+        url(event), event.status, " mark--selected" if chosen else "",
+        f"{event.title}, {event.date_display}",
+        f" mark__bar--{event.precision}{' mark__bar--uncertain' if event.is_uncertain else ''}",
+        m.x, y, m.width, m.label_x, y + 7, m.label_width, event.title,
+    )  # fmt: skip
 
 
 @dataclass
@@ -106,24 +438,30 @@ class Bar:
         return round(100 - self.height, 1)
 
 
-def density(window: Window, buckets: list[tuple[date, int]]) -> list[Bar]:
-    """Bars for events per month (per week in a year), clipped to the window."""
-    step = timedelta(days=7) if window.year else None
+def bucket_unit(window: Window) -> str:
+    """How a crowded axis groups events: by month over years, by week over months, by day."""
+    return "month" if window.days > 731 else "week" if window.days > 62 else "day"
+
+
+def bucket_end(start: date, unit: str) -> date:
+    if unit == "month":
+        return _month_end(start)
+    return min(LAST, start + timedelta(days=6 if unit == "week" else 0))
+
+
+def density(window: Window, buckets: list[tuple[date, int]], unit: str) -> list[Bar]:
+    """Bars for events per month, week or day, clipped to the window."""
     bars, tallest = [], max((n for _, n in buckets), default=0)
     for start, n in buckets:
         start = max(start, window.start)
-        month_end = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-        end = start + step if step else month_end
+        end = bucket_end(start, unit) + timedelta(days=1)
         x = window.x(start)
-        label = f"week of {start:%-d %B %Y}" if step else f"{start:%B %Y}"
+        label = {"month": f"{MONTHS[start.month]} {start.year}", "week": f"week of {_day(start)}",
+                 "day": _day(start)}[unit]  # fmt: skip
         bars.append(
             Bar(round(x, 3), round(window.x(end) - x, 3), round(100 * n / tallest, 1), n, label)
         )
     return bars
-
-
-# The axis's repeated shapes are written here rather than in a template loop: a few hundred of
-# them cost a Django template about ten milliseconds a page, format_html_join one.
 
 
 def density_svg(bars: list[Bar]) -> SafeString:
@@ -134,28 +472,3 @@ def density_svg(bars: list[Bar]) -> SafeString:
         ((b.x, b.width, b.top, b.height, b.count, "" if b.count == 1 else "s", b.label)
          for b in bars),
     )  # fmt: skip
-
-
-def marks_svg(marks: list[Mark], *, url, selected=None) -> SafeString:
-    """Each event's mark: a link (to `url(event)`) around its bar, titled with its date."""
-    return format_html_join(
-        "\n",
-        '<a href="{}" tabindex="-1" class="mark mark--{}{}"><title>{} — {}</title>'
-        '<rect class="mark__bar mark__bar--{}{}" x="{}%" y="{}.4em" width="{}%" height="1em" '
-        'rx="2"/></a>',
-        (
-            (
-                url(m.item),
-                m.item.status,
-                " mark--selected" if selected is not None and selected.pk == m.item.pk else "",
-                m.item.title,
-                m.item.date_display,
-                m.item.precision,
-                " mark__bar--uncertain" if m.item.is_uncertain else "",
-                m.x,
-                m.lane + 1,
-                m.width,
-            )
-            for m in marks
-        ),
-    )

@@ -20,10 +20,11 @@ from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from dialogue import citing, exports, selectors, site
+from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.query import EventQuery
-from dialogue.timeline import Window, bands, density, density_svg, marks_svg, place
+from dialogue.timeline import Window, axis_svg, bucket_unit, density_svg, layout
 
 
 def render_page(
@@ -58,6 +59,56 @@ def _linker(url_name: str, query: EventQuery):
     carried = query.state.urlencode()
     carried = f"?{carried}" if carried else ""
     return lambda event: f"{path}{event.slug}/{carried}"
+
+
+WINDOW_PARAMS = ("year", "from", "to", "after", "page")
+
+
+def _window_linker(query: EventQuery, path: str):
+    """A function giving the address of the timeline at another window, the view's filters
+    kept: `?year=Y` for a calendar year, `?from=…&to=…` for any other window, nothing for the
+    whole span."""
+    state = query.state.copy()
+    for name in WINDOW_PARAMS:
+        state.pop(name, None)
+
+    def at(window: Window) -> str:
+        params = state.copy()
+        if window.year:
+            params["year"] = str(window.year)
+        elif not window.is_overview:
+            params["from"], params["to"] = window.start.isoformat(), window.end.isoformat()
+        return f"{path}?{params.urlencode()}" if params else path
+
+    return at
+
+
+def _zoom(window: Window, at) -> dict:
+    """The ways out of this window: zoom out and in, the previous and the next one."""
+    moves = {
+        "previous": window.shifted(-1),
+        "out": window.zoom_out(),
+        "in": window.zoom_in(),
+        "next": window.shifted(1),
+    }
+    return {name: w and {"href": at(w), "label": str(w)} for name, w in moves.items()}
+
+
+# The axis is laid out for two widths: phones (from 320 px) and wider screens (from 48rem).
+AXIS_LAYOUTS = (("axis__svg--narrow", 288, 4), ("axis__svg--wide", 700, 6))
+
+
+def _axes(window: Window, view: dict, link, at, selected) -> list:
+    def zoom_url(mark):
+        inner = Window(max(mark.lower, window.start), min(mark.upper, window.end))
+        return "#events-heading" if inner == window else at(inner)
+
+    drawn = []
+    for css_class, axis_px, lanes in AXIS_LAYOUTS:
+        lay = layout(window, view["items"], view["periods"], axis_px=axis_px, lanes=lanes)
+        svg = axis_svg(lay, url=link, zoom_url=zoom_url, selected=selected, css_class=css_class)
+        drawn.append({"layout": lay, "svg": svg})
+    return drawn
 
 
 def htmx_target(request: HttpRequest) -> str | None:
@@ -148,21 +199,21 @@ def _timeline_page(
     if htmx_target(request) == "detail":
         return render_page(request, "dialogue/timeline.html", context, partials=("detail",))
 
-    window = query.window(Window.for_year(None))
+    window = query.window(Window.overview())
+    page_path = context["page_path"]
     view = selectors.timeline(query, window=window)
-    marks, lanes = place(window, view["marks"])
     link = _linker("dialogue:event-detail", query)
     for e in [*view["events"], *view["earlier"], *view["later"]]:
         e.link = link(e)
-    overview = Window.for_year(None)
+    at = _window_linker(query, page_path)
+    overview = Window.overview()
     context |= {
         "window": window,
-        "ticks": window.ticks(),
-        "marks": marks,
-        "marks_svg": marks_svg(marks, url=link, selected=selected),
-        "lanes": lanes,
-        "density": density_svg(density(window, view["density"])),
-        "bands": bands(window, view["periods"]),
+        "zoom": _zoom(window, at),
+        "axes": _axes(window, view, link, at, selected),
+        "density": density_svg(view["density"]),
+        "density_unit": bucket_unit(window),
+        "periods_here": [p for p in view["periods"] if window.overlaps(p.date_lower, p.date_upper)],
         "events": view["events"],
         "shown": view["shown"],
         "next_page": view["next_page"],
@@ -171,9 +222,12 @@ def _timeline_page(
         "earlier": view["earlier"],
         "later": view["later"],
         "years": [
-            {"year": y, "count": view["years"].get(y, 0)}
+            {"year": y, "count": view["years"].get(y, 0), "href": at(Window.for_year(y))}
             for y in range(overview.start.year, overview.end.year + 1)
         ],
+        "whole_span": at(overview),
+        "canonical": _window_linker(EventQuery(staff=False, filters={}), page_path)(window),
+        "statuses": Event.Status.choices,
         "total": view["total"],
         "facets": _facets(context["state"], view["choices"], view["counts"]),
         "narrowed": any(

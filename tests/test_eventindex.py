@@ -123,10 +123,10 @@ def test_the_heaviest_event_of_each_month_and_the_density_match_the_database(man
     )
     heaviest = sorted((e.date_lower, e.pk) for e in ranked if e.rank == 1)
     in_view = many.select(staff=False, filters={}).mask & many.window(overview.start, overview.end)
-    assert many.heaviest(in_view, weekly=False, start=overview.start) == [pk for _, pk in heaviest]
+    assert many.heaviest(in_view, unit="month", start=overview.start) == [pk for _, pk in heaviest]
     per_month = events.annotate(m=month).values_list("m").annotate(n=Count("pk")).order_by("m")
     as_dates = [(m.date() if hasattr(m, "date") else m, n) for m, n in per_month]
-    assert many.density(in_view, weekly=False, start=overview.start) == as_dates
+    assert many.density(in_view, unit="month", start=overview.start) == as_dates
     assert as_dates[0][0] == overview.start
 
 
@@ -143,7 +143,7 @@ def test_an_empty_database_gives_an_empty_index(db):
     index = eventindex.current()
     chosen = index.select(staff=False, filters={})
     assert index.size == 0 and index.ids(chosen.mask, limit=10) == []
-    assert index.heaviest(chosen.mask, weekly=True) == []
+    assert index.heaviest(chosen.mask, unit="week") == []
     assert index.facet_counts(chosen)["status"]["occurred"] == 0
 
 

@@ -10,13 +10,115 @@
   });
 
   // A mark on the axis opens its event like a link of the list does (hx-target, hx-swap and
-  // hx-push-url are on the marks' group); a plain link without JavaScript or htmx.
+  // hx-push-url are on the axis); a cluster zooms the timeline into its span, as the zoom
+  // links do (their settings are on the zoom nav). Plain links without JavaScript or htmx.
   document.addEventListener("click", function (e) {
     var mark = e.target.closest && e.target.closest("a.mark");
     if (!mark || !window.htmx || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    if (dragged) { e.preventDefault(); return; }
+    var href = mark.getAttribute("href");
+    if (href.charAt(0) === "#") return;
     e.preventDefault();
-    window.htmx.ajax("GET", mark.getAttribute("href"), { source: mark });
+    if (mark.classList.contains("mark--cluster")) {
+      focusNext = "window-heading";
+      goTo(href);
+    } else {
+      lastOpener = null;
+      window.htmx.ajax("GET", href, { source: mark });
+    }
   });
+
+  // Moving the window: any window is an address (?from=YYYY-MM-DD&to=YYYY-MM-DD), loaded into
+  // the timeline region and pushed to history like the zoom links.
+  var DAY = 86400000;
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function windowOf(axis) {
+    var fig = axis.closest("figure.axis");
+    var from = Date.parse(fig.dataset.from), to = Date.parse(fig.dataset.to);
+    return { fig: fig, from: from, days: Math.round((to - from) / DAY) + 1 };
+  }
+  function goTo(url) {
+    var nav = document.querySelector("nav.zoom");
+    if (!window.htmx || !nav) { window.location.href = url; return; }
+    window.htmx.ajax("GET", url, { source: nav, target: "#timeline-region", swap: "outerHTML" });
+  }
+  function goToWindow(fig, from, days) {
+    days = Math.max(1, Math.round(days));
+    var first = Date.parse("0001-01-01"), last = Date.parse("9998-12-31");
+    from = Math.min(Math.max(Math.round(from / DAY) * DAY, first), last - (days - 1) * DAY);
+    var params = new URLSearchParams(window.location.search);
+    ["year", "from", "to", "after", "page"].forEach(function (name) { params.delete(name); });
+    params.set("from", isoDay(from));
+    params.set("to", isoDay(from + (days - 1) * DAY));
+    focusNext = "window-heading";
+    goTo(fig.dataset.path + "?" + params.toString());
+  }
+
+  // Drag or swipe the axis to pan; pinch (two fingers) or Ctrl + wheel (a trackpad's pinch)
+  // to zoom around the pointer; a sideways wheel pans. Each settles on one address.
+  var pointers = {}, gesture = null, dragged = false, wheel = null;
+  function axisAt(target) { return target.closest && target.closest(".axis__svg"); }
+  document.addEventListener("pointerdown", function (e) {
+    var svg = axisAt(e.target);
+    if (!svg || (e.pointerType === "mouse" && e.button !== 0)) return;
+    pointers[e.pointerId] = e.clientX;
+    var xs = Object.keys(pointers).map(function (k) { return pointers[k]; });
+    var box = svg.getBoundingClientRect();
+    gesture = { svg: svg, box: box, startX: xs[0], x: xs[0], scale: 1,
+                spread: xs.length > 1 ? Math.abs(xs[1] - xs[0]) : 0,
+                centre: xs.length > 1 ? (xs[0] + xs[1]) / 2 : xs[0] };
+    dragged = false;
+  });
+  document.addEventListener("pointermove", function (e) {
+    if (!gesture || !(e.pointerId in pointers)) return;
+    pointers[e.pointerId] = e.clientX;
+    var xs = Object.keys(pointers).map(function (k) { return pointers[k]; });
+    if (xs.length > 1 && gesture.spread) {
+      gesture.scale = Math.abs(xs[1] - xs[0]) / gesture.spread;
+      gesture.svg.style.transform = "scaleX(" + gesture.scale + ")";
+    } else {
+      gesture.x = xs[0];
+      if (Math.abs(gesture.x - gesture.startX) > 8) dragged = true;
+      if (dragged) gesture.svg.style.transform = "translateX(" + (gesture.x - gesture.startX) + "px)";
+    }
+  });
+  document.addEventListener("pointerup", function (e) {
+    if (!gesture || !(e.pointerId in pointers)) return;
+    delete pointers[e.pointerId];
+    if (Object.keys(pointers).length) return;
+    var g = gesture, w = windowOf(g.svg);
+    gesture = null;
+    g.svg.style.transform = "";
+    if (Math.abs(g.scale - 1) > 0.1) {
+      dragged = true;
+      var at = (g.centre - g.box.left) / g.box.width;
+      var days = w.days / g.scale;
+      goToWindow(w.fig, w.from + at * w.days * DAY - at * days * DAY, days);
+    } else if (dragged) {
+      var shift = -((g.x - g.startX) / g.box.width) * w.days;
+      goToWindow(w.fig, w.from + Math.round(shift) * DAY, w.days);
+    }
+    setTimeout(function () { dragged = false; }, 0);
+  });
+  document.addEventListener("pointercancel", function () {
+    if (gesture) gesture.svg.style.transform = "";
+    pointers = {}; gesture = null;
+  });
+  document.addEventListener("wheel", function (e) {
+    var svg = axisAt(e.target);
+    if (!svg || !(e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY))) return;
+    e.preventDefault();
+    var box = svg.getBoundingClientRect();
+    if (!wheel) wheel = { svg: svg, zoom: 0, pan: 0, at: (e.clientX - box.left) / box.width };
+    if (e.ctrlKey) wheel.zoom += e.deltaY; else wheel.pan += e.deltaX / box.width;
+    clearTimeout(wheel.timer);
+    wheel.timer = setTimeout(function () {
+      var w = windowOf(wheel.svg), days = w.days * Math.pow(2, wheel.zoom / 100);
+      var at = w.from + wheel.at * w.days * DAY;
+      goToWindow(w.fig, at - wheel.at * days * DAY + wheel.pan * w.days * DAY, days);
+      wheel = null;
+    }, 250);
+  }, { passive: false });
 
   // Empty fields (no dates chosen) are left out of the request, so the pushed URL stays clean.
   document.addEventListener("htmx:configRequest", function (e) {
@@ -43,13 +145,28 @@
 
   // A swap of the timeline region re-renders the filter box: keep it open if the reader had it so.
   // Likewise the search box: what the reader typed while a request was out is kept.
+  // Focus goes back to the control that made the swap (its new copy: the same id or
+  // data-focus), or where the control says (data-focus-after), or to the window's heading.
   var filtersOpen = false;
   var typing = null;
-  document.addEventListener("htmx:beforeSwap", function () {
+  var focusNext = null;
+  var closing = null;
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (focusNext || !elt || !elt.getAttribute) return;
+    var active = document.activeElement;
+    focusNext = (elt.dataset && elt.dataset.focusAfter)
+      || (active && active !== document.body && (active.dataset.focus || active.id))
+      || null;
+  });
+  document.addEventListener("htmx:beforeSwap", function (e) {
     var box = document.querySelector(".filters__box");
     filtersOpen = !!(box && box.open);
     var q = document.getElementById("id_q");
     typing = q && document.activeElement === q ? q.value : null;
+    var detail = document.getElementById("detail");
+    closing = e.detail.target && e.detail.target.id === "detail" && detail.classList.contains("detail--open")
+      ? window.location.pathname : null;
   });
   document.addEventListener("htmx:afterSwap", function () {
     var box = document.querySelector(".filters__box");
@@ -57,6 +174,24 @@
     var q = document.getElementById("id_q");
     if (q && typing !== null && q.value !== typing) q.value = typing;
   });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var target = e.detail.target;
+    var key = focusNext;
+    focusNext = null;
+    if (!target || target.id !== "timeline-region") return;
+    setUpAxes();
+    var found = key && (document.getElementById(key) || document.querySelector('[data-focus="' + key + '"]'));
+    (found || document.getElementById("window-heading")).focus();
+  });
+  document.addEventListener("htmx:responseError", function () { focusNext = null; });
+
+  // Marks on the axis: one Tab stop per axis; Up and Down arrows move between its marks.
+  function setUpAxes() {
+    document.querySelectorAll(".axis__svg").forEach(function (svg) {
+      svg.querySelectorAll("a.mark").forEach(function (a, i) { a.setAttribute("tabindex", i ? "-1" : "0"); });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", setUpAxes);
 
   // Move focus to what a swap opened, and mark the open event in the list and on the axis.
   document.addEventListener("htmx:afterSettle", function (e) {
@@ -79,10 +214,18 @@
         detail.focus();
       } else if (lastOpener && document.getElementById(lastOpener)) {
         document.getElementById(lastOpener).querySelector("a").focus();
+      } else {
+        // Closed after arriving on the permalink: the event in the list, or the list.
+        var back = closing && Array.prototype.find.call(document.querySelectorAll(".event-item__link"),
+          function (a) { return a.pathname === closing; });
+        (back || document.getElementById("events-heading")).focus();
       }
     }
   });
 
+  function typingIn(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
   document.addEventListener("keydown", function (e) {
     // Escape closes the open event.
     if (e.key === "Escape") {
@@ -90,12 +233,32 @@
       if (close) { e.preventDefault(); close.click(); }
       return;
     }
-    // Up and down arrows move between events in a list.
+    if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+    // + and - zoom, Left and Right move to the previous and next window: the zoom links.
+    var moves = { "+": "in", "=": "in", "-": "out", "ArrowLeft": "previous", "ArrowRight": "next" };
+    if (moves[e.key] && !(e.target.closest && e.target.closest(".event-item, .detail"))) {
+      var link = document.querySelector(".zoom__move--" + moves[e.key]);
+      if (link) { e.preventDefault(); focusNext = "zoom-" + moves[e.key]; link.click(); }
+      return;
+    }
+    // Up and down arrows move between events in a list, and between marks on the axis.
     if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
-    var link = e.target.closest && e.target.closest(".event-item__link");
-    if (!link) return;
+    var step = e.key === "ArrowDown" ? 1 : -1;
+    var mark = e.target.closest && e.target.closest("a.mark");
+    if (mark) {
+      var marks = Array.prototype.slice.call(mark.closest("svg").querySelectorAll("a.mark"));
+      var to = marks[marks.indexOf(mark) + step];
+      if (to) {
+        e.preventDefault();
+        marks.forEach(function (a) { a.setAttribute("tabindex", a === to ? "0" : "-1"); });
+        to.focus();
+      }
+      return;
+    }
+    var item = e.target.closest && e.target.closest(".event-item__link");
+    if (!item) return;
     var links = Array.prototype.slice.call(document.querySelectorAll(".event-item__link"));
-    var next = links[links.indexOf(link) + (e.key === "ArrowDown" ? 1 : -1)];
+    var next = links[links.indexOf(item) + step];
     if (next) { e.preventDefault(); next.focus(); }
   });
 
