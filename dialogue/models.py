@@ -503,7 +503,7 @@ class Period(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("dialogue:timeline") + f"#period-{self.slug}"
+        return reverse("dialogue:period-detail", args=[self.slug])
 
     def clean(self):
         try:

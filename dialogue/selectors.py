@@ -194,6 +194,18 @@ def periods() -> list[Period]:
     return list(Period.objects.all())
 
 
+def period_with_evidence(*, user, slug: str) -> Period | None:
+    """The period and the visible events whose passages establish it, with those passages."""
+    evidence = Event.objects.visible_to(user).prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    )
+    return (
+        Period.objects.filter(slug=slug)
+        .prefetch_related(Prefetch("evidence", queryset=evidence))
+        .first()
+    )
+
+
 def _visible(user) -> Q:
     """What Event.objects.visible_to(user) keeps, said of a related event, as a join."""
     return Q() if user.is_staff else public_event(via="event")

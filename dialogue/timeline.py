@@ -11,6 +11,7 @@ collide, events fold into a cluster that names its heaviest event and zooms into
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -50,7 +51,7 @@ class Window:
 
     @classmethod
     def for_year(cls, year: int | None) -> Window:
-        return cls(date(year, 1, 1), date(year, 12, 31)) if year else cls.overview()
+        return cls.overview() if year is None else cls(date(year, 1, 1), date(year, 12, 31))
 
     @classmethod
     def all_time(cls) -> Window:
@@ -176,17 +177,14 @@ class Window:
 
 CHAR_PX = 7.5  # a safe width of one character in the axis's 12 px sans-serif type
 TICK_GAP_PX = 8
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 # (step, its length in days, the characters of its longest label)
 TICK_STEPS = [
     ("day", 1, 6),
     ("monday", 7, 6),
     ("month", 31, 4),
     ("quarter", 92, 4),
-    ("year", 366, 4),
-    ("5 years", 5 * 366, 4),
-    ("decade", 3653, 4),
-    ("century", 36525, 4),
-    ("millennium", 365250, 4),
+    *((n, 366 * n, 4) for n in YEAR_STEPS),
 ]
 
 
@@ -216,7 +214,7 @@ def _tick_days(window: Window, step: str):
                 return
             month = _months_later(month, 1)
     else:
-        every = {"year": 1, "5 years": 5, "decade": 10, "century": 100, "millennium": 1000}[step]
+        every = step  # years
         first = window.start.year + ((window.start.month, window.start.day) != (1, 1))
         for year in range(-(-first // every) * every, window.end.year + 1, every):
             if year >= 1:
@@ -290,7 +288,7 @@ def _stack(marks: list[Mark], *, lanes: int, min_label: float, gap: float) -> li
     placed: list[Mark] = []
     ends: list[float] = []
     for mark in marks:
-        mark.label_x = min(mark.x, 100 - min_label)
+        mark.label_x = round(min(mark.x, 100 - min_label), 3)
         mark.end = max(mark.x + mark.width, mark.label_x + min_label)
         lane = next((i for i, end in enumerate(ends) if end + gap <= mark.label_x), None)
         if lane is None and len(ends) < lanes:
@@ -307,7 +305,7 @@ def _stack(marks: list[Mark], *, lanes: int, min_label: float, gap: float) -> li
     following: dict[int, float] = {}
     for mark in reversed(placed):
         limit = following.get(mark.lane, 100.0 + gap) - gap
-        mark.label_width = round(limit - mark.label_x, 3)
+        mark.label_width = math.floor((limit - mark.label_x) * 1000) / 1000  # never past it
         following[mark.lane] = mark.label_x
     return placed
 

@@ -19,6 +19,7 @@ public_patterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor-detail"),
     path("actors/<slug:slug>/and/<slug:other>/", views.actor_pair, name="actor-pair"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
+    path("periods/<slug:slug>/", views.period_detail, name="period-detail"),
     path("export/events.csv", views.export_csv, name="export-csv"),
     path("export/events.json", views.export_json, name="export-json"),
     path("export/timelinejs.json", views.export_timelinejs, name="export-timelinejs"),

@@ -140,11 +140,11 @@ def _facets(state: QueryDict, choices: dict, counts: dict) -> list[dict]:
     return facets
 
 
-def _detail_context(request: HttpRequest, event) -> dict:
-    permalink = site.absolute(request, event.get_absolute_url())
-    today = timezone.localdate()
+def passages_of(citations) -> list[dict]:
+    """Each citation's passage in its context, as _passage.html shows it (a flagged one by its
+    quote alone)."""
     passages = []
-    for citation in event.citations.all():
+    for citation in citations:
         if citation.needs_review:
             passages.append({"citation": citation, "needs_review": True, "quote": citation.exact})
             continue
@@ -160,6 +160,13 @@ def _detail_context(request: HttpRequest, event) -> dict:
                 "original": text_fragment_url(citation.source.url, quote),
             }
         )
+    return passages
+
+
+def _detail_context(request: HttpRequest, event) -> dict:
+    permalink = site.absolute(request, event.get_absolute_url())
+    today = timezone.localdate()
+    passages = passages_of(event.citations.all())
     embed = site.absolute(request, reverse("dialogue:embed-event", args=[event.slug]))
     return {
         "event": event,
@@ -252,6 +259,28 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         raise Http404("No event has this address.")
     return _timeline_page(request, selected=event)
+
+
+PERIOD_EVENTS = 25  # listed on a period's page; the timeline at its window shows them all
+
+
+@public_page
+def period_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A period: what it was, the passages that establish it, and the events within it."""
+    period = selectors.period_with_evidence(user=request.user, slug=slug)
+    if period is None:
+        raise Http404("No period has this address.")
+    window = Window(period.date_lower, period.date_upper)
+    query = EventQuery(staff=request.user.is_staff, filters={})
+    evidence = period.evidence.all()
+    context = {
+        "period": period,
+        "evidence": [(e, passages_of(e.citations.all())) for e in evidence],
+        "events": selectors.rows(Event.objects.all(), query.ids(window, limit=PERIOD_EVENTS)),
+        "total": query.index.count(query.mask(window)),
+        "on_timeline": _window_linker(query, reverse("dialogue:timeline"))(window),
+    }
+    return render_page(request, "dialogue/period_detail.html", context)
 
 
 @public_page

@@ -1,5 +1,7 @@
 """The public pages through the test client: plain, as HTMX swaps, and as history restores."""
 
+from datetime import date
+
 import pytest
 
 from dialogue.models import Event
@@ -242,3 +244,115 @@ def test_a_busy_actor_lists_its_first_events_and_sends_to_the_timeline_for_all(c
     assert response.context["total"] == ACTOR_EVENTS + 5
     assert f"The first {ACTOR_EVENTS} of {ACTOR_EVENTS + 5}" in html
     assert f'href="/?actor={actor.slug}">See all these events on the timeline' in html
+
+
+# The window: any span of days, and the ways to move it --------------------------------------
+
+
+def test_a_window_keeps_the_events_overlapping_it_and_names_itself(client, seed):
+    response = client.get("/?from=2015-04-01&to=2015-04-30")
+    events = response.context["events"]
+    assert events and all(e.date_lower <= date(2015, 4, 30) for e in events)
+    assert all(e.date_upper >= date(2015, 4, 1) for e in events)
+    html = response.content.decode()
+    assert "Events in April 2015" in html
+    assert (
+        '<link rel="canonical" href="http://testserver/?from=2015-04-01&amp;to=2015-04-30">' in html
+    )
+
+
+def test_each_window_links_out_in_and_to_its_neighbours_keeping_the_filters(client, seed):
+    zoom = client.get("/?year=2015&status=planned").context["zoom"]
+    assert zoom["out"]["href"] == "/?status=planned"
+    assert zoom["in"]["href"] == "/?status=planned&from=2015-07-01&to=2015-07-31"
+    assert zoom["previous"]["href"] == "/?status=planned&year=2014"
+    assert zoom["next"]["href"] == "/?status=planned&year=2016"
+    day = client.get("/?from=2015-04-05&to=2015-04-05").context["zoom"]
+    assert day["in"] is None and day["out"]["label"] == "week of 30 March 2015"
+    whole = client.get("/").context["zoom"]
+    assert whole["out"] is None and whole["previous"] is None and whole["in"]["label"] == "2012"
+
+
+def test_years_before_the_span_are_reachable_for_context(client, seed):
+    response = client.get("/?year=1997")
+    assert [e.edtf for e in response.context["events"]] == ["1997"]
+    assert response.context["zoom"]["next"]["href"] == "/?year=1998"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("from=2015-02-30", "window from"), ("from=2015-05-01&to=2015-04-01", "window to"),
+     ("from=0000-01-01", "window from"), ("to=9999-01-01", "window to")],
+)  # fmt: skip
+def test_a_bad_window_is_ignored_with_a_message(client, seed, query, field):
+    response = client.get(f"/?{query}")
+    assert response.status_code == 200
+    assert f"Ignored {field}" in response.content.decode()
+
+
+def test_an_empty_window_says_why(client, seed):
+    html = client.get("/?year=2011").content.decode()
+    assert "No events recorded in 2011 — a time within “" in html
+    assert 'href="/periods/dialogue-suspended/">Security dialogue suspended</a>' in html
+    filtered = client.get("/?year=2015&status=cancelled").content.decode()
+    assert "No events match these filters in 2015." in filtered
+    assert "No events recorded" not in filtered
+
+
+def test_the_axis_labels_every_event_drawn_and_links_its_period(client, seed):
+    response = client.get("/?year=2015")
+    html = response.content.decode()
+    for axis in response.context["axes"]:
+        for mark in axis["layout"].marks:
+            assert mark.is_cluster or f'<span class="mark__label">{mark.item.title}</span>' in html
+    assert 'aria-label="Security dialogue to resume in April 2015, 5 – 30 April 2015"' in html
+    assert '<a href="/periods/dialogue-suspended/" class="band__link">' in html
+
+
+def test_a_cluster_links_into_its_span(client, seed):
+    from django.core.management import call_command
+
+    call_command("generate_events", "400", verbosity=0)
+    response = client.get("/")
+    narrow = response.context["axes"][0]["layout"]
+    cluster = next(m for m in narrow.marks if m.is_cluster)
+    html = response.content.decode()
+    href = f"/?from={cluster.lower.isoformat()}&amp;to={cluster.upper.isoformat()}"
+    if cluster.lower.month == 1 and cluster.lower.day == 1 and cluster.upper.month == 12:
+        href = f"/?year={cluster.lower.year}" if cluster.lower.year == cluster.upper.year else href
+    assert f'<a href="{href}" class="mark mark--cluster"' in html
+    assert f"{cluster.count} events, " in html
+
+
+# Periods ------------------------------------------------------------------------------------
+
+
+def test_a_period_page_shows_what_establishes_it_and_the_events_within(client, seed):
+    response = client.get("/periods/dialogue-suspended/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Security dialogue suspended" in html and "December 2009 – April 2015" in html
+    assert "was suspended from its last meeting in December 2009" in html
+    assert html.count('<figure class="passage">') >= 3  # the evidence's passages, highlighted
+    assert "has not been held since December 2009" in html
+    assert response.context["total"] == 15
+    assert 'href="/?from=2009-12-01&amp;to=2015-04-30"' in html
+
+
+def test_a_period_hides_draft_evidence_from_readers(client, seed, admin_client):
+    from dialogue.models import Period
+
+    draft = make_event(title="A draft behind the period", is_published=False)
+    Period.objects.get(slug="dialogue-suspended").evidence.add(draft)
+    assert (
+        "A draft behind the period"
+        not in client.get("/periods/dialogue-suspended/").content.decode()
+    )
+    assert (
+        "A draft behind the period"
+        in admin_client.get("/periods/dialogue-suspended/").content.decode()
+    )
+
+
+def test_an_unknown_period_is_a_404(client, seed):
+    assert client.get("/periods/no-such-period/").status_code == 404
