@@ -43,9 +43,11 @@ def test_the_ladder_from_the_whole_span_down_to_a_day_and_back_up():
     [
         (Window.for_year(2009), "2008", "2010"),  # before the span: context stays reachable
         (Window(date(2014, 1, 1), date(2014, 1, 31)), "December 2013", "February 2014"),
-        (Window(date(2014, 3, 3), date(2014, 3, 9)), "week of 24 February 2014", "week of 10 March 2014"),
+        (Window(date(2014, 3, 3), date(2014, 3, 9)),
+         "week of 24 February 2014", "week of 10 March 2014"),
         (Window(date(2015, 4, 5), date(2015, 4, 5)), "4 April 2015", "6 April 2015"),
-        (Window(date(2015, 3, 20), date(2015, 5, 11)), "26 January – 19 March 2015", "12 May – 3 July 2015"),
+        (Window(date(2015, 3, 20), date(2015, 5, 11)),
+         "26 January – 19 March 2015", "12 May – 3 July 2015"),
     ],
 )  # fmt: skip
 def test_previous_and_next_move_by_the_windows_own_unit(window, before, after):
@@ -114,10 +116,8 @@ def _check(lay, items, axis_px, lanes):
 def test_a_crowded_day_folds_into_clusters_naming_the_heaviest(axis_px, lanes):
     day = date(2014, 9, 9)
     items = [Item(FakeEvent(i, f"Event {i}", weight=i % 7), day, day) for i in range(60)]
-    items += [
-        Item(FakeEvent(100 + i, f"Later {i}"), day + timedelta(days=3 * i), day + timedelta(days=3 * i))
-        for i in range(1, 40)
-    ]  # fmt: skip
+    later = [day + timedelta(days=3 * i) for i in range(1, 40)]
+    items += [Item(FakeEvent(100 + i, f"Later {i}"), d, d) for i, d in enumerate(later)]
     window = Window.for_year(2014)
     lay = layout(window, items, [], axis_px=axis_px, lanes=lanes)
     _check(lay, items, axis_px, lanes)
