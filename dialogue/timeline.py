@@ -166,13 +166,21 @@ class Window:
 
     def ticks(self, axis_px: float) -> list[dict]:
         """Labelled ticks, the finest step whose labels have room on an axis this wide: days,
-        Mondays, months, quarters, years or decades."""
+        Mondays, months, quarters, years, decades… A label that would still touch the one
+        before it (a month's name among day numbers) or run past the end is left out."""
         step = next(
             (step for step, days, chars in TICK_STEPS
              if axis_px * days / self.days >= chars * CHAR_PX + TICK_GAP_PX),
             TICK_STEPS[-1][0],
         )  # fmt: skip
-        return [{"x": round(self.x(d), 3), "label": label} for d, label in _tick_days(self, step)]
+        ticks, free = [], 0.0  # free: where the last label ends, in px
+        for d, label in _tick_days(self, step):
+            at = self.x(d) * axis_px / 100
+            end = at + len(label) * CHAR_PX + TICK_GAP_PX
+            if at >= free and end <= axis_px + TICK_GAP_PX:
+                ticks.append({"x": round(self.x(d), 3), "label": label})
+                free = end
+        return ticks
 
 
 CHAR_PX = 7.5  # a safe width of one character in the axis's 12 px sans-serif type
@@ -180,7 +188,7 @@ TICK_GAP_PX = 8
 YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 # (step, its length in days, the characters of its longest label)
 TICK_STEPS = [
-    ("day", 1, 6),
+    ("day", 1, 3),
     ("monday", 7, 6),
     ("month", 31, 4),
     ("quarter", 92, 4),
