@@ -153,7 +153,8 @@
   var closing = null;
   document.addEventListener("htmx:beforeRequest", function (e) {
     var elt = e.detail.elt;
-    if (focusNext || !elt || !elt.getAttribute) return;
+    var target = e.detail.target;
+    if (focusNext || !elt || !elt.getAttribute || !target || target.id !== "timeline-region") return;
     var active = document.activeElement;
     focusNext = (elt.dataset && elt.dataset.focusAfter)
       || (active && active !== document.body && (active.dataset.focus || active.id))
@@ -176,9 +177,9 @@
   });
   document.addEventListener("htmx:afterSettle", function (e) {
     var target = e.detail.target;
+    if (!target || target.id !== "timeline-region") return;
     var key = focusNext;
     focusNext = null;
-    if (!target || target.id !== "timeline-region") return;
     setUpAxes();
     var found = key && (document.getElementById(key) || document.querySelector('[data-focus="' + key + '"]'));
     (found || document.getElementById("window-heading")).focus();
@@ -238,7 +239,7 @@
     var moves = { "+": "in", "=": "in", "-": "out", "ArrowLeft": "previous", "ArrowRight": "next" };
     if (moves[e.key] && !(e.target.closest && e.target.closest(".event-item, .detail"))) {
       var link = document.querySelector(".zoom__move--" + moves[e.key]);
-      if (link) { e.preventDefault(); focusNext = "zoom-" + moves[e.key]; link.click(); }
+      if (link) { e.preventDefault(); link.click(); }
       return;
     }
     // Up and down arrows move between events in a list, and between marks on the axis.
