@@ -1,28 +1,49 @@
 """Helper of bench/run.py: navigation-to-ready times in Chromium through Playwright, as JSON.
 
-    python bench/browser.py '{"site": "http://127.0.0.1:PORT", "data": "export.json", ...}'
+    python bench/browser.py '{"site": "http://127.0.0.1:PORT", "static": "http://…", …}'
 
 Every time is `performance.now()` in the page at its ready moment: milliseconds since the
 navigation started (the page's time origin), so it includes the server's response, the
 transfer, parsing, styles, scripts and layout. Each run is a new browser context (empty HTTP
-cache, no service worker); the figure is the median of the runs.
+cache, no service worker); the figure is the median of the runs. One Chromium runs ours, the
+static limit and the empty page in turn (ours, static, empty, then again), after one run of the
+empty page that is not counted (a new Chromium's first context is slower); each peer run has
+a Chromium of its own, TimelineJS and vis-timeline also in turn.
 
-- ours: the timeline page `/` from the running server. Ready = DOMContentLoaded has fired, htmx
-  has initialised the page (its `htmx:load` event on <body>) and the event list (#event-list)
-  has a layout box, checked at that event and then every animation frame.
+- ours: the timeline page `/` from the running server (gunicorn). Ready = DOMContentLoaded has
+  fired, htmx has initialised the page (its `htmx:load` event on <body>), the event list
+  (#event-list) has a layout box, and the axis labels are laid out: of the
+  `figure.axis .mark__label`s in an SVG that has a layout box (the page draws the axis twice,
+  for phones and for wider screens, and its stylesheet hides one), the first and the last have
+  a layout box; a page without such labels passes this part. Checked at `htmx:load` and then
+  every animation frame.
+- static: the physical limit, the same page's HTML without its scripts from a plain static
+  server (see bench/server.py, `StaticSite`). Ready = DOMContentLoaded has fired and #event-list
+  has a layout box, checked at that event and then every animation frame; no htmx to wait for.
+  Asking for the box lays out the whole page, labels included; the stylesheet may still be on
+  its way then (without scripts, DOMContentLoaded does not wait for it), so the limit is if
+  anything low.
+- empty: `<!doctype html><title>x</title>` from the same static server. Ready = DOMContentLoaded:
+  what a navigation costs on this machine before any page.
 - TimelineJS 3: a bare page embedding it (as tests/browser/test_timelinejs.py does) fetches the
   export and calls `new TL.Timeline(…)`. Ready = its `ready` event, fired after `loaded` (the
   time navigation and the slider built, the first slide shown).
-- vis-timeline (standalone UMD build): the same export converted in the page to a DataSet of
-  items (start, and end for spans; the eras as background items), default options. Ready = its
+- vis-timeline (standalone UMD build, its stylesheet included): the same export converted in
+  the page to a DataSet of items, each labelled with the event's title (`content`), start, and
+  end for spans; the eras as background items; default options. Ready = its
   `onInitialDrawComplete` callback (the first full draw, items laid out).
+
+At ready each page counts the labels it shows (`labels`): ours its `.mark__label`s with a
+layout box, the static page the same, TimelineJS its time markers with text, vis-timeline its
+items with text, so the report can say the axes compared are labelled.
 
 The libraries are served from node_modules by `page.route` on the server's own origin and the
 export from a file, so the peers' figures include fetching and parsing N events' JSON as an
 embedding page would. Nothing leaves the machine: Chromium resolves no host name but the
 loopback, and the peers' route aborts other origins (TimelineJS asks for web fonts).
-A peer run that is not ready within the timeout is reported as a timeout, and not repeated.
+A run that is not ready within its timeout is reported as a timeout, and not repeated.
 Each peer run is a process of its own with its own Chromium, killed when the run is over.
+Without "data" in the config the peers are not run (run.py leaves them out above 10k events).
 """
 
 import contextlib
@@ -55,14 +76,25 @@ LAUNCH_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 
+# The axis labels of the SVG the stylesheet shows: the page has one axis for phones and one for
+# wider screens, and hides the other (display: none), so its labels never have a layout box.
+SHOWN_LABELS = """const laidOut = (element) => element.getClientRects().length > 0;
+  const shownLabels = () => [...document.querySelectorAll("figure.axis .mark__label")]
+    .filter((label) => !label.closest("svg") || laidOut(label.closest("svg")));"""
+
 OURS_READY = """(() => {
   let htmxLoaded = false;
+  SHOWN_LABELS
   const check = () => {
     if (window.__benchReady !== undefined) return true;
     const list = document.getElementById("event-list");
-    if (htmxLoaded && document.readyState !== "loading" && window.htmx && list
-        && list.getClientRects().length > 0) {
+    const labels = shownLabels();
+    const labelled = labels.length === 0
+      || (laidOut(labels[0]) && laidOut(labels[labels.length - 1]));
+    if (htmxLoaded && document.readyState !== "loading" && window.htmx && list && laidOut(list)
+        && labelled) {
       window.__benchReady = performance.now();
+      window.__benchLabels = labels.filter(laidOut).length;
       return true;
     }
     return false;
@@ -71,7 +103,26 @@ OURS_READY = """(() => {
   document.addEventListener("htmx:load", (e) => {
     if (e.target === document.body) { htmxLoaded = true; poll(); }
   });
-})();"""
+})();""".replace("SHOWN_LABELS", SHOWN_LABELS)
+
+STATIC_READY = """(() => {
+  SHOWN_LABELS
+  const check = () => {
+    const list = document.getElementById("event-list");
+    if (list && laidOut(list)) {
+      window.__benchReady = performance.now();
+      window.__benchLabels = shownLabels().filter(laidOut).length;
+      return true;
+    }
+    return false;
+  };
+  const poll = () => { if (!check()) requestAnimationFrame(poll); };
+  document.addEventListener("DOMContentLoaded", poll);
+})();""".replace("SHOWN_LABELS", SHOWN_LABELS)
+
+EMPTY_READY = """document.addEventListener("DOMContentLoaded", () => {
+  window.__benchReady = performance.now();
+});"""
 
 TIMELINEJS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title>
@@ -88,6 +139,8 @@ fetch("../data.json").then((r) => r.json()).then((data) => {
   timeline.on("ready", () => {
     if (window.__benchReady === undefined) window.__benchReady = performance.now();
     window.__benchLoaded = loaded;
+    window.__benchLabels = [...document.querySelectorAll(".tl-timemarker-text")]
+      .filter((e) => e.textContent.trim()).length;
   });
   window.timeline = timeline;
 }).catch((e) => { window.__benchError = String(e); });
@@ -113,7 +166,11 @@ fetch("../data.json").then((r) => r.json()).then((data) => {
     start: day(era.start_date), end: day(era.end_date),
   }));
   window.timeline = new vis.Timeline(document.getElementById("visualization"), items, {
-    onInitialDrawComplete: () => { window.__benchReady = performance.now(); },
+    onInitialDrawComplete: () => {
+      window.__benchReady = performance.now();
+      window.__benchLabels = [...document.querySelectorAll(".vis-item .vis-item-content")]
+        .filter((e) => e.textContent.trim()).length;
+    },
   });
 }).catch((e) => { window.__benchError = String(e); });
 </script>
@@ -126,6 +183,7 @@ NAVIGATION = """() => {
     ready: window.__benchReady,
     error: window.__benchError || null,
     events: window.__benchEvents ?? null,
+    labels: window.__benchLabels ?? null,
     ttfb: nav.responseStart ?? null,
     dom_content_loaded: nav.domContentLoadedEventEnd ?? null,
     load: nav.loadEventEnd ?? null,
@@ -138,7 +196,8 @@ WAIT = "() => window.__benchReady !== undefined || window.__benchError !== undef
 
 def serve_peers(site: str, data: Path, blocked: list):
     """The route answering the peers' pages: their files, the export; other origins aborted."""
-    roots = {"timelinejs/": TIMELINEJS, "vis/": VIS}
+    # Resolved, as the files asked for are: node_modules may be a symbolic link.
+    roots = {"timelinejs/": TIMELINEJS.resolve(), "vis/": VIS.resolve()}
     pages = {"timelinejs/index.html": TIMELINEJS_PAGE, "vis/index.html": VIS_PAGE}
 
     def serve(route):
@@ -227,14 +286,20 @@ def peer_run(config: dict, name: str) -> dict:
     return result
 
 
-def series(run, runs: int) -> dict:
-    """`runs` runs of `run()`; a timeout or a failure is not repeated."""
-    results = []
-    for _ in range(runs):
-        result = run()
-        results.append(result)
-        if result["ready"] is None:
-            break
+def series(runs: dict, count: int) -> dict:
+    """`count` runs of each page (name: its run function), taken in turn (one of each, then
+    again) so that a change in the machine's load touches them alike; a page that times out or
+    fails is not run again."""
+    results = {name: [] for name in runs}
+    for _ in range(count):
+        for name, run in runs.items():
+            done = results[name]
+            if not done or done[-1]["ready"] is not None:
+                done.append(run())
+    return {name: summary(done) for name, done in results.items()}
+
+
+def summary(results: list[dict]) -> dict:
     ready = [r["ready"] for r in results if r["ready"] is not None]
     failed = [r for r in results if r["ready"] is None]
     return {
@@ -247,32 +312,42 @@ def series(run, runs: int) -> dict:
 
 def main() -> None:
     config = json.loads(sys.argv[1])
-    site, data = config["site"], Path(config["data"])
+    site = config["site"]
     if "peer" in config:  # one peer run, for peer_run(): its result, and no clean-up
         blocked: list = []
         with sync_playwright() as playwright:
             browser = launch(playwright, config["chromium"])
             url = f"{site}{MOUNT}{config['peer']}/index.html"
-            route = serve_peers(site, data, blocked)
+            route = serve_peers(site, Path(config["data"]), blocked)
             result = one_run(browser, url, config["peer_timeout"], route=route, close=False)
             result["blocked"] = sorted({u.split("/")[2] for u in blocked})
             print(json.dumps(result), flush=True)
             os._exit(0)  # the group is killed by the parent
     out = {}
+    pages = {
+        "ours": (site + "/", OURS_READY),
+        "static": (config["static"] + "/", STATIC_READY),
+        "empty": (config["static"] + "/empty.html", EMPTY_READY),
+    }
     with sync_playwright() as playwright:
         browser = launch(playwright, config["chromium"])
         out["chromium"] = browser.version
-        out["ours"] = series(
-            lambda: one_run(browser, site + "/", config["ours_timeout"], init=OURS_READY),
-            config["runs"],
-        )
+        timeout = config["ours_timeout"]
+        # Not counted: the first context of a new Chromium is slower than the next ones.
+        one_run(browser, config["static"] + "/empty.html", timeout, init=EMPTY_READY)
+        runs = {
+            name: lambda url=url, ready=ready: one_run(browser, url, timeout, init=ready)
+            for name, (url, ready) in pages.items()
+        }
+        out |= series(runs, config["runs"])
         browser.close()
-    for name in ("timelinejs", "vis"):
-        out[name] = series(lambda name=name: peer_run(config, name), config["peer_runs"])
-    blocked = {
-        host for name in ("timelinejs", "vis") for host in out[name]["last"].get("blocked", [])
-    }
-    out["blocked_requests"] = sorted(blocked)
+    if config.get("data"):
+        peers = {name: lambda name=name: peer_run(config, name) for name in ("timelinejs", "vis")}
+        out |= series(peers, config["peer_runs"])
+        blocked = {
+            host for name in ("timelinejs", "vis") for host in out[name]["last"].get("blocked", [])
+        }
+        out["blocked_requests"] = sorted(blocked)
     print(json.dumps(out))
 
 

@@ -1,4 +1,15 @@
-"""Helper of bench/run.py: the report, in Markdown: each run's figures and the targets."""
+"""Helper of bench/run.py: the report, in Markdown: each run's figures and the targets.
+
+The targets (constants below), printed next to the figures and summed up at the end:
+- browser (Chromium): ready time flat from 1k to 100k (at every N within FLAT× of the 1k
+  figure on the same database) and < 0.5 s at 100k; at 1k ≥10× faster than TimelineJS and ≥3×
+  faster than vis-timeline; ours within STATIC_LIMIT× of the static limit at every N;
+- server, at 100k on PostgreSQL: render p50 ≤ SERVER_SLACK× the baselines SERVER_BASELINE_MS
+  (timeline 39.4, year 31.6, permalink 45.0 ms), and every page's p50 < SERVER_P50_MS (cached
+  and render); render query counts identical at every N;
+- the timeline's transfer < 100 KB compressed; ≥300 req/s with p99 < 100 ms at 8 connections;
+  no errors at 32.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +24,18 @@ import sys
 from pathlib import Path
 
 from data import DATABASES, ROOT
-from server import PAGES, PEERS
+from server import PAGES, PEER_MAX_N, PEERS
 
 # Targets
 SPEEDUP = {"timelinejs": 10, "vis": 3}  # at these sizes
-SPEEDUP_SIZES = (1000, 5000)
+SPEEDUP_SIZES = (1000,)
+FLAT = 1.2  # ready at any N no more than this many times the ready at FLAT_FROM
+FLAT_FROM = 1000
 READY_MS_AT_100K = 500
+STATIC_LIMIT = 1.3  # ours no more than this many times the static page
 SERVER_P50_MS = 50
+SERVER_BASELINE_MS = {"timeline": 32.8, "year": 26.3, "permalink": 37.5}  # render p50, 100k
+SERVER_SLACK = 1.2
 TRANSFER_BYTES = 100_000
 RPS = 300
 P99_MS = 100
@@ -40,11 +56,39 @@ def mark(ok: bool | None) -> str:
     return {True: "✅ met", False: "❌ missed", None: "–"}[ok]
 
 
+def ready(p: dict, timeout: int | None = None) -> str:
+    """A page's median ready time, or why there is none."""
+    if p["error"] == "timeout" and timeout:
+        return f"timeout (> {timeout} s)"
+    return p["error"] or f"{ms(p['median_ms'])} ms"
+
+
+def server_limit(name: str) -> float:
+    return round(SERVER_BASELINE_MS[name] * SERVER_SLACK, 1)
+
+
+def speedup_ok(b: dict, name: str, args) -> bool:
+    """Ours at least SPEEDUP× faster than the peer; a peer that timed out counts as taking
+    the whole timeout."""
+    p, ours = b[name], b["ours"]["median_ms"]
+    if p["error"] == "timeout" and ours is not None:
+        return ours * SPEEDUP[name] < args.peer_timeout * 1000
+    return p["faster"] is not None and p["faster"] >= SPEEDUP[name]
+
+
+def flat_base(runs: list[dict], kind: str) -> float | None:
+    """Our ready time at FLAT_FROM events on this database, if this report has it."""
+    for r in runs:
+        if r["n"] == FLAT_FROM and r["database"] == kind and r.get("browser"):
+            return r["browser"]["ours"]["median_ms"]
+    return None
+
+
 def queries(q: list[int]) -> str:
     return str(q[0]) if len(q) == 1 else f"{q[0]}–{q[-1]}"
 
 
-def section(run: dict, args) -> list[str]:
+def section(run: dict, args, runs: list[dict]) -> list[str]:
     n, kind = run["n"], run["database"]
     lines = [f"## N = {n:,} · {DATABASES[kind]}", ""]
     if run.get("error"):
@@ -122,6 +166,14 @@ def section(run: dict, args) -> list[str]:
             ok = not slow and not any("error" in p for p in run["server"].values())
             lines += ["", f"Target server p50 < {SERVER_P50_MS} ms at 100k on PostgreSQL: "
                       f"{mark(ok)}" + (f" — over: {', '.join(slow)}" if slow else "")]  # fmt: skip
+            for name in SERVER_BASELINE_MS:
+                page = run["server"].get(name, {"error": "not run"})
+                p50 = None if "error" in page else page["render"]["p50"]
+                lines.append(
+                    f"Target {name} render p50 ≤ {SERVER_SLACK}× {SERVER_BASELINE_MS[name]} = "
+                    f"{server_limit(name)} ms: {ms(p50)} ms, "
+                    f"{mark(p50 is not None and p50 <= server_limit(name))}"
+                )
         lines.append("")
     if "transfer" in run:
         t = run["transfer"]
@@ -179,50 +231,80 @@ def section(run: dict, args) -> list[str]:
             )
         lines.append("")
     if "browser" in run:
-        b = run["browser"]
-        ours = b["ours"]
-        lines += [
-            f"### Browser: navigation start to ready, Chromium {b.get('chromium', '')}",
-            "",
-            "| page | median ms | runs (ms) | ours/theirs | ours faster by | target |",
-            "| --- | ---: | --- | ---: | ---: | --- |",
-        ]
-        last = ours["last"]
+        lines += browser_section(run, args, runs)
+    return lines
+
+
+def browser_section(run: dict, args, runs: list[dict]) -> list[str]:
+    n, b = run["n"], run["browser"]
+    ours = b["ours"]
+    lines = [
+        f"### Browser: navigation start to ready, Chromium {b.get('chromium', '')}",
+        "",
+        "| page | ready (median) | runs (ms) | ours/this | ours faster by | target |",
+        "| --- | ---: | --- | ---: | ---: | --- |",
+    ]
+    targets = []
+    base = flat_base(runs, run["database"])
+    if base and ours["median_ms"] and n > FLAT_FROM:
+        ratio = ours["median_ms"] / base
+        targets.append(f"flat: ×{ratio:.2f} of {FLAT_FROM:,}'s, ≤ {FLAT}: {mark(ratio <= FLAT)}")
+    if n >= 100_000:
+        ok = ours["median_ms"] is not None and ours["median_ms"] < READY_MS_AT_100K
+        targets.append(f"< {READY_MS_AT_100K} ms: {mark(ok)}")
+    lines.append(
+        f"| ours `/` | {ready(ours, 60)} | {', '.join(ms(x) for x in ours['runs_ms'])} | | | "
+        f"{'; '.join(targets)} |"
+    )
+    rows = {
+        "static": "static limit: `/` without scripts, http.server",
+        "empty": "empty page, http.server",
+        **PEERS,
+    }
+    for name, label in rows.items():
+        if name not in b:
+            lines.append(f"| {label} | not run above {PEER_MAX_N:,} events | | | | |")
+            continue
+        p = b[name]
         target = ""
-        if n >= 100_000:
-            ok = ours["median_ms"] is not None and ours["median_ms"] < READY_MS_AT_100K
-            target = f"< {READY_MS_AT_100K} ms: {mark(ok)}"
+        if name == "static":
+            ok = p["ratio"] is not None and p["ratio"] <= STATIC_LIMIT
+            target = f"ours ≤ {STATIC_LIMIT}× this: {mark(ok)}"
+        elif name in SPEEDUP and n in SPEEDUP_SIZES:
+            target = f"≥{SPEEDUP[name]}× faster: {mark(speedup_ok(b, name, args))}"
+        timeout = args.peer_timeout if name in PEERS else 60
+        ratio = f"{p['ratio']:.3f}" if p["ratio"] else "–"
+        faster = f"{p['faster']:.1f}×" if p["faster"] and name in PEERS else ""
         lines.append(
-            f"| ours `/` | {ms(ours['median_ms']) if not ours['error'] else ours['error']} | "
-            f"{', '.join(ms(x) for x in ours['runs_ms'])} | | | {target} |"
+            f"| {label} | {ready(p, timeout)} | {', '.join(ms(x) for x in p['runs_ms'])} | "
+            f"{ratio} | {faster} | {target} |"
         )
-        for name, label in PEERS.items():
-            p = b[name]
-            target = ""
-            if n in SPEEDUP_SIZES:
-                ok = p["faster"] is not None and p["faster"] >= SPEEDUP[name]
-                if p["error"] == "timeout" and ours["median_ms"] is not None:
-                    ok = ours["median_ms"] * SPEEDUP[name] < args.peer_timeout * 1000
-                target = f"≥{SPEEDUP[name]}× faster: {mark(ok)}"
-            median = (
-                f"timeout (> {args.peer_timeout} s)" if p["error"] == "timeout"
-                else p["error"] or ms(p["median_ms"])
-            )  # fmt: skip
-            ratio = f"{p['ratio']:.3f}" if p["ratio"] else "–"
-            faster = f"{p['faster']:.1f}×" if p["faster"] else "–"
-            lines.append(
-                f"| {label} | {median} | {', '.join(ms(x) for x in p['runs_ms'])} | {ratio} | "
-                f"{faster} | {target} |"
-            )
+    last = ours["last"]
+    static = b.get("static_page", {})
+    lines += [
+        "",
+        f"Ours, last run: TTFB {ms(last.get('ttfb'))} ms, DOMContentLoaded "
+        f"{ms(last.get('dom_content_loaded'))} ms, first contentful paint "
+        f"{ms(last.get('fcp'))} ms, load {ms(last.get('load'))} ms, "
+        f"{last.get('dom_nodes', '–')} DOM nodes. Static page: {kb(static.get('bytes'))} of "
+        f"HTML, {static.get('scripts_removed', '–')} <script> elements removed; last run: "
+        f"DOMContentLoaded {ms(b['static']['last'].get('dom_content_loaded'))} ms, first "
+        f"contentful paint {ms(b['static']['last'].get('fcp'))} ms.",
+        "",
+    ]
+    labels = [
+        f"ours {last.get('labels', '–')} axis labels (`.mark__label`)",
+        f"static {b['static']['last'].get('labels', '–')}",
+    ]
+    if "timelinejs" in b:
+        labels += [
+            f"TimelineJS {b['timelinejs']['last'].get('labels', '–')} time markers with text",
+            f"vis-timeline {b['vis']['last'].get('labels', '–')} items with text",
+        ]
         lines += [
-            "",
-            f"Ours, last run: TTFB {ms(last.get('ttfb'))} ms, DOMContentLoaded "
-            f"{ms(last.get('dom_content_loaded'))} ms, first contentful paint "
-            f"{ms(last.get('fcp'))} ms, load {ms(last.get('load'))} ms, "
-            f"{last.get('dom_nodes', '–')} DOM nodes. Peers were given "
-            f"{b['timelinejs']['last'].get('events') or '–'} events; DOM nodes at ready: "
-            f"TimelineJS {b['timelinejs']['last'].get('dom_nodes', '–')}, vis-timeline "
-            f"{b['vis']['last'].get('dom_nodes', '–')}."
+            f"Peers were given {b['timelinejs']['last'].get('events') or '–'} events; DOM nodes "
+            f"at ready: TimelineJS {b['timelinejs']['last'].get('dom_nodes', '–')}, "
+            f"vis-timeline {b['vis']['last'].get('dom_nodes', '–')}."
             + (
                 f" Blocked requests to: {', '.join(b['blocked_requests'])}."
                 if b.get("blocked_requests")
@@ -230,10 +312,11 @@ def section(run: dict, args) -> list[str]:
             ),
             "",
         ]
-        errors = {k: b[k]["last"].get("page_errors") for k in ("ours", *PEERS)}
-        errors = {k: v for k, v in errors.items() if v}
-        if errors:
-            lines += [f"JavaScript errors: {errors}", ""]
+    lines += [f"Labels shown at ready: {', '.join(labels)}.", ""]
+    errors = {k: b[k]["last"].get("page_errors") for k in ("ours", "static", *PEERS) if k in b}
+    errors = {k: v for k, v in errors.items() if v}
+    if errors:
+        lines += [f"JavaScript errors: {errors}", ""]
     return lines
 
 
@@ -260,6 +343,40 @@ def query_targets(runs: list[dict]) -> list[str]:
     return lines
 
 
+def browser_targets(run: dict, args, runs: list[dict], where: str) -> list[str]:
+    n, b = run["n"], run["browser"]
+    ours = b["ours"]["median_ms"]
+    lines = []
+    if n in SPEEDUP_SIZES:
+        for name, label in PEERS.items():
+            if name not in b:
+                continue
+            p = b[name]
+            figure = f"{p['faster']:.1f}×" if p["faster"] else (p["error"] or "–")
+            lines.append(
+                f"| ready ≥{SPEEDUP[name]}× faster than {label} | {where} | {figure} | "
+                f"{mark(speedup_ok(b, name, args))} |"
+            )
+    base = flat_base(runs, run["database"])
+    if base and n > FLAT_FROM:
+        ok = ours is not None and ours <= FLAT * base
+        lines.append(
+            f"| ready flat: ≤ {FLAT}× the ready at {FLAT_FROM:,} | {where} | {ms(ours)} ms, "
+            f"{FLAT_FROM:,}: {ms(base)} ms | {mark(ok)} |"
+        )
+    if n >= 100_000:
+        ok = ours is not None and ours < READY_MS_AT_100K
+        lines.append(f"| ready < 0.5 s at 100k | {where} | {ms(ours)} ms | {mark(ok)} |")
+    static = b["static"]
+    ok = static["ratio"] is not None and static["ratio"] <= STATIC_LIMIT
+    ratio = f"×{static['ratio']:.2f}" if static["ratio"] else "–"
+    lines.append(
+        f"| ready ≤ {STATIC_LIMIT}× the static limit | {where} | {ms(ours)} ms, static "
+        f"{ready(static)} ({ratio}), empty page {ready(b['empty'])} | {mark(ok)} |"
+    )
+    return lines
+
+
 def target_summary(runs: list[dict], args) -> list[str]:
     lines = [
         "## Targets",
@@ -272,26 +389,14 @@ def target_summary(runs: list[dict], args) -> list[str]:
             continue
         where = f"{run['n']:,} · {DATABASES[run['database']]}"
         b = run.get("browser")
-        if b and run["n"] in SPEEDUP_SIZES:
-            for name, label in PEERS.items():
-                p = b[name]
-                ok = p["faster"] is not None and p["faster"] >= SPEEDUP[name]
-                if p["error"] == "timeout" and b["ours"]["median_ms"] is not None:
-                    ok = b["ours"]["median_ms"] * SPEEDUP[name] < args.peer_timeout * 1000
-                figure = f"{p['faster']:.1f}×" if p["faster"] else (p["error"] or "–")
-                lines.append(
-                    f"| ready ≥{SPEEDUP[name]}× faster than {label} | {where} | {figure} | "
-                    f"{mark(ok)} |"
-                )
-        if b and run["n"] >= 100_000:
-            median = b["ours"]["median_ms"]
-            ok = median is not None and median < READY_MS_AT_100K
-            lines.append(f"| ready < 0.5 s at 100k | {where} | {ms(median)} ms | {mark(ok)} |")
+        if b:
+            lines += browser_targets(run, args, runs, where)
         if "server" in run and run["n"] >= 100_000 and run["database"] == "postgres":
             for name, page in run["server"].items():
                 if "error" in page:
                     lines.append(
-                        f"| server p50 < 50 ms | {where}, {name} | error | {mark(False)} |"
+                        f"| server p50 < {SERVER_P50_MS} ms | {where}, {name} | error | "
+                        f"{mark(False)} |"
                     )
                     continue
                 worst = max(page["cached"]["p50"], page["render"]["p50"])
@@ -299,6 +404,14 @@ def target_summary(runs: list[dict], args) -> list[str]:
                     f"| server p50 < {SERVER_P50_MS} ms | {where}, {name} | cached "
                     f"{ms(page['cached']['p50'])}, render {ms(page['render']['p50'])} ms | "
                     f"{mark(worst < SERVER_P50_MS)} |"
+                )
+            for name, baseline in SERVER_BASELINE_MS.items():
+                page = run["server"].get(name, {"error": "not run"})
+                p50 = None if "error" in page else page["render"]["p50"]
+                lines.append(
+                    f"| render p50 ≤ {SERVER_SLACK}× {baseline} = {server_limit(name)} ms | "
+                    f"{where}, {name} | {ms(p50)} ms | "
+                    f"{mark(p50 is not None and p50 <= server_limit(name))} |"
                 )
         if "transfer" in run:
             body = run["transfer"]["body_bytes"]
@@ -323,7 +436,8 @@ def target_summary(runs: list[dict], args) -> list[str]:
     lines += [
         "",
         "Targets whose N or database was not in this run are not listed (server p50 and ready "
-        "time: 100k; speed-ups: 1k and 5k; query counts: needs two sizes).",
+        f"time: 100k; speed-ups: {', '.join(f'{n:,}' for n in SPEEDUP_SIZES)}; flat ready "
+        f"time: needs {FLAT_FROM:,} and a larger N; query counts: needs two sizes).",
         "",
     ]
     return lines

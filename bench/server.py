@@ -1,5 +1,6 @@
 """Helper of bench/run.py: the figures taken of the app, in-process (server time and queries)
-and through gunicorn (transfer, the export, wrk's throughput, and the browser's ready time)."""
+and through gunicorn (transfer, the export, wrk's throughput, and the browser's ready time,
+next to the same page as static HTML without scripts: the physical limit)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ PAGES = {
 }
 WRK_PAGES = ("timeline", "permalink")
 PEERS = {"timelinejs": "TimelineJS 3", "vis": "vis-timeline"}
+PEER_MAX_N = 10_000  # above this N the peers are not run (TimelineJS takes minutes, or never ends)
+# Where `collectstatic` puts the files (settings.STATIC_ROOT), served at /static/ (STATIC_URL).
+STATIC_ROOT = ROOT / "staticfiles"
+EMPTY_PAGE = b"<!doctype html><title>x</title>"
+SCRIPT = re.compile(rb"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def background_busy(seconds: float = 2.0) -> float | None:
@@ -316,9 +322,59 @@ def chromium_path() -> str | None:
     )
 
 
-def browser(site: str, data: str, runs: int, peer_runs: int, peer_timeout: int) -> dict:
+class StaticSite:
+    """The physical limit: our timeline page's HTML, the exact bytes gunicorn sends for `/`,
+    with every <script> element cut out and nothing else changed, saved as index.html in
+    bench/tmp/static-site/ next to empty.html (EMPTY_PAGE) and a symbolic link `static` to the
+    collected static files, so the page's links to /static/… (the stylesheet, the icon) resolve
+    as they do on gunicorn. Served by Python's http.server (a process of its own, on a free
+    loopback port): a plain static server, no Django, no compression, files from disk."""
+
+    def __init__(self, site: str):
+        html = fetch(site + "/", encoding="identity")
+        if html["status"] != 200:
+            raise BenchError(f"/ for the static page: HTTP {html['status']}")
+        self.root = TMP / "static-site"
+        shutil.rmtree(self.root, ignore_errors=True)
+        self.root.mkdir(parents=True)
+        page, self.scripts_removed = SCRIPT.subn(b"", html["body"])
+        (self.root / "index.html").write_bytes(page)
+        (self.root / "empty.html").write_bytes(EMPTY_PAGE)
+        (self.root / "static").symlink_to(STATIC_ROOT, target_is_directory=True)
+        self.html_bytes = len(page)
+        port = free_port()
+        self.site = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+             "--directory", str(self.root)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError):
+                if fetch(self.site + "/empty.html", timeout=5)["status"] == 200:
+                    return
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise BenchError("the static server (python -m http.server) did not answer")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def browser(site: str, data: str | None, runs: int, peer_runs: int, peer_timeout: int) -> dict:
+    """Ready times of ours, the static limit and the empty page; of the peers too given the
+    export's path (`data`), else they are not run."""
+    static = StaticSite(site)
     config = {
         "site": site,
+        "static": static.site,
         "data": data,
         "chromium": chromium_path(),
         "runs": runs,
@@ -326,16 +382,23 @@ def browser(site: str, data: str, runs: int, peer_runs: int, peer_timeout: int) 
         "ours_timeout": 60,
         "peer_timeout": peer_timeout,
     }
-    budget = runs * 60 + 2 * peer_runs * (peer_timeout + 30) + 120
-    result = subprocess.run(
-        [sys.executable, str(BENCH / "browser.py"), json.dumps(config)],
-        cwd=ROOT, capture_output=True, text=True, timeout=budget,
-    )  # fmt: skip
+    # Above the sum of the runs' own caps (a peer run's is in browser.peer_run), so that they,
+    # not this, end a run that hangs, and kill its Chromium.
+    peers = 2 * peer_runs * (2 * peer_timeout + 60) if data else 0
+    budget = (3 * runs + 1) * 2 * config["ours_timeout"] + peers + 120
+    try:
+        result = subprocess.run(
+            [sys.executable, str(BENCH / "browser.py"), json.dumps(config)],
+            cwd=ROOT, capture_output=True, text=True, timeout=budget,
+        )  # fmt: skip
+    finally:
+        static.stop()
     if result.returncode:
         raise BenchError(f"bench/browser.py failed:\n{result.stderr[-3000:]}")
     out = json.loads(result.stdout.strip().splitlines()[-1])
+    out["static_page"] = {"bytes": static.html_bytes, "scripts_removed": static.scripts_removed}
     ours = out["ours"]["median_ms"]
-    for name in PEERS:
+    for name in ("static", "empty", *(PEERS if data else ())):
         theirs = out[name]["median_ms"]
         out[name]["ratio"] = ours / theirs if ours and theirs else None
         out[name]["faster"] = theirs / ours if ours and theirs else None
