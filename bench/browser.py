@@ -20,9 +20,9 @@ a Chromium of its own, TimelineJS and vis-timeline also in turn.
 - static: the physical limit, the same page's HTML without its scripts from a plain static
   server (see bench/server.py, `StaticSite`). Ready = DOMContentLoaded has fired and #event-list
   has a layout box, checked at that event and then every animation frame; no htmx to wait for.
-  Asking for the box lays out the whole page, labels included; the stylesheet may still be on
-  its way then (without scripts, DOMContentLoaded does not wait for it), so the limit is if
-  anything low.
+  Asking for the box lays out the whole page, labels included. Every stylesheet must have
+  loaded too (without scripts, DOMContentLoaded does not wait for it; our page's deferred
+  scripts do), so both pages are timed with their styles.
 - empty: `<!doctype html><title>x</title>` from the same static server. Ready = DOMContentLoaded:
   what a navigation costs on this machine before any page.
 - TimelineJS 3: a bare page embedding it (as tests/browser/test_timelinejs.py does) fetches the
@@ -109,9 +109,14 @@ STATIC_READY = """(() => {
   SHOWN_LABELS
   const check = () => {
     const list = document.getElementById("event-list");
-    if (list && laidOut(list)) {
+    // The same page means the page with its styles: our page's deferred scripts wait for the
+    // stylesheet, so the static one waits for it too.
+    const styled = [...document.querySelectorAll('link[rel="stylesheet"]')]
+      .every((link) => link.sheet);
+    if (list && styled && laidOut(list)) {
       window.__benchReady = performance.now();
       window.__benchLabels = shownLabels().filter(laidOut).length;
+      window.__benchStyled = styled;
       return true;
     }
     return false;
@@ -184,6 +189,7 @@ NAVIGATION = """() => {
     error: window.__benchError || null,
     events: window.__benchEvents ?? null,
     labels: window.__benchLabels ?? null,
+    styled: window.__benchStyled ?? null,
     ttfb: nav.responseStart ?? null,
     dom_content_loaded: nav.domContentLoadedEventEnd ?? null,
     load: nav.loadEventEnd ?? null,

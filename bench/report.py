@@ -281,6 +281,9 @@ def browser_section(run: dict, args, runs: list[dict]) -> list[str]:
         )
     last = ours["last"]
     static = b.get("static_page", {})
+    styled = {True: "yes", False: "no (ready before its styles)"}.get(
+        b["static"]["last"].get("styled"), "–"
+    )
     lines += [
         "",
         f"Ours, last run: TTFB {ms(last.get('ttfb'))} ms, DOMContentLoaded "
@@ -289,7 +292,9 @@ def browser_section(run: dict, args, runs: list[dict]) -> list[str]:
         f"{last.get('dom_nodes', '–')} DOM nodes. Static page: {kb(static.get('bytes'))} of "
         f"HTML, {static.get('scripts_removed', '–')} <script> elements removed; last run: "
         f"DOMContentLoaded {ms(b['static']['last'].get('dom_content_loaded'))} ms, first "
-        f"contentful paint {ms(b['static']['last'].get('fcp'))} ms.",
+        f"contentful paint {ms(b['static']['last'].get('fcp'))} ms, load "
+        f"{ms(b['static']['last'].get('load'))} ms; stylesheet loaded at ready: "
+        f"{styled}.",
         "",
     ]
     labels = [
