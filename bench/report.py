@@ -63,6 +63,13 @@ def ready(p: dict, timeout: int | None = None) -> str:
     return p["error"] or f"{ms(p['median_ms'])} ms"
 
 
+def render_target(run: dict, name: str) -> tuple[float | None, bool]:
+    """A page's render p50 in this run, and whether it meets its target."""
+    page = run["server"].get(name, {"error": "not run"})
+    p50 = None if "error" in page else page["render"]["p50"]
+    return p50, p50 is not None and p50 <= server_limit(name)
+
+
 def server_limit(name: str) -> float:
     return round(SERVER_BASELINE_MS[name] * SERVER_SLACK, 1)
 
@@ -167,12 +174,10 @@ def section(run: dict, args, runs: list[dict]) -> list[str]:
             lines += ["", f"Target server p50 < {SERVER_P50_MS} ms at 100k on PostgreSQL: "
                       f"{mark(ok)}" + (f" — over: {', '.join(slow)}" if slow else "")]  # fmt: skip
             for name in SERVER_BASELINE_MS:
-                page = run["server"].get(name, {"error": "not run"})
-                p50 = None if "error" in page else page["render"]["p50"]
+                p50, ok = render_target(run, name)
                 lines.append(
                     f"Target {name} render p50 ≤ {SERVER_SLACK}× {SERVER_BASELINE_MS[name]} = "
-                    f"{server_limit(name)} ms: {ms(p50)} ms, "
-                    f"{mark(p50 is not None and p50 <= server_limit(name))}"
+                    f"{server_limit(name)} ms: {ms(p50)} ms, {mark(ok)}"
                 )
         lines.append("")
     if "transfer" in run:
@@ -411,12 +416,10 @@ def target_summary(runs: list[dict], args) -> list[str]:
                     f"{mark(worst < SERVER_P50_MS)} |"
                 )
             for name, baseline in SERVER_BASELINE_MS.items():
-                page = run["server"].get(name, {"error": "not run"})
-                p50 = None if "error" in page else page["render"]["p50"]
+                p50, ok = render_target(run, name)
                 lines.append(
                     f"| render p50 ≤ {SERVER_SLACK}× {baseline} = {server_limit(name)} ms | "
-                    f"{where}, {name} | {ms(p50)} ms | "
-                    f"{mark(p50 is not None and p50 <= server_limit(name))} |"
+                    f"{where}, {name} | {ms(p50)} ms | {mark(ok)} |"
                 )
         if "transfer" in run:
             body = run["transfer"]["body_bytes"]
