@@ -193,6 +193,10 @@
     });
   }
   document.addEventListener("DOMContentLoaded", setUpAxes);
+  // What only works with this file is said only when it runs.
+  function showJsOnly() { document.querySelectorAll(".js-only[hidden]").forEach(function (el) { el.hidden = false; }); }
+  document.addEventListener("DOMContentLoaded", showJsOnly);
+  document.addEventListener("htmx:afterSettle", showJsOnly);
 
   // Move focus to what a swap opened, and mark the open event in the list and on the axis.
   document.addEventListener("htmx:afterSettle", function (e) {
