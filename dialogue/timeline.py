@@ -262,6 +262,7 @@ class Mark:
     upper: date | None = None
     weight: int = 0
     end: float = 0.0  # what the mark occupies of its lane, to the right
+    reach: date | None = None  # a cluster zooms to lower–reach: where its members are drawn
 
     @property
     def is_cluster(self) -> bool:
@@ -323,6 +324,7 @@ def _merge(cluster: Mark, mark: Mark) -> None:
         cluster.item, cluster.weight = mark.item, mark.weight
     cluster.count += mark.count
     cluster.lower, cluster.upper = min(cluster.lower, mark.lower), max(cluster.upper, mark.upper)
+    cluster.reach = max(cluster.reach, mark.reach)
     right = max(cluster.x + cluster.width, mark.x + mark.width)
     cluster.width = round(right - cluster.x, 3)
     cluster.end = max(cluster.end, right)
@@ -340,8 +342,10 @@ def layout(
     for item in items:
         x, width = span(window, item.lower, item.upper, min_bar)
         weight = getattr(item.event, "weight", 0)
+        # A bucket is drawn across its days, one event at its first (a span to its last).
+        reach = item.upper if item.count > 1 else item.lower
         marks.append(Mark(item.event, x, width, count=item.count, lower=item.lower,
-                          upper=item.upper, weight=weight))  # fmt: skip
+                          upper=item.upper, weight=weight, reach=reach))  # fmt: skip
     placed = _stack(marks, lanes=lanes, min_label=min_label, gap=gap)
     bands = [
         Mark(

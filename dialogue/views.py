@@ -100,7 +100,8 @@ AXIS_LAYOUTS = (("axis__svg--narrow", 288, 4), ("axis__svg--wide", 700, 6))
 
 def _axes(window: Window, view: dict, link, at, selected) -> list:
     def zoom_url(mark):
-        inner = Window(max(mark.lower, window.start), min(mark.upper, window.end))
+        start = max(mark.lower, window.start)
+        inner = Window(start, max(start, min(mark.reach, window.end)))
         return "#events-heading" if inner == window else at(inner)
 
     drawn = []

@@ -177,7 +177,8 @@
   });
   document.addEventListener("htmx:afterSettle", function (e) {
     var target = e.detail.target;
-    if (!target || target.id !== "timeline-region") return;
+    // The announcer's out-of-band swap settles first, with the region as its target: not yet.
+    if (!target || target.id !== "timeline-region" || e.detail.elt.id === "announcer") return;
     var key = focusNext;
     focusNext = null;
     setUpAxes();
