@@ -181,23 +181,21 @@
     if (!target || target.id !== "timeline-region" || e.detail.elt.id === "announcer") return;
     var key = focusNext;
     focusNext = null;
-    setUpAxes();
     var found = key && (document.getElementById(key) || document.querySelector('[data-focus="' + key + '"]'));
     (found || document.getElementById("window-heading")).focus();
   });
   document.addEventListener("htmx:responseError", function () { focusNext = null; });
 
-  // Marks on the axis: one Tab stop per axis; Up and Down arrows move between its marks.
-  function setUpAxes() {
-    document.querySelectorAll(".axis__svg").forEach(function (svg) {
-      svg.querySelectorAll("a.mark").forEach(function (a, i) { a.setAttribute("tabindex", i ? "-1" : "0"); });
+  // Marks on the axis: once focus is in an axis, it is one Tab stop (the mark last focused),
+  // and Up and Down arrows move between its marks. Set when first needed, not as the page loads
+  // (a change to a hundred marks would cost the page a style pass before its first paint).
+  document.addEventListener("focusin", function (e) {
+    var mark = e.target.closest && e.target.closest("a.mark");
+    if (!mark) return;
+    mark.closest("svg").querySelectorAll("a.mark").forEach(function (a) {
+      a.setAttribute("tabindex", a === mark ? "0" : "-1");
     });
-  }
-  document.addEventListener("DOMContentLoaded", setUpAxes);
-  // What only works with this file is said only when it runs.
-  function showJsOnly() { document.querySelectorAll(".js-only[hidden]").forEach(function (el) { el.hidden = false; }); }
-  document.addEventListener("DOMContentLoaded", showJsOnly);
-  document.addEventListener("htmx:afterSettle", showJsOnly);
+  });
 
   // Move focus to what a swap opened, and mark the open event in the list and on the axis.
   document.addEventListener("htmx:afterSettle", function (e) {
@@ -256,7 +254,6 @@
       var to = marks[marks.indexOf(mark) + step];
       if (to) {
         e.preventDefault();
-        marks.forEach(function (a) { a.setAttribute("tabindex", a === to ? "0" : "-1"); });
         to.focus();
       }
       return;
@@ -269,13 +266,11 @@
   });
 
   // Copy buttons for the embed and citation snippets (the text areas work without them).
-  function showCopyButtons() {
-    document.querySelectorAll("button.copy[hidden]").forEach(function (button) {
-      if (navigator.clipboard) button.hidden = false;
-    });
-  }
-  document.addEventListener("DOMContentLoaded", showCopyButtons);
-  document.addEventListener("htmx:afterSettle", showCopyButtons);
+  // Shown as their box opens: nothing to change while the page loads.
+  document.addEventListener("toggle", function (e) {
+    if (!e.target.open || !e.target.querySelectorAll || !navigator.clipboard) return;
+    e.target.querySelectorAll("button.copy[hidden]").forEach(function (button) { button.hidden = false; });
+  }, true);
   document.addEventListener("click", function (e) {
     var button = e.target.closest && e.target.closest("button.copy");
     if (!button) return;

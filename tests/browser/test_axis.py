@@ -295,9 +295,9 @@ def test_up_and_down_move_between_marks_of_one_tab_stop(page, site):
     page.goto(site + "/?year=2014")
     marks = page.locator(".axis__svg--wide a.mark")
     expect(marks).to_have_count(6)
+    marks.first.focus()  # as Tab reaches it: from here on the axis is one Tab stop
     expect(page.locator('.axis__svg--wide a.mark[tabindex="0"]')).to_have_count(1)
     expect(marks.first).to_have_attribute("tabindex", "0")
-    marks.first.focus()
     page.keyboard.press("ArrowDown")
     expect(marks.nth(1)).to_be_focused()
     expect(marks.nth(1)).to_have_attribute("tabindex", "0")
@@ -307,6 +307,10 @@ def test_up_and_down_move_between_marks_of_one_tab_stop(page, site):
     expect(marks.nth(1)).to_be_focused()
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")  # the first mark stays
+    expect(marks.first).to_be_focused()
+    page.keyboard.press("Tab")  # out of the axis in one step
+    assert not page.evaluate("!!document.activeElement.closest('.axis__svg')")
+    page.keyboard.press("Shift+Tab")  # and back to the mark last focused
     expect(marks.first).to_be_focused()
     expect(page).to_have_url(site + "/?year=2014")
     page.keyboard.press("Enter")
