@@ -207,26 +207,26 @@ def test_zoom_in_from_the_whole_span_to_a_day_and_back_out(page, site):
     expect(page.locator("a.zoom__move--out")).to_have_count(0)
 
 
-def test_previous_and_next_year_and_month(page, site):
-    page.goto(site + "/?year=2014")
+@pytest.mark.parametrize(
+    ("start", "unit", "later", "later_url", "back", "earlier", "earlier_url"),
+    [
+        ("/?year=2014", "year", "2015", "/?year=2015", "2014", "2013", "/?year=2013"),
+        ("/?from=2014-09-01&to=2014-09-30", "month", "October 2014",
+         "/?from=2014-10-01&to=2014-10-31", "September 2014", "August 2014",
+         "/?from=2014-08-01&to=2014-08-31"),
+    ],
+)  # fmt: skip
+def test_previous_and_next(page, site, start, unit, later, later_url, back, earlier, earlier_url):
+    page.goto(site + start)
     expect(page.locator("a.zoom__move--next")).to_have_attribute("rel", "next")
-    page.get_by_role("link", name="Next year: 2015").click()
-    expect(page).to_have_url(site + "/?year=2015")
-    expect(heading(page)).to_have_text("2015")
-    page.get_by_role("link", name="Previous year: 2014").click()
-    page.get_by_role("link", name="Previous year: 2013").click()
-    expect(page).to_have_url(site + "/?year=2013")
-    expect(heading(page)).to_have_text("2013")
-
-    page.goto(site + "/?from=2014-09-01&to=2014-09-30")
     expect(page.locator("a.zoom__move--previous")).to_have_attribute("rel", "prev")
-    page.get_by_role("link", name="Next month: October 2014").click()
-    expect(page).to_have_url(site + "/?from=2014-10-01&to=2014-10-31")
-    expect(heading(page)).to_have_text("October 2014")
-    page.get_by_role("link", name="Previous month: September 2014").click()
-    page.get_by_role("link", name="Previous month: August 2014").click()
-    expect(page).to_have_url(site + "/?from=2014-08-01&to=2014-08-31")
-    expect(heading(page)).to_have_text("August 2014")
+    page.get_by_role("link", name=f"Next {unit}: {later}").click()
+    expect(page).to_have_url(site + later_url)
+    expect(heading(page)).to_have_text(later)
+    page.get_by_role("link", name=f"Previous {unit}: {back}").click()
+    page.get_by_role("link", name=f"Previous {unit}: {earlier}").click()
+    expect(page).to_have_url(site + earlier_url)
+    expect(heading(page)).to_have_text(earlier)
 
 
 def test_a_cluster_zooms_into_its_span_and_back_returns(page, crowded):
