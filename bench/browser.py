@@ -25,6 +25,12 @@ a Chromium of its own, TimelineJS and vis-timeline also in turn.
   scripts do), so both pages are timed with their styles.
 - empty: `<!doctype html><title>x</title>` from the same static server. Ready = DOMContentLoaded:
   what a navigation costs on this machine before any page.
+
+Every page is sent our pages' opener policy (`Cross-Origin-Opener-Policy: same-origin`): the
+static and empty pages all of our policy headers (bench/static_server.py), the peers' pages
+that one (our CSP would break their inline styles). With it a navigation from the blank tab
+gets a renderer process of its own, which costs about 100 ms here; a page without it would
+be timed without that cost.
 - TimelineJS 3: a bare page embedding it (as tests/browser/test_timelinejs.py does) fetches the
   export and calls `new TL.Timeline(…)`. Ready = its `ready` event, fired after `loaded` (the
   time navigation and the slider built, the first slide shown).
@@ -200,7 +206,7 @@ NAVIGATION = """() => {
 WAIT = "() => window.__benchReady !== undefined || window.__benchError !== undefined"
 
 
-def serve_peers(site: str, data: Path, blocked: list):
+def serve_peers(site: str, data: Path, blocked: list, policy: dict):
     """The route answering the peers' pages: their files, the export; other origins aborted."""
     # Resolved, as the files asked for are: node_modules may be a symbolic link.
     roots = {"timelinejs/": TIMELINEJS.resolve(), "vis/": VIS.resolve()}
@@ -217,7 +223,7 @@ def serve_peers(site: str, data: Path, blocked: list):
             return
         name = url.removeprefix(site + MOUNT)
         if name in pages:
-            route.fulfill(body=pages[name], content_type="text/html; charset=utf-8")
+            route.fulfill(body=pages[name], content_type="text/html; charset=utf-8", headers=policy)
             return
         if name == "data.json":
             route.fulfill(path=data, content_type="application/json")
@@ -324,7 +330,7 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = launch(playwright, config["chromium"])
             url = f"{site}{MOUNT}{config['peer']}/index.html"
-            route = serve_peers(site, Path(config["data"]), blocked)
+            route = serve_peers(site, Path(config["data"]), blocked, config["opener_policy"])
             result = one_run(browser, url, config["peer_timeout"], route=route, close=False)
             result["blocked"] = sorted({u.split("/")[2] for u in blocked})
             print(json.dumps(result), flush=True)

@@ -37,6 +37,13 @@ PEER_MAX_N = 10_000  # above this N the peers are not run (TimelineJS takes minu
 # Where `collectstatic` puts the files (settings.STATIC_ROOT), served at /static/ (STATIC_URL).
 STATIC_ROOT = ROOT / "staticfiles"
 EMPTY_PAGE = b"<!doctype html><title>x</title>"
+# What a response of ours says about the page beyond its bytes: the static limit and the peers'
+# pages are sent the same (bench/static_server.py says why it matters).
+POLICY_HEADERS = {
+    "cross-origin-opener-policy", "content-security-policy", "permissions-policy",
+    "referrer-policy", "x-content-type-options", "x-frame-options",
+    "cross-origin-resource-policy",
+}  # fmt: skip
 SCRIPT = re.compile(rb"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -185,6 +192,7 @@ def fetch(url: str, encoding: str = "gzip, br", timeout: float = 600) -> dict:
         )
         return {
             "status": response.status,
+            "headers": dict(response.getheaders()),
             "encoding": response.getheader("Content-Encoding", "identity"),
             "type": response.getheader("Content-Type", ""),
             "location": response.getheader("Location"),
@@ -327,8 +335,9 @@ class StaticSite:
     with every <script> element cut out and nothing else changed, saved as index.html in
     bench/tmp/static-site/ next to empty.html (EMPTY_PAGE) and a symbolic link `static` to the
     collected static files, so the page's links to /static/… (the stylesheet, the icon) resolve
-    as they do on gunicorn. Served by Python's http.server (a process of its own, on a free
-    loopback port): a plain static server, no Django, no compression, files from disk."""
+    as they do on gunicorn. Served by Python's http.server (bench/static_server.py, a process of
+    its own, on a free loopback port): a plain static server, no Django, no compression, files
+    from disk, with the policy headers (POLICY_HEADERS) our page was sent with."""
 
     def __init__(self, site: str):
         html = fetch(site + "/", encoding="identity")
@@ -344,9 +353,10 @@ class StaticSite:
         self.html_bytes = len(page)
         port = free_port()
         self.site = f"http://127.0.0.1:{port}"
+        self.policy = {k: v for k, v in html["headers"].items() if k.lower() in POLICY_HEADERS}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-             "--directory", str(self.root)],
+            [sys.executable, str(ROOT / "bench" / "static_server.py"), str(port),
+             str(self.root), json.dumps(self.policy)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 30
@@ -356,7 +366,7 @@ class StaticSite:
                     return
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise BenchError("the static server (python -m http.server) did not answer")
+                raise BenchError("the static server (bench/static_server.py) did not answer")
             time.sleep(0.2)
 
     def stop(self) -> None:
@@ -375,6 +385,11 @@ def browser(site: str, data: str | None, runs: int, peer_runs: int, peer_timeout
     config = {
         "site": site,
         "static": static.site,
+        # The peers' pages are sent our pages' opener policy too (not our CSP, which their
+        # libraries' inline styles would break): each navigation costs the same.
+        "opener_policy": {
+            k: v for k, v in static.policy.items() if k.lower() == "cross-origin-opener-policy"
+        },  # fmt: skip
         "data": data,
         "chromium": chromium_path(),
         "runs": runs,
