@@ -97,7 +97,9 @@ any_text = st.one_of(junk_text, long_text, st.sampled_from(TRICKY + NUMERIC), sl
 # Every parameter a public view reads, with values it accepts (so that fuzzed requests also get
 # past the form into the queries), and for the numeric ones, numbers as text can spell them.
 VALID = {
-    "year": [str(y) for y in range(2008, 2017)],
+    "year": [str(y) for y in range(2008, 2017)] + ["1", "9998", "1997", "0", "9999"],
+    "from": ["2014-09-01", "0001-01-01", "9998-12-31", "2015-02-29", "2014-9-1"],
+    "to": ["2014-09-30", "0001-01-01", "9998-12-31", "2013-01-01", "10000-01-01"],
     "actor": SLUGS["actor"],
     "topic": SLUGS["topic"],
     "status": [s.value for s in Event.Status],
