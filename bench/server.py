@@ -168,14 +168,20 @@ class Gunicorn:
         return self.site
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            end_process(self.process, timeout=30)
+
+
+def end_process(process: subprocess.Popen, *, timeout: float) -> None:
+    """Ask a server process to stop; kill it if it has not within `timeout` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def fetch(url: str, encoding: str = "gzip, br", timeout: float = 600) -> dict:
@@ -370,12 +376,7 @@ class StaticSite:
             time.sleep(0.2)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        end_process(self.process, timeout=10)
 
 
 def browser(site: str, data: str | None, runs: int, peer_runs: int, peer_timeout: int) -> dict:

@@ -362,13 +362,20 @@ def event_change_form(event, citation, **extra):
     } | extra
 
 
-def test_the_event_page_shows_a_flagged_citation_and_saves_it_as_it_is(client, staff, cited):
-    """The inline form would relocate the quote, which the corrected text no longer has."""
+@pytest.fixture
+def flagged_inline(client, staff, cited):
+    """A citation flagged by a correction of its source ("December" became "Dec."), and its
+    event's admin page, where an editor signed in sees it inline."""
     client.force_login(staff)
     source, citation = cited
     correct_source_text(source=source, body=source.body.replace("December", "Dec."))
     citation.refresh_from_db()
-    url = f"/admin/dialogue/event/{citation.event_id}/change/"
+    return citation, f"/admin/dialogue/event/{citation.event_id}/change/"
+
+
+def test_the_event_page_shows_a_flagged_citation_and_saves_it_as_it_is(client, flagged_inline):
+    """The inline form would relocate the quote, which the corrected text no longer has."""
+    citation, url = flagged_inline
     assert "Passage needs review" in client.get(url).content.decode()
     response = client.post(url, event_change_form(citation.event, citation, title="Renamed"))
     assert response.status_code == 302, response.context["errors"]
@@ -377,12 +384,8 @@ def test_the_event_page_shows_a_flagged_citation_and_saves_it_as_it_is(client, s
     assert citation.needs_review and citation.exact == QUOTE
 
 
-def test_the_event_page_confirms_a_flagged_citation(client, staff, cited):
-    client.force_login(staff)
-    source, citation = cited
-    correct_source_text(source=source, body=source.body.replace("December", "Dec."))
-    citation.refresh_from_db()
-    url = f"/admin/dialogue/event/{citation.event_id}/change/"
+def test_the_event_page_confirms_a_flagged_citation(client, flagged_inline):
+    citation, url = flagged_inline
     data = event_change_form(citation.event, citation, **{"citations-0-confirm_new_words": "on"})
     assert client.post(url, data).status_code == 302
     citation.refresh_from_db()
