@@ -142,7 +142,8 @@ def _axis(index, in_view, window: Window, *, crowded: bool) -> dict:
     if not crowded:
         ids = index.ids(in_view, limit=MARK_LIMIT)
         events = rows(Event.objects.only(*MARK_FIELDS), ids)
-        return {"items": [Item(e, e.date_lower, e.date_upper) for e in events], "density": []}
+        items = [Item(e, e.date_lower, e.date_upper) for e in events]
+        return {"items": items, "density": [], "density_unit": None}
     unit = bucket_unit(window)
     buckets = index.density(in_view, unit=unit, start=window.start)
     events = rows(Event.objects.only(*MARK_FIELDS), index.heaviest(in_view, unit=unit,
@@ -153,7 +154,15 @@ def _axis(index, in_view, window: Window, *, crowded: bool) -> dict:
         else Item(e, start, bucket_end(start, unit), n)
         for e, (start, n) in zip(events, buckets, strict=True)
     ]
-    return {"items": items, "density": density(window, buckets, unit)}
+    return {"items": items, "density": density(window, buckets, unit), "density_unit": unit}
+
+
+def events_in(query: EventQuery, window: Window, *, limit: int) -> tuple[list[Event], int]:
+    """The first events of a window, as a plain list shows them (no passages, no search
+    text), and how many it holds."""
+    ids = query.ids(window, limit=limit)
+    events = rows(Event.objects.defer("search_document"), ids)
+    return events, query.index.count(query.mask(window))
 
 
 def topic_events(slug: str) -> tuple[Topic | None, QuerySet | None]:

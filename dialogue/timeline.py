@@ -14,6 +14,7 @@ import calendar
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
@@ -81,7 +82,7 @@ class Window:
     def is_overview(self) -> bool:
         return self == Window.overview()
 
-    @property
+    @cached_property  # asked by year, unit, str() and every zoom link
     def rung(self) -> str | None:
         """ "year", "month", "week" or "day" if the window is exactly one; else None."""
         return next((r for r in RUNGS if Window.at(r, self.start) == self), None)

@@ -24,7 +24,7 @@ from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.query import EventQuery
-from dialogue.timeline import Window, axis_svg, bucket_unit, density_svg, layout
+from dialogue.timeline import FIRST, LAST, Window, axis_svg, density_svg, layout
 
 
 def render_page(
@@ -64,11 +64,11 @@ def _linker(url_name: str, query: EventQuery):
 WINDOW_PARAMS = ("year", "from", "to", "after", "page")
 
 
-def _window_linker(query: EventQuery, path: str):
+def _window_linker(state: QueryDict, path: str):
     """A function giving the address of the timeline at another window, the view's filters
-    kept: `?year=Y` for a calendar year, `?from=…&to=…` for any other window, nothing for the
-    whole span."""
-    state = query.state.copy()
+    (`state`) kept: `?year=Y` for a calendar year, `?from=…&to=…` for any other window,
+    nothing for the whole span (the address site.js adds its dragged windows to)."""
+    state = state.copy()
     for name in WINDOW_PARAMS:
         state.pop(name, None)
 
@@ -213,15 +213,21 @@ def _timeline_page(
     link = _linker("dialogue:event-detail", query)
     for e in [*view["events"], *view["earlier"], *view["later"]]:
         e.link = link(e)
-    at = _window_linker(query, page_path)
+    at = _window_linker(query.state, page_path)
     overview = Window.overview()
     context |= {
         "window": window,
         "zoom": _zoom(window, at),
         "axes": _axes(window, view, link, at, selected),
         "density": density_svg(view["density"]),
-        "density_unit": bucket_unit(window),
+        "density_unit": view["density_unit"],
         "periods_here": [p for p in view["periods"] if window.overlaps(p.date_lower, p.date_upper)],
+        # Periods holding the whole window: what an empty window is explained by.
+        "covering": [
+            p
+            for p in view["periods"]
+            if p.date_lower <= window.start and window.end <= p.date_upper
+        ],
         "events": view["events"],
         "shown": view["shown"],
         "next_page": view["next_page"],
@@ -234,8 +240,10 @@ def _timeline_page(
             for y in range(overview.start.year, overview.end.year + 1)
         ],
         "whole_span": at(overview),
-        "canonical": _window_linker(EventQuery(staff=False, filters={}), page_path)(window),
+        "canonical": _window_linker(QueryDict(), page_path)(window),
         "statuses": Event.Status.choices,
+        "first_day": FIRST,
+        "last_day": LAST,
         "total": view["total"],
         "facets": _facets(context["state"], view["choices"], view["counts"]),
         "narrowed": any(
@@ -273,13 +281,13 @@ def period_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No period has this address.")
     window = Window(period.date_lower, period.date_upper)
     query = EventQuery(staff=request.user.is_staff, filters={})
-    evidence = period.evidence.all()
+    events, total = selectors.events_in(query, window, limit=PERIOD_EVENTS)
     context = {
         "period": period,
-        "evidence": [(e, passages_of(e.citations.all())) for e in evidence],
-        "events": selectors.rows(Event.objects.all(), query.ids(window, limit=PERIOD_EVENTS)),
-        "total": query.index.count(query.mask(window)),
-        "on_timeline": _window_linker(query, reverse("dialogue:timeline"))(window),
+        "evidence": [(e, passages_of(e.citations.all())) for e in period.evidence.all()],
+        "events": events,
+        "total": total,
+        "on_timeline": _window_linker(QueryDict(), reverse("dialogue:timeline"))(window),
     }
     return render_page(request, "dialogue/period_detail.html", context)
 

@@ -10,6 +10,7 @@ from dialogue.timeline import (
     CHAR_PX,
     LABEL_GAP_PX,
     LABEL_MIN_PX,
+    TICK_GAP_PX,
     Item,
     Window,
     layout,
@@ -88,8 +89,10 @@ def test_tick_labels_never_touch(window, axis_px):
     assert ticks, "an axis always has at least one labelled tick"
     for left, right in zip(ticks, ticks[1:], strict=False):
         room = (right["x"] - left["x"]) * axis_px / 100
-        assert room >= len(left["label"]) * CHAR_PX, (left, right)
+        assert room >= len(left["label"]) * CHAR_PX + TICK_GAP_PX - 0.01, (left, right)
     assert all(0 <= t["x"] <= 100 for t in ticks)
+    last = ticks[-1]
+    assert last["x"] * axis_px / 100 + len(last["label"]) * CHAR_PX <= axis_px + 0.01, last
 
 
 def _check(lay, items, axis_px, lanes):

@@ -43,15 +43,16 @@
     window.htmx.ajax("GET", url, { source: nav, target: "#timeline-region", swap: "outerHTML" });
   }
   function goToWindow(fig, from, days) {
+    // The server says which days it can show and gives the view's address without a window
+    // (data-base): the dragged window is added to it.
     days = Math.max(1, Math.round(days));
-    var first = Date.parse("0001-01-01"), last = Date.parse("9998-12-31");
+    var first = Date.parse(fig.dataset.first), last = Date.parse(fig.dataset.last);
     from = Math.min(Math.max(Math.round(from / DAY) * DAY, first), last - (days - 1) * DAY);
-    var params = new URLSearchParams(window.location.search);
-    ["year", "from", "to", "after", "page"].forEach(function (name) { params.delete(name); });
-    params.set("from", isoDay(from));
-    params.set("to", isoDay(from + (days - 1) * DAY));
+    var url = new URL(fig.dataset.base, window.location.href);
+    url.searchParams.set("from", isoDay(from));
+    url.searchParams.set("to", isoDay(from + (days - 1) * DAY));
     focusNext = "window-heading";
-    goTo(fig.dataset.path + "?" + params.toString());
+    goTo(url.pathname + url.search);
   }
 
   // Drag or swipe the axis to pan; pinch (two fingers) or Ctrl + wheel (a trackpad's pinch)
