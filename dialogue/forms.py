@@ -48,18 +48,14 @@ class TimelineFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "The end of the range is before its start.")
-            data.pop("date_to", None)
         for name in ("from", "to"):
             if data.get(name) and not FIRST <= data[name] <= LAST:
-                self.add_error(name, "The timeline shows years 1 to 9998.")
+                self.add_error(name, f"The timeline shows years {FIRST.year} to {LAST.year}.")
                 data.pop(name, None)
-        start, end = data.get("from"), data.get("to")
-        if start and end and start > end:
-            self.add_error("to", "The end of the window is before its start.")
-            data.pop("to", None)
+        for first, last, what in (("date_from", "date_to", "range"), ("from", "to", "window")):
+            if data.get(first) and data.get(last) and data[first] > data[last]:
+                self.add_error(last, f"The end of the {what} is before its start.")
+                data.pop(last, None)
         return data
 
     def filters(self) -> dict:
