@@ -94,7 +94,8 @@ def _zoom(window: Window, at) -> dict:
     return {name: w and {"href": at(w), "label": str(w)} for name, w in moves.items()}
 
 
-# The axis is laid out for two widths: phones (from 320 px) and wider screens (from 48rem).
+# The axis is laid out for two widths: phones (from 320 px) and wider screens (from 48rem, the
+# breakpoint in site.css that shows one or the other).
 AXIS_LAYOUTS = (("axis__svg--narrow", 288, 4), ("axis__svg--wide", 700, 6))
 
 
