@@ -9,7 +9,7 @@ REQUIRE_POSTGRES ?=
 REQUIRE_BROWSER ?=
 export REQUIRE_BROWSER REQUIRE_POSTGRES
 
-.PHONY: run test install superuser lint test-sqlite test-postgres benchmark-import js test-ops benchmark
+.PHONY: run test install messages superuser lint test-sqlite test-postgres benchmark-import js test-ops benchmark
 
 $(BIN)/.installed: requirements.lock
 	$(PY) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -20,7 +20,15 @@ $(BIN)/.installed: requirements.lock
 
 install: $(BIN)/.installed
 
-run: install
+# The interface's translations (locale/*/django.po, in the repo) compiled by Babel, which is
+# pure Python, so no GNU gettext is needed to run the site.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+locale/%.mo: locale/%.po $(BIN)/.installed
+	$(BIN)/pybabel -q compile -i $< -o $@
+
+messages: $(MO_FILES)
+
+run: install messages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_seed
 	@echo "Admin login: run 'make superuser' in another terminal, then open http://127.0.0.1:8000/admin/"
@@ -39,7 +47,7 @@ node_modules/.package-lock.json: package-lock.json
 
 js: node_modules/.package-lock.json
 
-lint: install
+lint: install messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
@@ -47,10 +55,10 @@ lint: install
 
 # The browser tests (marked `browser`) run once: in the PostgreSQL run, or on SQLite where there is
 # no PostgreSQL. (A command-line -m replaces addopts' `not ops`, so both say it again.)
-test-sqlite: install
+test-sqlite: install messages
 	$(BIN)/python -m pytest -m "not browser and not ops"
 
-test-postgres: install js
+test-postgres: install messages js
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== the same suite on PostgreSQL ($(TEST_DATABASE_URL)), with the browser tests"; \
 	  DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest; \
@@ -63,11 +71,11 @@ test-postgres: install js
 	fi
 
 # On demand, not in CI: server, wrk, browser and peer figures at several sizes (bench/run.py --help).
-benchmark: install js
+benchmark: install messages js
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # A real gunicorn against PostgreSQL: the server stopped mid-run, and a minute of load.
-test-ops: install
+test-ops: install messages
 	$(BIN)/python -m pytest tests/ops -m ops -s -p no:cacheprovider
 
 test: lint test-sqlite test-postgres

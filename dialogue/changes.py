@@ -14,7 +14,17 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 class TrackedQuerySet(models.QuerySet):
     """Bulk writes send no signals; these count as changes all the same, so no write of public
-    data, however it is made, leaves a cached page or the event index on the old data."""
+    data, however it is made, leaves a cached page or the event index on the old data.
+
+    Queries also name the columns they mean. django-modeltranslation makes every queryset of a
+    translated model a MultilingualQuerySet, which would rewrite `title` to the active
+    language's column in filters and orderings and add a per-row Python fallback to values();
+    that is turned off here (it has no setting). Reading `event.title` on an instance still
+    gives the active language, or English (see translation.py)."""
+
+    def _post_init(self):
+        self._rewrite = False
+        self._populate = None
 
     def update(self, **kwargs):
         count = super().update(**kwargs)

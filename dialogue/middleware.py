@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import sys
 import time
 
@@ -13,8 +14,13 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware import locale
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from dialogue import languages
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +42,7 @@ def security_headers(get_response):
         response = get_response(request)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Resource-Policy", "same-site")
-        if request.path.startswith(("/export/", "/api/", "/feed", "/schema/")):
+        if re.match(settings.CORS_URLS_REGEX, request.path):
             response["Cross-Origin-Resource-Policy"] = "cross-origin"  # public data
         if "Cache-Control" not in response:
             # Said explicitly, or caches guess: an editor's page or one setting a cookie is
@@ -95,3 +101,45 @@ def client_ip(request) -> str:
             except ValueError:
                 pass
     return request.META.get("REMOTE_ADDR", "")
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's: the language is the address's (/ja/…, /ko/…, English without a prefix). The
+    admin has no language in its addresses, so there the editor's choice (the language cookie)
+    or the browser's Accept-Language decides."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if request.path_info.startswith("/admin/"):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+
+
+def first_visit_language(get_response):
+    """A reader whose browser asks for Japanese or Korean, opening an English page (a shared
+    permalink, the home page) without having chosen a language here, is sent to the same page
+    in that language. Choosing a language (languages.choose) sets the cookie that stops this."""
+
+    def middleware(request):
+        if (
+            request.method in ("GET", "HEAD")
+            and not request.headers.get("HX-Request")
+            and "text/html" in request.headers.get("Accept", "")
+            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+            and translation.get_language_from_path(request.path_info) is None
+            and not request.path_info.startswith(("/admin/", "/embed/"))
+        ):
+            wanted = languages.preferred(request)
+            if wanted != settings.LANGUAGE_CODE:
+                target = languages.address_in(request.get_full_path(), wanted)
+                if target:
+                    response = HttpResponseRedirect(target)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = get_response(request)
+        if translation.get_language_from_path(request.path_info) is None:
+            # The English page is what an English reader, or one who chose English, gets here.
+            patch_vary_headers(response, ("Accept-Language",))
+        return response
+
+    return middleware

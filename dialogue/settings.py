@@ -36,6 +36,8 @@ if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
     raise ImproperlyConfigured("DJANGO_SITE_URL is an origin such as https://example.org.")
 
 INSTALLED_APPS = [
+    # Before the admin, so the admin's forms have a field per language (see translation.py).
+    "modeltranslation",
     "dialogue",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -60,6 +62,8 @@ MIDDLEWARE = [
     # Pages shrink about tenfold; CSRF tokens are masked per response, so BREACH has no secret.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "dialogue.middleware.LocaleMiddleware",
+    "dialogue.middleware.first_visit_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,7 +114,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/(api/|export/|feed\.atom$|schema/)"
+# The public data, in any language (/ja/export/…): readable by any site, see also middleware.
+CORS_URLS_REGEX = r"^/(?:(?:ja|ko)/)?(?:api/|export/|feed\.atom$|schema/)"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 ROOT_URLCONF = "dialogue.urls"
@@ -123,6 +128,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dialogue.site.context",
@@ -165,7 +171,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# English at the addresses it always had (/events/…), Japanese and Korean under /ja/ and /ko/.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ja", "日本語"), ("ko", "한국어")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (titles, summaries, names) missing in a language is shown in English, marked as such.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

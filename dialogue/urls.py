@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -28,10 +29,15 @@ public_patterns = [
     path("schema/events.json", views.export_schema, name="export-schema"),
 ]
 
+# English keeps the addresses it always had; Japanese and Korean pages are under /ja/ and /ko/.
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/", include("dialogue.api")),
-    path("", include((public_patterns, app_name))),
+    path("language/<str:code>/", views.choose_language, name="choose-language"),
+    *i18n_patterns(
+        path("api/", include("dialogue.api")),
+        path("", include((public_patterns, app_name))),
+        prefix_default_language=False,
+    ),
 ]
 
 handler500 = "dialogue.middleware.server_error"

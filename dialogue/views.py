@@ -4,6 +4,7 @@ targets; never a partial for a history-restore request, which needs the whole pa
 from __future__ import annotations
 
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.http import (
     Http404,
     HttpRequest,
@@ -17,9 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
 
-from dialogue import citing, exports, selectors, site
+from dialogue import citing, exports, languages, selectors, site
 from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
@@ -459,3 +462,26 @@ def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if event is not None:
         context |= _detail_context(request, event)
     return render_page(request, "dialogue/embed.html", context)
+
+
+@require_GET
+def choose_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The language switcher's link: remembers the reader's choice (so their browser's language
+    no longer decides, see middleware.first_visit_language) and opens the same page in it."""
+    if code not in languages.CODES:
+        raise Http404("No such language.")
+    wanted = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(wanted, allowed_hosts=None) or not wanted.startswith(
+        "/"
+    ):
+        wanted = "/"
+    response = redirect(languages.address_in(wanted, code) or reverse("dialogue:timeline"))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

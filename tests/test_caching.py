@@ -47,7 +47,7 @@ def test_pages_are_kept_until_the_data_changes(client, seed, django_assert_num_q
         assert client.get("/").status_code == 200
     DataVersion.bump()
     event = Event.objects.get(slug="kono-statement")
-    Event.objects.filter(pk=event.pk).update(title="Renamed by hand")
+    Event.objects.filter(pk=event.pk).update(title_en="Renamed by hand")
     DataVersion.bump()
     assert "Renamed by hand" in client.get("/").content.decode()
     cache.clear()

@@ -142,7 +142,7 @@ def test_renaming_an_actor_a_topic_or_a_period_shows(reader, staff):
 def test_bulk_orm_writes_show(reader):
     """Shell and command writes with update() and bulk_create() send no signals."""
     page(reader, "/")
-    Event.objects.filter(slug=KONO).update(title="Renamed in bulk")
+    Event.objects.filter(slug=KONO).update(title_en="Renamed in bulk")
     assert "Renamed in bulk" in page(reader, "/")[1]
     Actor.objects.bulk_create([Actor(slug="asean", name_en="ASEAN", kind="organisation")])
     assert "ASEAN" in page(reader, "/actors/")[1]
@@ -169,7 +169,7 @@ def test_correcting_a_source_text_shows_the_new_words(reader):
 
 
 def test_reloading_the_seed_shows(reader):
-    Event.objects.filter(slug=KONO).update(title="Changed by hand")
+    Event.objects.filter(slug=KONO).update(title_en="Changed by hand")
     assert "Changed by hand" in page(reader, "/")[1]
     call_command("load_seed", force=True, verbosity=0)
     assert "Changed by hand" not in page(reader, "/")[1]

@@ -1,0 +1,71 @@
+"""Template tags for the site's languages: the canonical address with its alternates in the
+other languages, the language switcher, and content shown in English where untranslated."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext
+
+from dialogue import languages, site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def canonical(context, path: str) -> str:
+    """<link rel=canonical> to `path` (this language's address), and its alternates: the same
+    page in each language (hreflang), English as the default for everyone else."""
+    request = context["request"]
+    links = [("canonical", "", path)]
+    for code in languages.CODES:
+        if other := languages.address_in(path, code):
+            links.append(("alternate", code, other))
+            if code == settings.LANGUAGE_CODE:
+                links.append(("alternate", "x-default", other))
+    return format_html_join(
+        "\n  ",
+        '<link rel="{}"{} href="{}">',
+        (
+            (rel, format_html(' hreflang="{}"', code) if code else "", site.absolute(request, p))
+            for rel, code, p in links
+        ),
+    )
+
+
+@register.inclusion_tag("dialogue/_languages.html", takes_context=True)
+def language_switcher(context, oob: bool = False) -> dict:
+    """The page in each language, by way of the view that remembers the choice."""
+    here = context["request"].get_full_path()
+    current = get_language()
+    return {
+        "oob": oob,
+        "choices": [
+            {
+                "code": code,
+                "name": name,
+                "current": code == current,
+                "href": reverse("choose-language", args=[code]) + "?" + urlencode({"next": here}),
+            }
+            for code, name in settings.LANGUAGES
+        ],
+    }
+
+
+@register.filter
+def translated(obj, field: str) -> str:
+    """The field in the page's language; where it has no translation, the English text marked
+    lang="en" with a visible note that it is in English."""
+    value = languages.localized(obj, field)
+    if not value.is_fallback:
+        return format_html("{}", value.text)
+    if not value.text:
+        return ""
+    return format_html(
+        '<span lang="en">{}</span> <small class="untranslated">{}</small>',
+        value.text,
+        gettext("(in English)"),
+    )
