@@ -69,3 +69,10 @@ def translated(obj, field: str) -> str:
         value.text,
         gettext("(in English)"),
     )
+
+
+@register.filter
+def translated_text(obj, field: str) -> str:
+    """The same, as plain text, for where no markup may go (attributes, titles): the page's
+    language, or English."""
+    return languages.localized(obj, field).text
