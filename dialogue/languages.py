@@ -4,10 +4,11 @@ and whether a piece of content is in the language of the page or shown in Englis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
@@ -20,12 +21,19 @@ def preferred(request: HttpRequest) -> str:
 
 
 def address_in(path: str, code: str) -> str | None:
-    """The same page (its query string kept) in another language; None if it has no such page."""
-    translated = translate_url(path, code)
-    if translated == path and translation.get_language_from_path(path) != code:
-        prefix_free = translation.get_language_from_path(path) is None
-        return path if prefix_free and code == settings.LANGUAGE_CODE else None
-    return translated
+    """The same page (its query string kept) in another language; None if it has no such page.
+    (Django's translate_url, but reading the address in its own language, where translate_url
+    reads it in the active one and so can't resolve /ko/… from a Japanese page.)"""
+    parsed = urlsplit(path)
+    own = translation.get_language_from_path(parsed.path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(own):
+            match = resolve(unquote(parsed.path))
+        with translation.override(code):
+            translated = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except (Resolver404, NoReverseMatch):
+        return None
+    return urlunsplit(("", "", translated, parsed.query, ""))
 
 
 @dataclass(frozen=True)

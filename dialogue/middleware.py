@@ -8,6 +8,7 @@ import logging
 import re
 import sys
 import time
+from urllib.parse import urlsplit
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -116,23 +117,23 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
 
 def first_visit_language(get_response):
-    """A reader whose browser asks for Japanese or Korean, opening an English page (a shared
-    permalink, the home page) without having chosen a language here, is sent to the same page
-    in that language. Choosing a language (languages.choose) sets the cookie that stops this."""
+    """A reader who wants Japanese or Korean, opening an English page (a shared permalink, the
+    home page), is sent to the same page in that language: their choice here (the language
+    switcher's cookie), else what their browser asks for (Accept-Language)."""
 
     def middleware(request):
         if (
             request.method in ("GET", "HEAD")
             and not request.headers.get("HX-Request")
             and "text/html" in request.headers.get("Accept", "")
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
             and translation.get_language_from_path(request.path_info) is None
             and not request.path_info.startswith(("/admin/", "/embed/"))
         ):
             wanted = languages.preferred(request)
             if wanted != settings.LANGUAGE_CODE:
                 target = languages.address_in(request.get_full_path(), wanted)
-                if target:
+                # Only pages with addresses per language: not the language switch, say.
+                if target and urlsplit(target).path != request.path_info:
                     response = HttpResponseRedirect(target)
                     patch_vary_headers(response, ("Accept-Language", "Cookie"))
                     return response
