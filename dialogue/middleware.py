@@ -119,28 +119,34 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 def first_visit_language(get_response):
     """A reader who wants Japanese or Korean, opening an English page (a shared permalink, the
     home page), is sent to the same page in that language: their choice here (the language
-    switcher's cookie), else what their browser asks for (Accept-Language)."""
+    switcher's cookie), else what their browser asks for (Accept-Language). Pages only: the
+    data (exports, feed, API) is in the language its address says, whoever asks."""
+
+    def applies(request) -> bool:
+        return (
+            translation.get_language_from_path(request.path_info) is None
+            and not request.path_info.startswith(("/admin/", "/embed/"))
+            and not re.match(settings.CORS_URLS_REGEX, request.path_info)
+        )
 
     def middleware(request):
+        if not applies(request):
+            return get_response(request)
+        wanted = languages.preferred(request)
         if (
-            request.method in ("GET", "HEAD")
+            wanted != settings.LANGUAGE_CODE
+            and request.method in ("GET", "HEAD")
             and not request.headers.get("HX-Request")
-            and "text/html" in request.headers.get("Accept", "")
-            and translation.get_language_from_path(request.path_info) is None
-            and not request.path_info.startswith(("/admin/", "/embed/"))
         ):
-            wanted = languages.preferred(request)
-            if wanted != settings.LANGUAGE_CODE:
-                target = languages.address_in(request.get_full_path(), wanted)
-                # Only pages with addresses per language: not the language switch, say.
-                if target and urlsplit(target).path != request.path_info:
-                    response = HttpResponseRedirect(target)
-                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
-                    return response
+            target = languages.address_in(request.get_full_path(), wanted)
+            # Only pages with an address per language: not the language switch itself.
+            if target and urlsplit(target).path != request.path_info:
+                response = HttpResponseRedirect(target)
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
         response = get_response(request)
-        if translation.get_language_from_path(request.path_info) is None:
-            # The English page is what an English reader, or one who chose English, gets here.
-            patch_vary_headers(response, ("Accept-Language",))
+        # The English page is what an English reader, or one who chose English, gets here.
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 
     return middleware

@@ -53,7 +53,8 @@ def test_a_first_visit_follows_the_browser_and_a_choice_overrides_it(client, see
     assert client.get("/?year=2015", **html).status_code == 200
     # Not for scripts and feeds readers, nor for htmx's own requests.
     client.cookies.clear()
-    assert client.get("/export/events.csv", HTTP_ACCEPT_LANGUAGE="ko").status_code == 200
+    assert client.get("/export/events.csv", **html).status_code == 200
+    assert client.get("/api/events/", **html).status_code == 200
     assert client.get("/", HTTP_HX_REQUEST="true", **html).status_code == 200
 
 
