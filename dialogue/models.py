@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from dialogue import dates
 from dialogue.changes import DataVersion, TrackedQuerySet  # noqa: F401 (DataVersion: a model of this app)
@@ -51,38 +52,44 @@ class ActorQuerySet(TrackedQuerySet):
 @reversion.register()
 class Actor(models.Model):
     class Kind(models.TextChoices):
-        STATE = "state", "State"
-        GOVERNMENT_BODY = "government_body", "Government body"
-        PERSON = "person", "Official or person"
-        ORGANISATION = "organisation", "Other organisation"
+        STATE = "state", _("State")
+        GOVERNMENT_BODY = "government_body", _("Government body")
+        PERSON = "person", _("Official or person")
+        ORGANISATION = "organisation", _("Other organisation")
 
     slug = models.SlugField(unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     country = models.CharField(
         max_length=3,
         blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", "Use an ISO 3166 alpha-3 code such as JPN.")],
-        help_text="ISO 3166-1 alpha-3 code of the country the actor belongs to (JPN, KOR, PRK…).",
+        validators=[RegexValidator(r"^[A-Z]{3}$", _("Use an ISO 3166 alpha-3 code such as JPN."))],
+        help_text=_(
+            "ISO 3166-1 alpha-3 code of the country the actor belongs to (JPN, KOR, PRK…)."
+        ),
     )
-    name_en = models.CharField("name (English)", max_length=200)
-    name_ja = models.CharField("name (Japanese)", max_length=200, blank=True)
-    name_ko = models.CharField("name (Korean)", max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
+    name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
     aliases = models.TextField(
         blank=True,
-        help_text="Other spellings as they appear in articles, one per line "
-        "(for a government: the capital, e.g. “Seoul”).",
+        help_text=_(
+            "Other spellings as they appear in articles, one per line "
+            "(for a government: the capital, e.g. “Seoul”)."
+        ),
     )
     office = models.CharField(
-        "title or office",
+        _("title or office"),
         max_length=300,
         blank=True,
-        help_text="For people: their office at the time of the events.",
+        help_text=_("For people: their office at the time of the events."),
     )
     description = models.TextField(blank=True)
     is_confirmed = models.BooleanField(
-        "confirmed",
+        _("confirmed"),
         default=True,
-        help_text="Actors proposed by an article import stay off the public pages until confirmed.",
+        help_text=_(
+            "Actors proposed by an article import stay off the public pages until confirmed."
+        ),
     )
 
     objects = ActorQuerySet.as_manager()
@@ -114,31 +121,38 @@ class SourceQuerySet(TrackedQuerySet):
 class Source(models.Model):
     slug = models.SlugField(unique=True, max_length=120)
     title = models.CharField(max_length=300)
-    outlet = models.CharField(max_length=200, help_text="The publication, e.g. The Japan Times.")
+    outlet = models.CharField(max_length=200, help_text=_("The publication, e.g. The Japan Times."))
     section = models.CharField(max_length=200, blank=True)
     byline = models.CharField(
-        max_length=300, blank=True, help_text="Author as printed, with other scripts in brackets."
+        max_length=300,
+        blank=True,
+        help_text=_("Author as printed, with other scripts in brackets."),
     )
     agency = models.CharField(
-        "news agency", max_length=100, blank=True, help_text="Wire service credited, e.g. Kyodo."
+        _("news agency"),
+        max_length=100,
+        blank=True,
+        help_text=_("Wire service credited, e.g. Kyodo."),
     )
-    published_on = models.DateField(help_text="Publication date in the outlet's own time zone.")
+    published_on = models.DateField(help_text=_("Publication date in the outlet's own time zone."))
     published_time = models.CharField(
-        max_length=40, blank=True, help_text="Time of publication as printed, e.g. “11:11 KST”."
+        max_length=40, blank=True, help_text=_("Time of publication as printed, e.g. “11:11 KST”.")
     )
-    url = models.URLField("original URL", max_length=500, blank=True)
-    language = models.CharField(max_length=12, default="en", help_text="BCP 47 tag, e.g. en.")
+    url = models.URLField(_("original URL"), max_length=500, blank=True)
+    language = models.CharField(max_length=12, default="en", help_text=_("BCP 47 tag, e.g. en."))
     body = models.TextField(
-        help_text="The article text only, paragraphs separated by a blank line. "
-        "Citations point into this text by character offsets."
+        help_text=_(
+            "The article text only, paragraphs separated by a blank line. "
+            "Citations point into this text by character offsets."
+        )
     )
     raw_text = models.TextField(
-        "text as received",
+        _("text as received"),
         blank=True,
-        help_text="The file exactly as received, page furniture included, kept for checking.",
+        help_text=_("The file exactly as received, page furniture included, kept for checking."),
     )
     received_as = models.CharField(
-        max_length=200, blank=True, help_text="File name the text was received in."
+        max_length=200, blank=True, help_text=_("File name the text was received in.")
     )
     text_sha256 = models.CharField(
         max_length=64,
@@ -146,13 +160,15 @@ class Source(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="SHA-256 of the text as received: the same file imported twice is one source.",
+        help_text=_("SHA-256 of the text as received: the same file imported twice is one source."),
     )
     is_published = models.BooleanField(
-        "published",
+        _("published"),
         default=True,
-        help_text="An imported article stays private until an editor publishes it or an event "
-        "citing it is published.",
+        help_text=_(
+            "An imported article stays private until an editor publishes it or an event "
+            "citing it is published."
+        ),
     )
 
     objects = SourceQuerySet.as_manager()
@@ -184,7 +200,7 @@ class Source(models.Model):
         same = Source.objects.filter(text_sha256=self.fingerprint(self.raw_text))
         if self.raw_text and same.exclude(pk=self.pk).exists():
             raise ValidationError(
-                {"raw_text": "This text was already received, as another source."}
+                {"raw_text": _("This text was already received, as another source.")}
             )
 
 
@@ -208,68 +224,70 @@ class EventQuerySet(TrackedQuerySet):
 @reversion.register(follow=["citations", "participations"])
 class Event(models.Model):
     class Kind(models.TextChoices):
-        MEETING = "meeting", "Meeting or talks"
-        AGREEMENT = "agreement", "Agreement"
-        STATEMENT = "statement", "Statement"
-        VISIT = "visit", "Visit"
-        POLICY = "policy", "Policy move"
-        REPORT = "report", "Report"
-        SUSPENSION = "suspension", "Suspension"
+        MEETING = "meeting", _("Meeting or talks")
+        AGREEMENT = "agreement", _("Agreement")
+        STATEMENT = "statement", _("Statement")
+        VISIT = "visit", _("Visit")
+        POLICY = "policy", _("Policy move")
+        REPORT = "report", _("Report")
+        SUSPENSION = "suspension", _("Suspension")
 
     class Review(models.TextChoices):
-        PROPOSED = "proposed", "Proposed by an import, awaiting an editor"
-        CONFIRMED = "confirmed", "Confirmed by an editor"
-        REJECTED = "rejected", "Rejected by an editor"
+        PROPOSED = "proposed", _("Proposed by an import, awaiting an editor")
+        CONFIRMED = "confirmed", _("Confirmed by an editor")
+        REJECTED = "rejected", _("Rejected by an editor")
 
     class Status(models.TextChoices):
-        OCCURRED = "occurred", "Occurred"
-        PLANNED = "planned", "Planned"
-        CANCELLED = "cancelled", "Cancelled / fell through"
-        ONGOING = "ongoing", "Ongoing"
+        OCCURRED = "occurred", _("Occurred")
+        PLANNED = "planned", _("Planned")
+        CANCELLED = "cancelled", _("Cancelled / fell through")
+        ONGOING = "ongoing", _("Ongoing")
 
     slug = models.SlugField(unique=True, max_length=120)
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     edtf = models.CharField(
-        "date (EDTF)",
+        _("date (EDTF)"),
         max_length=100,
-        help_text="Library of Congress EDTF: 2015-04-27 (a day), 2015-03 (a month), 2013 (a year), "
-        "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain), 2015-04~ (approximate).",
+        help_text=_(
+            "Library of Congress EDTF: 2015-04-27 (a day), 2015-03 (a month), 2013 (a year), "
+            "2015-04-05/2015-04-30 (a span), 2015-04-27? (uncertain), 2015-04~ (approximate)."
+        ),
     )
     date_derivation = models.CharField(
-        "how the date was derived",
+        _("how the date was derived"),
         max_length=300,
         blank=True,
-        help_text="E.g. “last month”, in an article of 5 April 2015.",
+        help_text=_("E.g. “last month”, in an article of 5 April 2015."),
     )
-    date_lower = models.DateField(editable=False, help_text="Earliest day the date allows.")
-    date_upper = models.DateField(editable=False, help_text="Latest day the date allows.")
+    date_lower = models.DateField(editable=False, help_text=_("Earliest day the date allows."))
+    date_upper = models.DateField(editable=False, help_text=_("Latest day the date allows."))
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(
-        max_length=20, choices=Status.choices, help_text="As reported by the cited sources."
+        max_length=20, choices=Status.choices, help_text=_("As reported by the cited sources.")
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     actors = models.ManyToManyField(Actor, through="EventActor", blank=True, related_name="events")
     is_published = models.BooleanField(
-        "published",
+        _("published"),
         default=False,
-        help_text="Drafts are visible to staff only. A published event must cite a passage.",
+        help_text=_("Drafts are visible to staff only. A published event must cite a passage."),
     )
     review = models.CharField(
         max_length=20,
         choices=Review.choices,
         default=Review.CONFIRMED,
-        help_text="Events an import proposes wait here for an editor to accept or reject them.",
+        help_text=_("Events an import proposes wait here for an editor to accept or reject them."),
     )
     weight = models.PositiveSmallIntegerField(
         default=0,
         editable=False,
-        help_text="Citations and actors: the overview of a crowded timeline shows the heaviest.",
+        help_text=_("Citations and actors: the overview of a crowded timeline shows the heaviest."),
     )
     search_document = models.TextField(
         blank=True,
         editable=False,
-        help_text="Title, summary, cited passages and actors' names: what search reads.",
+        help_text=_("Title, summary, cited passages and actors' names: what search reads."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -317,7 +335,7 @@ class Event(models.Model):
         except ValidationError as exc:
             raise ValidationError({"edtf": exc}) from exc
         if self.is_published and self.review == self.Review.REJECTED:
-            raise ValidationError({"is_published": "A rejected event can't be published."})
+            raise ValidationError({"is_published": _("A rejected event can't be published.")})
         if self.is_published:
             self.review = self.Review.CONFIRMED  # publishing a proposal accepts it
 
@@ -361,12 +379,12 @@ class EventSlug(models.Model):
 @reversion.register()
 class EventActor(models.Model):
     class Role(models.TextChoices):
-        PARTICIPANT = "participant", "Participant"
-        HOST = "host", "Host"
-        INITIATOR = "initiator", "Initiator"
-        ATTENDEE = "attendee", "Expected attendee"
-        SUBJECT = "subject", "Subject"
-        OBJECTOR = "objector", "Objector"
+        PARTICIPANT = "participant", _("Participant")
+        HOST = "host", _("Host")
+        INITIATOR = "initiator", _("Initiator")
+        ATTENDEE = "attendee", _("Expected attendee")
+        SUBJECT = "subject", _("Subject")
+        OBJECTOR = "objector", _("Objector")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
@@ -398,16 +416,18 @@ class Citation(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    exact = models.TextField("quoted passage", help_text="The exact words of the source.")
-    start = models.PositiveIntegerField(help_text="Offset of the first character in the body.")
-    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    exact = models.TextField(_("quoted passage"), help_text=_("The exact words of the source."))
+    start = models.PositiveIntegerField(help_text=_("Offset of the first character in the body."))
+    end = models.PositiveIntegerField(help_text=_("Offset just past the last character."))
     prefix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
     needs_review = models.BooleanField(
-        "passage needs review",
+        _("passage needs review"),
         default=False,
-        help_text="Set when a correction of the source's text moved or changed these words: "
-        "check the quote and its place, then clear it.",
+        help_text=_(
+            "Set when a correction of the source's text moved or changed these words: "
+            "check the quote and its place, then clear it."
+        ),
     )
 
     objects = TrackedQuerySet.as_manager()
@@ -448,8 +468,10 @@ class Citation(models.Model):
         found = self.source.body[self.start : self.end]
         if found != self.exact:
             raise ValidationError(
-                "The quote is not at characters %(start)s–%(end)s of “%(source)s”; "
-                "those characters read “%(found)s”.",
+                _(
+                    "The quote is not at characters %(start)s–%(end)s of “%(source)s”; "
+                    "those characters read “%(found)s”."
+                ),
                 params={
                     "start": self.start,
                     "end": self.end,
@@ -478,11 +500,11 @@ class Period(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    edtf = models.CharField("dates (EDTF)", max_length=100, help_text="E.g. 2009-12/2015-04.")
+    edtf = models.CharField(_("dates (EDTF)"), max_length=100, help_text=_("E.g. 2009-12/2015-04."))
     date_lower = models.DateField(editable=False)
     date_upper = models.DateField(editable=False)
     evidence = models.ManyToManyField(
-        Event, blank=True, related_name="periods", help_text="Events whose citations support it."
+        Event, blank=True, related_name="periods", help_text=_("Events whose citations support it.")
     )
 
     objects = TrackedQuerySet.as_manager()
