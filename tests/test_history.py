@@ -15,14 +15,16 @@ pytestmark = pytest.mark.django_db
 def change_form(event, **changes):
     """The admin change form of an event as it stands, with some fields changed."""
     data = {
-        "title": event.title,
+        **{
+            f"{name}_{code}": getattr(event, f"{name}_{code}") or ""
+            for name in ("title", "summary", "date_derivation")
+            for code in ("en", "ja", "ko")
+        },
         "slug": event.slug,
-        "summary": event.summary,
         "kind": event.kind,
         "status": event.status,
         "topics": [str(pk) for pk in event.topics.values_list("pk", flat=True)],
         "edtf": event.edtf,
-        "date_derivation": event.date_derivation,
         "review": event.review,
         "participations-TOTAL_FORMS": "0",
         "participations-INITIAL_FORMS": "0",
@@ -62,7 +64,9 @@ def history_rows(response) -> list[tuple[str, ...]]:
 
 def title_field(response) -> str:
     """The value of the title box of an admin change form."""
-    field = re.search(r'<input type="text" name="title" value="([^"]*)"', response.content.decode())
+    field = re.search(
+        r'<input type="text" name="title_en" value="([^"]*)"', response.content.decode()
+    )
     assert field, "no title box on the page"
     return field[1]
 
@@ -78,7 +82,7 @@ def test_an_admin_edit_is_recorded_with_its_author(client, seed, staff):
     client.force_login(staff)
     event = Event.objects.get(slug="kono-statement")
     response = client.post(
-        f"/admin/dialogue/event/{event.pk}/change/", change_form(event, title="Kono statement!")
+        f"/admin/dialogue/event/{event.pk}/change/", change_form(event, title_en="Kono statement!")
     )
     assert response.status_code == 302
     (version,) = Version.objects.get_for_object(event)
@@ -86,7 +90,7 @@ def test_an_admin_edit_is_recorded_with_its_author(client, seed, staff):
     assert version.field_dict["title"] == "Kono statement!"
     history = client.get(f"/admin/dialogue/event/{event.pk}/history/")
     assert history_rows(history) == [
-        (f"/admin/dialogue/event/{event.pk}/history/{version.pk}/", "editor", "Changed Title.")
+        (f"/admin/dialogue/event/{event.pk}/history/{version.pk}/", "editor", "Changed Title [en].")
     ]
 
 
@@ -99,7 +103,7 @@ def test_an_edit_can_be_reverted_from_its_history(client, seed, staff):
     as_it_was = change_form(event)
     assert client.post(url, as_it_was).status_code == 302  # the version to come back to
     first = Version.objects.get_for_object(event).get()
-    assert client.post(url, change_form(event, title="A mistaken title")).status_code == 302
+    assert client.post(url, change_form(event, title_en="A mistaken title")).status_code == 302
     event.refresh_from_db()
     assert event.title == "A mistaken title"
 

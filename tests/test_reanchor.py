@@ -340,14 +340,16 @@ def test_pasting_a_quote_not_in_the_source_keeps_the_flag(client, flagged):
 def event_change_form(event, citation, **extra):
     """The POST of the admin's change page of an event with one citation, as it shows."""
     return {
-        "title": event.title,
+        **{
+            f"{name}_{code}": getattr(event, f"{name}_{code}") or ""
+            for name in ("title", "summary", "date_derivation")
+            for code in ("en", "ja", "ko")
+        },
         "slug": event.slug,
-        "summary": event.summary,
         "kind": event.kind,
         "status": event.status,
         "is_published": "on",
         "edtf": event.edtf,
-        "date_derivation": event.date_derivation,
         "participations-TOTAL_FORMS": "0",
         "participations-INITIAL_FORMS": "0",
         "citations-TOTAL_FORMS": "1",
@@ -377,7 +379,7 @@ def test_the_event_page_shows_a_flagged_citation_and_saves_it_as_it_is(client, f
     """The inline form would relocate the quote, which the corrected text no longer has."""
     citation, url = flagged_inline
     assert "Passage needs review" in client.get(url).content.decode()
-    response = client.post(url, event_change_form(citation.event, citation, title="Renamed"))
+    response = client.post(url, event_change_form(citation.event, citation, title_en="Renamed"))
     assert response.status_code == 302, response.context["errors"]
     citation.refresh_from_db()
     assert citation.event.title == "Renamed"

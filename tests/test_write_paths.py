@@ -93,7 +93,8 @@ def test_an_edit_in_the_change_form_shows(reader, staff):
     kono = Event.objects.get(slug=KONO)
     editor = as_editor(staff, type(reader))
     editor.post(
-        f"/admin/dialogue/event/{kono.pk}/change/", change_form(kono, title="Kono statement, 1993")
+        f"/admin/dialogue/event/{kono.pk}/change/",
+        change_form(kono, title_en="Kono statement, 1993"),
     )
     assert "Kono statement, 1993" in page(reader, "/")[1]
     data = change_form(kono)
@@ -116,7 +117,7 @@ def test_a_reverted_edit_shows(reader, staff):
     url = f"/admin/dialogue/event/{kono.pk}/change/"
     editor.post(url, change_form(kono))
     first = Version.objects.get_for_object(kono)[0]
-    editor.post(url, change_form(kono, title="A mistaken title"))
+    editor.post(url, change_form(kono, title_en="A mistaken title"))
     assert "A mistaken title" in page(reader, "/")[1]
     first.revision.revert()
     assert "A mistaken title" not in page(reader, "/")[1]

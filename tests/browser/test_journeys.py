@@ -158,8 +158,8 @@ def test_an_editor_adds_an_event_with_a_citation_and_it_appears(page, site, djan
     page.get_by_label("Password").fill("a long enough password 1")
     page.get_by_role("button", name="Log in").click()
     page.goto(site + "/admin/dialogue/event/add/")
-    page.get_by_label("Title").fill("Sources describe the ministers' meeting")
-    page.get_by_label("Title").press("Tab")  # the slug is filled in when the title changes
+    page.get_by_label("Title [en]").fill("Sources describe the ministers' meeting")
+    page.get_by_label("Title [en]").press("Tab")  # the slug is filled in when the title changes
     expect(page.get_by_label("Slug")).to_have_value("sources-describe-the-ministers-meeting")
     page.get_by_label("Kind").select_option("report")
     page.get_by_label("Status").select_option("occurred")
