@@ -1,14 +1,28 @@
-"""The editors' tool."""
+"""The editors' tool, in the editor's language (the language cookie, else the browser's).
+
+Events, periods, topics and actors have a field per language for each translated text
+(translation.py): English required where the field is, Japanese and Korean optional, shown
+in English where they are empty. The plain TranslationAdmin, not the tabbed one: the tabs
+need jQuery UI, which modeltranslation loads from a CDN the Content-Security-Policy refuses."""
 
 import reversion
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
 from dialogue import anchoring, services
@@ -17,9 +31,93 @@ from dialogue.importing import ArticleError, import_article
 from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
 from dialogue.passages import annotate
 
-admin.site.site_header = "Security dialogue timeline: editors"
-admin.site.site_title = "Timeline editors"
-admin.site.index_title = "Sources, events and actors"
+admin.site.site_header = _("Security dialogue timeline: editors")
+admin.site.site_title = _("Timeline editors")
+admin.site.index_title = _("Sources, events and actors")
+
+ENGLISH = settings.LANGUAGE_CODE
+TRANSLATIONS = [(code, name) for code, name in settings.LANGUAGES if code != ENGLISH]
+
+
+def in_english():
+    """Where the admin writes a translated model whole. Django saves the untranslated column
+    (title, beside title_en…) from the active language's text, and a new row's `title=` is
+    taken as the active language's: in English, neither depends on the editor's language."""
+    return translation.override(ENGLISH)
+
+
+def _translated(model) -> list[str]:
+    return list(translator.get_options_for_model(model).all_fields)
+
+
+def _missing_in(model, code: str) -> Q:
+    """Rows with English in a translated field and nothing in that field in this language."""
+    missing = Q()
+    for name in _translated(model):
+        english, other = (build_localized_fieldname(name, c) for c in (ENGLISH, code))
+        has_english = Q(**{f"{english}__gt": ""})
+        missing |= has_english & (Q(**{f"{other}__isnull": True}) | Q(**{other: ""}))
+    return missing
+
+
+class UntranslatedFilter(admin.SimpleListFilter):
+    title = pgettext_lazy("list filter: what is not yet translated", "translation")
+    parameter_name = "untranslated"
+
+    def lookups(self, request, model_admin):
+        not_yet = gettext("not yet in %(language)s")
+        return [(code, not_yet % {"language": name}) for code, name in TRANSLATIONS]
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(TRANSLATIONS):
+            return queryset.filter(_missing_in(queryset.model, self.value()))
+        return queryset
+
+
+class TranslatedAdmin(TranslationAdmin, VersionAdmin):
+    """A model with translated fields: a field per language, English first, the others with a
+    note that they may stay empty; a filter and a column for what is not yet translated."""
+
+    list_filter = [UntranslatedFilter]
+    # Written for each language's translator, in whichever language the admin is shown.
+    language_help = {
+        ("date_derivation", "ja"): _(
+            "Keep the article's words in English, quoted in 「」: "
+            "2015年4月5日付の記事の「last month」."
+        ),
+        ("date_derivation", "ko"): _(
+            "Keep the article's words in English, quoted in “”: "
+            "2015년 4월 5일 자 기사의 “last month”."
+        ),
+    }
+
+    def save_model(self, request, obj, form, change):
+        with in_english():
+            super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if field is not None and original is not None and db_field.language != ENGLISH:
+            optional = _("Optional: where it is empty, pages in this language show the English.")
+            specific = self.language_help.get((original.name, db_field.language))
+            field.help_text = format_lazy("{} {}", specific, optional) if specific else optional
+        return field
+
+    @admin.display(description=_("translated into"))
+    def translated_into(self, obj):
+        """The languages every text of this row that has English also has."""
+        names = _translated(type(obj))
+        done = [
+            name
+            for code, name in TRANSLATIONS
+            if all(
+                getattr(obj, build_localized_fieldname(f, code))
+                for f in names
+                if getattr(obj, build_localized_fieldname(f, ENGLISH))
+            )
+        ]
+        return ", ".join(done) or "—"
 
 
 class CitationFormSet(BaseInlineFormSet):
@@ -32,8 +130,10 @@ class CitationFormSet(BaseInlineFormSet):
         ]
         if not kept:
             raise ValidationError(
-                "A published event must cite at least one passage. Add a citation, "
-                "or untick “published” to keep it as a draft."
+                gettext(
+                    "A published event must cite at least one passage. Add a citation, "
+                    "or untick “published” to keep it as a draft."
+                )
             )
 
 
@@ -43,7 +143,7 @@ class CitationInline(admin.StackedInline):
     formset = CitationFormSet
     extra = 1
     autocomplete_fields = ["source"]
-    verbose_name_plural = (
+    verbose_name_plural = _(
         "Citations: paste the passage; its position in the source is found for you"
     )
 
@@ -55,11 +155,17 @@ class EventActorInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(VersionAdmin):
-    list_display = ["title", "edtf", "status", "kind", "is_published", "review", "citation_count"]
-    list_filter = ["is_published", "review", "status", "kind", "topics"]
-    search_fields = ["title", "summary", "slug", "citations__exact"]
-    prepopulated_fields = {"slug": ["title"]}
+class EventAdmin(TranslatedAdmin):
+    list_display = [
+        "title", "edtf", "status", "kind", "is_published", "review", "citation_count",
+        "translated_into",
+    ]  # fmt: skip
+    list_filter = ["is_published", "review", "status", "kind", "topics", UntranslatedFilter]
+    search_fields = [
+        "title_en", "title_ja", "title_ko", "summary_en", "summary_ja", "summary_ko",
+        "slug", "citations__exact",
+    ]  # fmt: skip
+    prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["topics"]
     inlines = [EventActorInline, CitationInline]
     readonly_fields = ["date_lower", "date_upper", "old_slug_list"]
@@ -70,47 +176,60 @@ class EventAdmin(VersionAdmin):
             {"fields": ["title", "slug", "summary", "kind", "status", "topics", "is_published"]},
         ),
         (
-            "Date",
+            pgettext_lazy("fieldset of the event form", "Date"),
             {
                 "fields": ["edtf", "date_derivation", ("date_lower", "date_upper")],
-                "description": "Give the date as precisely as the source does, and no more.",
+                "description": _("Give the date as precisely as the source does, and no more."),
             },
         ),
-        ("Earlier addresses", {"fields": ["old_slug_list"], "classes": ["collapse"]}),
+        (_("Earlier addresses"), {"fields": ["old_slug_list"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("citations")
 
-    @admin.display(description="citations")
+    @admin.display(description=_("citations"))
     def citation_count(self, obj):
         return len(obj.citations.all())
 
-    @admin.display(description="old slugs (redirect here)")
+    @admin.display(description=_("old slugs (redirect here)"))
     def old_slug_list(self, obj):
-        return ", ".join(obj.old_slugs.values_list("slug", flat=True)) or "none"
+        return ", ".join(obj.old_slugs.values_list("slug", flat=True)) or pgettext(
+            "no earlier slugs", "none"
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if form.instance.is_published:  # with its actors, saved just now by the inline
             services.confirm_actors(events=[form.instance])
 
-    @admin.action(description="Publish selected events (those that cite a passage)")
+    @admin.action(description=_("Publish selected events (those that cite a passage)"))
     def publish(self, request, queryset):
         published, refused = services.publish_events(events=queryset)
         if published:
-            self.message_user(request, f"Published {published} event(s).", messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("Published %(count)d event.", "Published %(count)d events.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
         if refused:
             self.message_user(
                 request,
-                "Not published (no citation, or rejected): " + ", ".join(e.title for e in refused),
+                gettext("Not published (no citation, or rejected): %(titles)s")
+                % {"titles": ", ".join(e.title for e in refused)},
                 messages.WARNING,
             )
 
-    @admin.action(description="Return selected events to draft")
+    @admin.action(description=_("Return selected events to draft"))
     def unpublish(self, request, queryset):
         count = services.unpublish_events(events=queryset)
-        self.message_user(request, f"{count} event(s) are drafts now.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d event is a draft now.", "%(count)d events are drafts now.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 def _where_they_differ(old: str, new: str, around: int = 30) -> tuple[str, str]:
@@ -141,7 +260,9 @@ class CitationAdmin(VersionAdmin):
     form = CitationForm
     list_display = ["__str__", "event", "source", "start", "end", "needs_review", "now_reads"]
     list_filter = ["needs_review", "source"]
-    search_fields = ["exact", "event__title", "source__title"]
+    search_fields = [
+        "exact", "event__title_en", "event__title_ja", "event__title_ko", "source__title"
+    ]  # fmt: skip
     autocomplete_fields = ["event", "source"]
     list_select_related = ["event", "source"]
     readonly_fields = ["needs_review", "passage_review"]
@@ -158,19 +279,19 @@ class CitationAdmin(VersionAdmin):
     ]
     actions = ["confirm_new_words"]
 
-    @admin.display(description="source now reads")
+    @admin.display(description=_("source now reads"))
     def now_reads(self, obj):
         if not obj.needs_review:
             return ""
         now = obj.source.body[obj.start : obj.end]
         if now == obj.exact:
-            return "the same words: which of their places is uncertain"
+            return gettext("the same words: which of their places is uncertain")
         return format_html("<del>{}</del><br><ins>{}</ins>", *_where_they_differ(obj.exact, now))
 
-    @admin.display(description="quote and source")
+    @admin.display(description=_("quote and source"))
     def passage_review(self, obj):
         if obj.pk is None:
-            return "Filled in from the quote when saved."
+            return gettext("Filled in from the quote when saved.")
         body = obj.source.body
         now = format_html(
             "{}<mark>{}</mark>{}",
@@ -179,24 +300,36 @@ class CitationAdmin(VersionAdmin):
             body[obj.end : obj.end + 80],
         )
         if not obj.needs_review:
-            return format_html("At characters {}–{}: {}", obj.start, obj.end, now)
+            return format_html(
+                gettext("At characters {start}–{end}: {passage}"),
+                start=obj.start,
+                end=obj.end,
+                passage=now,
+            )
         return format_html(
-            '<table><thead><tr><th scope="col">Quoted (as the editor chose it)</th>'
-            '<th scope="col">The source now, characters {}–{}</th></tr></thead>'
+            '<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
             "<tbody><tr><td>{}<mark>{}</mark>{}</td><td>{}</td></tr></tbody></table>",
-            obj.start,
-            obj.end,
+            gettext("Quoted (as the editor chose it)"),
+            gettext("The source now, characters %(start)d–%(end)d")
+            % {"start": obj.start, "end": obj.end},
             obj.prefix,
             obj.exact,
             obj.suffix,
             now,
         )
 
-    @admin.action(description="Confirm the new words of the selected flagged citations")
+    @admin.action(description=_("Confirm the new words of the selected flagged citations"))
     def confirm_new_words(self, request, queryset):
         count = anchoring.confirm_new_words(citations=queryset)
         self.message_user(
-            request, f"{count} citation(s) now quote the words at their offsets.", messages.SUCCESS
+            request,
+            ngettext(
+                "%(count)d citation now quotes the words at its offsets.",
+                "%(count)d citations now quote the words at their offsets.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )
 
 
@@ -214,25 +347,39 @@ class SourceAdmin(VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "outlet", "section", "byline", "agency"]}),
         (
-            "Publication",
+            _("Publication"),
             {"fields": ["is_published", "published_on", "published_time", "url", "language"]},
         ),
-        ("Text", {"fields": ["body", "raw_text", "received_as"]}),
+        (
+            pgettext_lazy("fieldset: the article's text", "Text"),
+            {"fields": ["body", "raw_text", "received_as"]},
+        ),
     ]
 
-    @admin.action(description="Publish selected sources (their text, to everyone)")
+    @admin.action(description=_("Publish selected sources (their text, to everyone)"))
     def publish(self, request, queryset):
         count = services.publish_sources(sources=queryset)
-        self.message_user(request, f"Published {count} source(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Published %(count)d source.", "Published %(count)d sources.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.display(description="on site")
+    @admin.display(description=_("on site"))
     def view_link(self, obj):
-        return format_html('<a href="{}">view</a>', obj.get_absolute_url())
+        return format_html(
+            '<a href="{}">{}</a>',
+            obj.get_absolute_url(),
+            pgettext("link to the source's page on the site", "view"),
+        )
 
-    @admin.display(description="proposals")
+    @admin.display(description=_("proposals"))
     def review_link(self, obj):
         return format_html(
-            '<a href="{}">review</a>', reverse("admin:dialogue_source_review", args=[obj.pk])
+            '<a href="{}">{}</a>',
+            reverse("admin:dialogue_source_review", args=[obj.pk]),
+            pgettext("link to the review of an import's proposals", "review"),
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -244,8 +391,11 @@ class SourceAdmin(VersionAdmin):
             report = services.correct_source_text(source=obj, body=obj.body)
             self.message_user(
                 request,
-                f"Citations re-anchored: {report['kept']} in place, {report['moved']} moved "
-                f"with their words, {report['flagged']} flagged “passage needs review”.",
+                gettext(
+                    "Citations re-anchored: %(kept)d in place, %(moved)d moved with their "
+                    "words, %(flagged)d flagged “passage needs review”."
+                )
+                % report,
                 messages.WARNING if report["flagged"] else messages.SUCCESS,
             )
         else:
@@ -275,7 +425,8 @@ class SourceAdmin(VersionAdmin):
             imported = []
             for upload in form.cleaned_data["files"]:
                 try:
-                    with reversion.create_revision():
+                    # The articles are English: their proposals are written as English text.
+                    with in_english(), reversion.create_revision():
                         reversion.set_user(request.user)
                         reversion.set_comment(f"Imported {upload.name}")
                         result = import_article(
@@ -290,16 +441,22 @@ class SourceAdmin(VersionAdmin):
                     continue
                 imported.append(result)
                 if result.created:
+                    count = len(result.events)
                     self.message_user(
                         request,
-                        f"Imported “{result.source.title}” with {len(result.events)} "
-                        "proposed events.",
+                        ngettext(
+                            "Imported “%(title)s” with %(count)d proposed event.",
+                            "Imported “%(title)s” with %(count)d proposed events.",
+                            count,
+                        )
+                        % {"title": result.source.title, "count": count},
                         messages.SUCCESS,
                     )
                 else:
                     self.message_user(
                         request,
-                        f"“{result.source.title}” was already imported; nothing added.",
+                        gettext("“%(title)s” was already imported; nothing added.")
+                        % {"title": result.source.title},
                         messages.WARNING,
                     )
             if not form.errors:
@@ -309,7 +466,7 @@ class SourceAdmin(VersionAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Import articles",
+            "title": gettext("Import articles"),
             "form": form,
         }
         return TemplateResponse(request, "admin/dialogue/source/import.html", context)
@@ -322,7 +479,7 @@ class SourceAdmin(VersionAdmin):
                 raise PermissionDenied
             event_id, action = request.POST.get("event", ""), request.POST.get("action")
             if not event_id.isdigit() or action not in ("accept", "reject"):
-                return HttpResponseBadRequest("Say which event, and accept or reject.")
+                return HttpResponseBadRequest(gettext("Say which event, and accept or reject."))
             event = get_object_or_404(
                 Event.objects.filter(citations__source=source).distinct(), pk=event_id
             )
@@ -334,14 +491,17 @@ class SourceAdmin(VersionAdmin):
                     accepted = None
                 else:
                     accepted = services.accept_proposal(event=event)
+            title = {"title": event.title}
             if accepted is None:
-                self.message_user(request, f"Rejected “{event.title}”.", messages.SUCCESS)
+                message = gettext("Rejected “%(title)s”.")
             elif accepted:
-                self.message_user(
-                    request, f"Accepted and published “{event.title}”.", messages.SUCCESS
-                )
+                message = gettext("Accepted and published “%(title)s”.")
             else:
-                self.message_user(request, "It cites no passage: edit it first.", messages.ERROR)
+                self.message_user(
+                    request, gettext("It cites no passage: edit it first."), messages.ERROR
+                )
+                return redirect(request.path)
+            self.message_user(request, message % title, messages.SUCCESS)
             return redirect(request.path)
         proposals = list(
             Event.objects.filter(review=Event.Review.PROPOSED, citations__source=source)
@@ -360,7 +520,7 @@ class SourceAdmin(VersionAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": source,
-            "title": f"Review proposed events: {source.title}",
+            "title": gettext("Review proposed events: %(title)s") % {"title": source.title},
             "source": source,
             "proposals": proposals,
             "paragraphs": annotate(source.body, citations),
@@ -369,29 +529,34 @@ class SourceAdmin(VersionAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(VersionAdmin):
-    list_display = ["name_en", "name_ja", "name_ko", "kind", "country", "is_confirmed"]
-    list_filter = ["is_confirmed", "kind", "country"]
-    search_fields = ["name_en", "name_ja", "name_ko", "aliases", "office", "slug"]
+class ActorAdmin(TranslatedAdmin):
+    list_display = [
+        "name_en", "name_ja", "name_ko", "kind", "country", "is_confirmed", "translated_into"
+    ]  # fmt: skip
+    list_filter = ["is_confirmed", "kind", "country", UntranslatedFilter]
+    search_fields = [
+        "name_en", "name_ja", "name_ko", "aliases", "office_en", "office_ja", "office_ko", "slug"
+    ]  # fmt: skip
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+class TopicAdmin(TranslatedAdmin):
+    list_display = ["name", "slug", "translated_into"]
+    search_fields = ["name_en", "name_ja", "name_ko"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Period)
-class PeriodAdmin(VersionAdmin):
-    list_display = ["name", "edtf"]
+class PeriodAdmin(TranslatedAdmin):
+    list_display = ["name", "edtf", "translated_into"]
+    search_fields = ["name_en", "name_ja", "name_ko"]
     filter_horizontal = ["evidence"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(EventSlug)
 class EventSlugAdmin(admin.ModelAdmin):
     list_display = ["slug", "event"]
-    search_fields = ["slug", "event__title"]
+    search_fields = ["slug", "event__title_en", "event__title_ja", "event__title_ko"]
     autocomplete_fields = ["event"]
