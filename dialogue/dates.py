@@ -1,6 +1,11 @@
 """The one place an EDTF date is read, from the `edtf` library's parse tree: its bounds, its
 words, its precision, and its forms for HTML, citations, TimelineJS and iCalendar.
 
+Words are in the active language, each in its own convention: the day, month and year patterns
+and the spans of days and months are CLDR's (Babel), the rest (seasons, decades, sets, 'about',
+'(uncertain)') are gettext messages. The timeline words its windows and ticks with the same
+functions (day_words, month_words, year_words, days_words).
+
 What the timeline can't place (an open or unknown end, a time of day, a year outside
 1–MAX_YEAR, X digits in the middle of a number) is refused by `bounds` with a ValidationError,
 which the models raise on the date field: whatever they accept, every page can show.
@@ -14,7 +19,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import edtf
+from babel.dates import format_interval, format_skeleton, get_month_names
+from babel.lists import format_list
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import pgettext, pgettext_lazy
 
 EXAMPLES = (
     "Examples: 2015-04-27 (a day), 2015-03 (a month), 2013 (a year), "
@@ -25,12 +35,21 @@ EXAMPLES = (
 MAX_YEAR = 9998
 OUT_OF_RANGE = f"has a year outside 1–{MAX_YEAR}"
 
-_SEASONS = ["spring", "summer", "autumn", "winter"]
 # EDTF season numbers 21–32 (25–28 northern, 29–32 southern hemisphere); from 33 on the
 # quarters, thirds and halves are said by their months.
-SEASON_NAMES = dict(
-    zip(range(21, 33), _SEASONS * 2 + [f"southern {s}" for s in _SEASONS], strict=True)
-)
+_NORTHERN = [
+    pgettext_lazy("season", "spring"),
+    pgettext_lazy("season", "summer"),
+    pgettext_lazy("season", "autumn"),
+    pgettext_lazy("season", "winter"),
+]
+_SOUTHERN = [
+    pgettext_lazy("season", "southern spring"),
+    pgettext_lazy("season", "southern summer"),
+    pgettext_lazy("season", "southern autumn"),
+    pgettext_lazy("season", "southern winter"),
+]
+SEASON_NAMES = dict(zip(range(21, 33), _NORTHERN * 2 + _SOUTHERN, strict=True))
 _YEAR_PRECISIONS = ["year", "decade", "century", "millennium"]  # by count of trailing Xs
 _UNSPECIFIED = (None, "XX")  # a month or day left out, or written XX
 X_DIGITS = (
@@ -50,23 +69,35 @@ class _Point:
     lower: date
     upper: date
     precision: str
-    season: str = ""
+    season: int = 0  # the EDTF season number (21–41) of a season
     uncertain: bool = False
     approximate: bool = False
 
     def words(self, *, with_year: bool = True) -> str:
-        year = self.lower.year
+        """In the active language; `with_year=False` leaves out the year of a day, month or
+        season ('5 April', 'spring'), for a span that says it once."""
+        lower, upper, year = self.lower, self.upper, self.lower.year
         if self.precision == "year":
-            return str(year)
+            return year_words(year)
         if self.precision == "decade":
-            return f"the {year}s"
+            return pgettext("a decade: the 2010s", "the %(year)ss") % {"year": year}
         if self.precision in ("century", "millennium"):
-            return f"some year {year}–{self.upper.year}"
+            some_year = pgettext("a century or millennium", "some year %(first)s–%(last)s")
+            return some_year % {"first": year, "last": upper.year}
         if self.precision == "day":
-            text = f"{self.lower.day} {self.lower:%B}"
-        else:
-            text = self.season or f"{self.lower:%B}"
-        return f"{text} {year}" if with_year else text
+            return skeleton("yMMMMd" if with_year else "MMMMd", lower)
+        if self.precision == "month":
+            return month_words(lower) if with_year else month_name(lower.month)
+        name = SEASON_NAMES.get(self.season)
+        if not name:  # a quarter, third or half of a year: 'January–March'
+            months = pgettext("the months of part of a year", "%(first)s–%(last)s")
+            name = months % {"first": month_name(lower.month), "last": month_name(upper.month)}
+        if not with_year:
+            return str(name)
+        return pgettext("a season of a year", "%(season)s %(year)s") % {
+            "season": name,
+            "year": year,
+        }
 
 
 @dataclass(frozen=True)
@@ -135,8 +166,7 @@ def _point(node) -> _Point:
         first, last = node.lower_strict().tm_mon, node.upper_strict().tm_mon
         lower = _day(year, first, 1)
         upper = _day(year, last, calendar.monthrange(year, last)[1])
-        name = SEASON_NAMES.get(number) or f"{lower:%B}–{upper:%B}"
-        return _Point(lower, upper, "season", name, **qualities)
+        return _Point(lower, upper, "season", number, **qualities)
     if not isinstance(node, edtf.Date):
         raise _Refused("isn't a date the timeline can place")
     if getattr(node, "significant_digits", None):  # a partly qualified date has no such field
@@ -218,30 +248,141 @@ def bounds(value: str) -> tuple[date, date]:
     return reading.start.lower, reading.end.upper
 
 
+# Words in the active language ------------------------------------------------------------
+
+# The CLDR locale of each language's dates: English is British ('9 September 2014').
+LOCALES = {"en": "en_GB", "ja": "ja", "ko": "ko"}
+# Where CLDR's patterns for a span of days or months are the ones the site uses: 2015年4月5日～30日,
+# 2015년 4월 5일~30일. en_GB's abbreviate the month and use thin spaces ('5 – 30 Apr 2015'); the
+# site's English spells it out ('5 – 30 April 2015').
+CLDR_SPANS = {"ja", "ko"}
+
+
+def language() -> str:
+    """The active language, one of LOCALES' codes (English when none is active)."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in LOCALES else "en"
+
+
+def skeleton(pattern: str, day: date) -> str:
+    """A day by a CLDR skeleton in the active language: 'yMMMMd' is '9 September 2014',
+    '2014年9月9日', '2014년 9월 9일'; 'd' is '9', '9日', '9일'."""
+    return _skeleton(pattern, day, LOCALES[language()])
+
+
+@lru_cache(maxsize=8192)  # the axis words the same few hundred days on every page
+def _skeleton(pattern: str, day: date, locale: str) -> str:
+    return format_skeleton(pattern, day, locale=locale)
+
+
+def day_words(d: date) -> str:
+    """A day in the active language: '9 September 2014', '2014年9月9日', '2014년 9월 9일'."""
+    return skeleton("yMMMMd", d)
+
+
+def month_words(d: date) -> str:
+    """The month of a day: 'September 2014', '2014年9月', '2014년 9월'."""
+    return skeleton("yMMMM", d)
+
+
+def year_words(year: int) -> str:
+    """'2014', '2014年', '2014년'."""
+    return skeleton("y", date(year, 1, 1))
+
+
+def month_name(month: int, *, short: bool = False) -> str:
+    """A month without its year: 'September' ('Sep' short), '9月', '9월'."""
+    code = language()
+    # Short English names are CLDR's American ones: 'Sep', as the axis has always said, where
+    # en_GB has 'Sept'.
+    locale = "en" if short and code == "en" else LOCALES[code]
+    return get_month_names("abbreviated" if short else "wide", locale=locale)[month]
+
+
+def _cldr_span(first: date, last: date, pattern: str) -> str:
+    return format_interval(first, last, pattern, locale=LOCALES[language()])
+
+
+def days_words(first: date, last: date) -> str:
+    """A span of days: '5–30 March 2015', '3 March – 20 May 2014', '3 March 2014 – 5 January
+    2015'; '2015年3月5日～30日'; '2015년 3월 5일~30일'. One day is that day."""
+    if first == last:
+        return day_words(first)
+    if language() in CLDR_SPANS:
+        return _cldr_span(first, last, "yMMMd")
+    if first.year != last.year:
+        return f"{day_words(first)} – {day_words(last)}"
+    if first.month != last.month:
+        return f"{skeleton('MMMMd', first)} – {day_words(last)}"
+    return f"{first.day}–{day_words(last)}"
+
+
+def _final_is_open(text: str) -> bool:
+    """Whether the text ends in a Hangul syllable with no final consonant: 2010년대, 어느 해
+    (Korean's 'and' is then 와; after 2015년, 3월, 9일 it is 과)."""
+    last = text[-1:]
+    return "가" <= last <= "힣" and (ord(last) - ord("가")) % 28 == 0
+
+
+def _all_of(words: list[str]) -> str:
+    """'2013, 2014 and 2015'; '2013年、2014年と2015年'; '2013년, 2014년과 2015년'."""
+    *rest, before, final = words
+    # Translators: two contexts for Korean's particle: after a vowel 와, after a consonant 과.
+    if _final_is_open(before):
+        both = pgettext("all of a set, the first ending in a vowel", "%(first)s and %(last)s")
+    else:
+        both = pgettext("all of a set", "%(first)s and %(last)s")
+    both %= {"first": before, "last": final}
+    # Translators: between all but the last two of several dates: '2013, 2014 and 2015'.
+    return pgettext("between the members of a set", ", ").join([*rest, both])
+
+
 def _piece_words(first: _Point, last: _Point) -> str:
     if first == last:
         return first.words()
     alike, a, b = first.precision == last.precision, first.lower, last.lower
+    if alike and first.precision in ("day", "month") and language() in CLDR_SPANS:
+        return _cldr_span(a, b, "yMMMd" if first.precision == "day" else "yMMMM")
     if alike and first.precision == "day" and (a.year, a.month) == (b.year, b.month):
-        return f"{a.day} – {last.words()}"
+        return f"{a.day} – {last.words()}"  # English: the languages above have CLDR's
     if alike and first.precision in ("day", "month", "season") and a.year == b.year:
-        return f"{first.words(with_year=False)} – {last.words()}"
-    return f"{first.words()} – {last.words()}"
+        # Translators: 'spring – autumn 2015', '5 April – 3 May 2015': both ends without a year.
+        within = pgettext("a span within one year", "%(first)s – %(last)s %(year)s")
+        return within % {
+            "first": first.words(with_year=False),
+            "last": last.words(with_year=False),
+            "year": a.year,
+        }
+    return pgettext("a span from one date to another", "%(first)s – %(last)s") % {
+        "first": first.words(),
+        "last": last.words(),
+    }
 
 
-@lru_cache(maxsize=8192)
 def describe(value: str) -> str:
     """'April 2015', '27 April 2015', '2013', '5 – 30 April 2015', 'December 2009 – April 2015',
     'spring 2015', 'the 2010s', '2014 or 2015' (one of a set), '2014 and 2015' (all of a set).
 
-    Uncertain dates ('?') end in '(uncertain)'; approximate ones ('~') start with 'about'."""
+    Uncertain dates ('?') end in '(uncertain)'; approximate ones ('~') start with 'about'.
+    In Japanese and Korean: '2015年3月', '2009年12月～2015年4月', '2014年頃', '2015년 봄'…"""
+    return _describe(value, language())
+
+
+@lru_cache(maxsize=8192)
+def _describe(value: str, code: str) -> str:
     reading = _read(value)
-    *words, final = [_piece_words(*piece) for piece in reading.pieces]
-    text = f"{', '.join(words)} {reading.joiner} {final}" if words else final
-    if reading.has("approximate"):
-        text = f"about {text}"
-    if reading.has("uncertain"):
-        text = f"{text} (uncertain)"
+    with translation.override(code):
+        words = [_piece_words(*piece) for piece in reading.pieces]
+        if len(words) == 1:
+            text = words[0]
+        elif reading.joiner == "or":
+            text = format_list(words, style="or", locale=LOCALES[code])
+        else:
+            text = _all_of(words)
+        if reading.has("approximate"):
+            text = pgettext("an approximate date", "about %(date)s") % {"date": text}
+        if reading.has("uncertain"):
+            text = pgettext("an uncertain date", "%(date)s (uncertain)") % {"date": text}
     return text
 
 

@@ -15,6 +15,7 @@ import pysbd
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
 
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
@@ -119,7 +120,7 @@ def _kind(text: str, status: str = "") -> str:
 class Proposal:
     title: str
     edtf: str
-    derivation: str
+    derivation: timex.Derivation
     status: str
     kind: str
     clauses: list[Clause]
@@ -140,7 +141,6 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
 def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
     """Draft events for the clauses of a body that report something with a time."""
     proposals: list[Proposal] = []
-    said = f"in an article of {published.day} {published:%B %Y}"
     for s_start, s_end in sentences(body):
         sentence = body[s_start:s_end]
         parts = clauses(body, s_start, s_end)
@@ -209,7 +209,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                     Proposal(
                         _title(clause.text),
                         month,
-                        f"under way (present tense) {said}",
+                        timex.Derivation(published, how="present"),
                         status,
                         _kind(clause.text),
                         [clause],
@@ -235,7 +235,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                         Proposal(
                             _title(clause.text),
                             t.edtf,
-                            f"{t.derivation}, in the same sentence",
+                            t.derivation.elsewhere(),
                             status,
                             _kind(clause.text),
                             [clause],
@@ -246,7 +246,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                         Proposal(
                             _title(clause.text),
                             f"{published.year}?",
-                            f"reported as past, with no date, {said}",
+                            timex.Derivation(published, how="past"),
                             status,
                             _kind(clause.text),
                             [clause],
@@ -368,7 +368,10 @@ def import_article(
             slug=_unique_slug(Event, slugify(proposal.title)[:80]),
             title=proposal.title[:200],
             edtf=proposal.edtf,
-            date_derivation=proposal.derivation[:300],
+            **{
+                build_localized_fieldname("date_derivation", code): text[:300]
+                for code, text in proposal.derivation.in_languages().items()
+            },
             kind=proposal.kind,
             status=proposal.status,
             is_published=False,

@@ -6,25 +6,30 @@ for the narrowest axis a layout serves: each event drawn gets a lane and a box f
 % of the axis, so at that width or any wider one no two labels overlap and none runs past the
 edge (the browser shortens a long title with an ellipsis inside its box). Where labels would
 collide, events fold into a cluster that names its heaviest event and zooms into its span.
+
+Every word is in the active language, dates worded by dialogue.dates; a label's width counts an
+East Asian wide character (年, 월) as two, so Japanese and Korean ticks don't collide either.
 """
 
 from __future__ import annotations
 
 import calendar
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, npgettext, pgettext
+
+from dialogue import dates, languages
 
 FIRST, LAST = date(1, 1, 1), date(9998, 12, 31)  # the days dates.py can place
 RUNGS = ("year", "month", "week", "day")  # the zoom ladder below the whole span
 RUNG_DAYS = {"year": 365, "month": 28, "week": 7, "day": 1}
-MONTHS = [calendar.month_name[m] for m in range(13)]
-MONTHS_SHORT = [calendar.month_abbr[m] for m in range(13)]
 
 
 def _month_end(day: date) -> date:
@@ -36,8 +41,11 @@ def _months_later(day: date, months: int) -> date:
     return date(m // 12, m % 12 + 1, 1)
 
 
-def _day(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month]} {d.year}"
+def _week(monday: date) -> str:
+    """'week of 3 March 2014', '2014年3月3日の週', '2014년 3월 3일 주'."""
+    return pgettext("a week, named by its Monday", "week of %(day)s") % {
+        "day": dates.day_words(monday)
+    }
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ class Window:
     def is_overview(self) -> bool:
         return self == Window.overview()
 
-    @cached_property  # asked by year, unit, str() and every zoom link
+    @cached_property  # asked by year, str() and every zoom link
     def rung(self) -> str | None:
         """ "year", "month", "week" or "day" if the window is exactly one; else None."""
         return next((r for r in RUNGS if Window.at(r, self.start) == self), None)
@@ -91,28 +99,22 @@ class Window:
     def year(self) -> int | None:
         return self.start.year if self.rung == "year" else None
 
-    @property
-    def unit(self) -> str:
-        """What one step of previous/next moves by, in words."""
-        return self.rung or f"{self.days} days"
-
     def __str__(self) -> str:
         """In words: “2009–2015”, “2014”, “March 2014”, “week of 3 March 2014”, “5 March 2015”,
-        “3 March – 20 May 2014”."""
+        “3 March – 20 May 2014”; “2014年3月”, “2014年3月3日の週”; “2014년 3월 3일 주”."""
         s, e = self.start, self.end
         if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
-            return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+            if s.year == e.year:
+                return dates.year_words(s.year)
+            return pgettext("whole years: 2009–2015", "%(first)s–%(last)s") % {
+                "first": s.year,
+                "last": e.year,
+            }
         if s.day == 1 and e == _month_end(s):
-            return f"{MONTHS[s.month]} {s.year}"
+            return dates.month_words(s)
         if self.rung == "week":
-            return f"week of {_day(s)}"
-        if s == e:
-            return _day(s)
-        if s.year != e.year:
-            return f"{_day(s)} – {_day(e)}"
-        if s.month != e.month:
-            return f"{s.day} {MONTHS[s.month]} – {_day(e)}"
-        return f"{s.day}–{_day(e)}"
+            return _week(s)
+        return dates.days_words(s, e)
 
     # Moving ---------------------------------------------------------------------------------
 
@@ -170,14 +172,14 @@ class Window:
         Mondays, months, quarters, years, decades… A label that would still touch the one
         before it (a month's name among day numbers) or run past the end is left out."""
         step = next(
-            (step for step, days, chars in TICK_STEPS
+            (step for step, days, chars in _tick_steps(dates.language())
              if axis_px * days / self.days >= chars * CHAR_PX + TICK_GAP_PX),
             TICK_STEPS[-1][0],
         )  # fmt: skip
         ticks, free = [], 0.0  # free: where the last label ends, in px
         for d, label in _tick_days(self, step):
             at = self.x(d) * axis_px / 100
-            end = at + len(label) * CHAR_PX + TICK_GAP_PX
+            end = at + label_chars(label) * CHAR_PX + TICK_GAP_PX
             if at >= free and end <= axis_px + TICK_GAP_PX:
                 ticks.append({"x": round(self.x(d), 3), "label": label})
                 free = end
@@ -187,7 +189,7 @@ class Window:
 CHAR_PX = 7.5  # a safe width of one character in the axis's 12 px sans-serif type
 TICK_GAP_PX = 8
 YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
-# (step, its length in days, the characters of its longest label)
+# (step, its length in days, the characters of its longest label in English; see _tick_steps)
 TICK_STEPS = [
     ("day", 1, 3),
     ("monday", 7, 6),
@@ -195,6 +197,47 @@ TICK_STEPS = [
     ("quarter", 92, 4),
     *((n, 366 * n, 4) for n in YEAR_STEPS),
 ]
+
+
+def label_chars(label: str) -> int:
+    """A label's width in characters of CHAR_PX: an East Asian wide or full-width character
+    (年, 월, ～) takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+
+
+def _day_label(day: date, *, named: bool) -> str:
+    """'28', or with its month '28 Dec'; '28日', '12月28日'; '28일', '12월 28일'."""
+    if not named:
+        return dates.skeleton("d", day)
+    return pgettext("an axis tick: a day and its month", "%(day)s %(month)s") % {
+        "day": day.day,
+        "month": dates.month_name(day.month, short=True),
+    }
+
+
+def _month_label(month: date) -> str:
+    """A month's tick: its short name ('Mar', '3月', '3월'), or January's the year's."""
+    if month.month == 1:
+        return dates.year_words(month.year)
+    return dates.month_name(month.month, short=True)
+
+
+@lru_cache(maxsize=8)
+def _tick_steps(language: str) -> list[tuple]:
+    """TICK_STEPS in the active language (the cache's key): a step's labels may be wider than
+    English's ('12月28日' for '28 Dec'), as measured on the widest of each, a day and month
+    with two digits and a four-digit year."""
+    day, year = date(2000, 12, 28), date(2000, 1, 1)
+    widest = {
+        "day": [_day_label(day, named=False)],
+        "monday": [_day_label(day, named=True)],
+        "month": [_month_label(day), _month_label(year)],
+        "quarter": [_month_label(day), _month_label(year)],
+    }
+    return [
+        (step, days, max(chars, *map(label_chars, widest.get(step, [_month_label(year)]))))
+        for step, days, chars in TICK_STEPS
+    ]
 
 
 def _tick_days(window: Window, step: str):
@@ -205,10 +248,7 @@ def _tick_days(window: Window, step: str):
         while day <= window.end:
             if step == "day" or day.weekday() == 0:
                 month = (day.year, day.month)
-                yield (
-                    day,
-                    (str(day.day) if named == month else f"{day.day} {MONTHS_SHORT[day.month]}"),
-                )
+                yield day, _day_label(day, named=named != month)
                 named = month
             if day == LAST:
                 return
@@ -218,7 +258,7 @@ def _tick_days(window: Window, step: str):
         month = window.start if window.start.day == 1 else _months_later(window.start, 1)
         while month <= window.end:
             if (month.month - 1) % every == 0:
-                yield month, (str(month.year) if month.month == 1 else MONTHS_SHORT[month.month])
+                yield month, _month_label(month)
             if month.year == LAST.year and month.month == 12:
                 return
             month = _months_later(month, 1)
@@ -227,7 +267,7 @@ def _tick_days(window: Window, step: str):
         first = window.start.year + ((window.start.month, window.start.day) != (1, 1))
         for year in range(-(-first // every) * every, window.end.year + 1, every):
             if year >= 1:
-                yield date(year, 1, 1), str(year)
+                yield date(year, 1, 1), dates.year_words(year)
 
 
 # Laying out the axis ----------------------------------------------------------------------
@@ -385,9 +425,9 @@ def axis_svg(lay: Layout, *, url, zoom_url, selected=None, css_class: str = "") 
     band_labels = format_html_join(
         "",
         '<a href="{}" class="band__link"><foreignObject x="{}%" y="{}" width="{}%" height="{}">'
-        '<span class="band__label">{}</span></foreignObject></a>',
+        '<span class="band__label"{}>{}</span></foreignObject></a>',
         ((b.item.get_absolute_url(), b.label_x, b.lane * BAND_ROW_PX + 2, b.label_width,
-          BAND_ROW_PX - 4, b.item.name) for b in lay.bands),
+          BAND_ROW_PX - 4, *_text(b.item, "name")) for b in lay.bands),
     )  # fmt: skip
     ticks = format_html_join(
         "",
@@ -398,10 +438,11 @@ def axis_svg(lay: Layout, *, url, zoom_url, selected=None, css_class: str = "") 
     marks = format_html_join("", MARK, (_mark_args(m, top, url, zoom_url, selected)
                                         for m in lay.marks))  # fmt: skip
     return format_html(
-        '<svg class="axis__svg {}" width="100%" height="{}" role="group" aria-label="Time axis">'
+        '<svg class="axis__svg {}" width="100%" height="{}" role="group" aria-label="{}">'
         "{}{}{}{}</svg>",
         css_class,
         lay.height,
+        gettext("Time axis"),
         bands,
         ticks,
         band_labels,
@@ -412,27 +453,43 @@ def axis_svg(lay: Layout, *, url, zoom_url, selected=None, css_class: str = "") 
 MARK = (
     '<a href="{}" class="mark mark--{}{}" aria-label="{}"><rect class="mark__bar{}" x="{}%" '
     'y="{}" width="{}%" height="6" rx="2"/><foreignObject x="{}%" y="{}" width="{}%" '
-    'height="22"><span class="mark__label">{}</span></foreignObject></a>'
+    'height="22"><span class="mark__label"{}>{}</span></foreignObject></a>'
 )
+
+
+def _text(obj, field: str) -> tuple[str, str]:
+    """A translated field for a label: (its lang attribute, its text), the attribute ' lang="en"'
+    where the text is the English shown for want of a translation."""
+    value = languages.localized(obj, field)
+    return (format_html(' lang="{}"', value.lang) if value.is_fallback else "", value.text)
 
 
 def _mark_args(m: Mark, top: int, url, zoom_url, selected) -> tuple:
     y = top + m.lane * LANE_PX + 4
     event = m.item
+    lang, title = _text(event, "title")
     if m.is_cluster:
         when = str(Window(m.lower, m.upper))
+        label = npgettext(
+            "a cluster of events on the axis",
+            "%(count)s event, %(when)s; the most cited: %(title)s. Zoom in",
+            "%(count)s events, %(when)s; the most cited: %(title)s. Zoom in",
+            m.count,
+        ) % {"count": m.count, "when": when, "title": title}
         return (
-            zoom_url(m), "cluster", "",
-            f"{m.count} events, {when}; the most cited: {event.title}. Zoom in",
-            " mark__bar--cluster", m.x, y, m.width, m.label_x, y + 7, m.label_width,
-            format_html('<b class="mark__count">{}</b> {}', m.count, event.title),
+            zoom_url(m), "cluster", "", label,
+            " mark__bar--cluster", m.x, y, m.width, m.label_x, y + 7, m.label_width, lang,
+            format_html('<b class="mark__count">{}</b> {}', m.count, title),
         )  # fmt: skip
     chosen = selected is not None and selected.pk == event.pk
+    label = pgettext("an event on the axis: its title and date", "%(title)s, %(date)s") % {
+        "title": title,
+        "date": event.date_display,
+    }
     return (
-        url(event), event.status, " mark--selected" if chosen else "",
-        f"{event.title}, {event.date_display}",
+        url(event), event.status, " mark--selected" if chosen else "", label,
         f" mark__bar--{event.precision}{' mark__bar--uncertain' if event.is_uncertain else ''}",
-        m.x, y, m.width, m.label_x, y + 7, m.label_width, event.title,
+        m.x, y, m.width, m.label_x, y + 7, m.label_width, lang, title,
     )  # fmt: skip
 
 
@@ -467,8 +524,7 @@ def density(window: Window, buckets: list[tuple[date, int]], unit: str) -> list[
         start = max(start, window.start)
         end = bucket_end(start, unit) + timedelta(days=1)
         x = window.x(start)
-        label = {"month": f"{MONTHS[start.month]} {start.year}", "week": f"week of {_day(start)}",
-                 "day": _day(start)}[unit]  # fmt: skip
+        label = {"month": dates.month_words, "week": _week, "day": dates.day_words}[unit](start)
         bars.append(
             Bar(round(x, 3), round(window.x(end) - x, 3), round(100 * n / tallest, 1), n, label)
         )
@@ -478,8 +534,14 @@ def density(window: Window, buckets: list[tuple[date, int]], unit: str) -> list[
 def density_svg(bars: list[Bar]) -> SafeString:
     return format_html_join(
         "",
-        '<rect class="density" x="{}%" width="{}%" y="{}%" height="{}%">'
-        "<title>{} event{}, {}</title></rect>",
-        ((b.x, b.width, b.top, b.height, b.count, "" if b.count == 1 else "s", b.label)
-         for b in bars),
-    )  # fmt: skip
+        '<rect class="density" x="{}%" width="{}%" y="{}%" height="{}%"><title>{}</title></rect>',
+        ((b.x, b.width, b.top, b.height, _events_in(b)) for b in bars),
+    )
+
+
+def _events_in(bar: Bar) -> str:
+    """'3 events, March 2014'; '2014年3月：3件'; '2014년 3월: 3건'."""
+    return npgettext(
+        "events in a bar of the density", "%(count)s event, %(when)s", "%(count)s events, %(when)s",
+        bar.count,
+    ) % {"count": bar.count, "when": bar.label}  # fmt: skip

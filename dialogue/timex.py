@@ -2,15 +2,21 @@
 
 General date parsers get news wrong ("last month" is not 30 days ago, "said Tuesday" is the most
 recent Tuesday on or before publication), so this is a small rule-based resolver: each rule reads
-one kind of expression and says how it derived the date.
+one kind of expression and says how it derived the date, in each of the site's languages.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
+
+from dialogue import dates
 
 MONTHS = {
     name: number
@@ -40,13 +46,58 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 
 
+# How a date was derived, by what it was derived from: the article's words (quoted as the
+# English article has them), another clause of the same sentence, the present tense, or a past
+# reported with no date.
+DERIVATIONS = {
+    "said": pgettext_lazy("how a date was derived", "“%(phrase)s”, in an article of %(day)s"),
+    "same sentence": pgettext_lazy(
+        "how a date was derived", "“%(phrase)s”, in an article of %(day)s, in the same sentence"
+    ),
+    "present": pgettext_lazy(
+        "how a date was derived", "under way (present tense) in an article of %(day)s"
+    ),
+    "past": pgettext_lazy(
+        "how a date was derived", "reported as past, with no date, in an article of %(day)s"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a date was derived from an article (`how`, one of DERIVATIONS), said in whichever
+    language is active when it is made a string."""
+
+    published: date
+    phrase: str = ""  # the article's words that date it
+    how: str = "said"
+
+    def __str__(self) -> str:
+        day = dates.day_words(self.published)
+        return DERIVATIONS[self.how] % {"phrase": self.phrase, "day": day}
+
+    def in_languages(self) -> dict[str, str]:
+        """{'en': '“last month”, in an article of 5 April 2015', 'ja': '2015年4月5日付の記事の
+        「last month」', 'ko': '2015년 4월 5일 자 기사의 “last month”'}: one for each language
+        the site speaks."""
+        texts = {}
+        for code, _ in settings.LANGUAGES:
+            with translation.override(code):
+                texts[code] = str(self)
+        return texts
+
+    def elsewhere(self) -> Derivation:
+        """The date of another clause of the same sentence, derived as this one was."""
+        return replace(self, how="same sentence")
+
+
 @dataclass
 class TimeExpression:
     text: str
     start: int  # offsets within the text searched
     end: int
     edtf: str
-    derivation: str
+    derivation: Derivation
     reporting: bool = False  # "said Tuesday": dates the report, not the event reported
     attributive: bool = False  # "the 1993 Kono statement": dates a noun, not the clause
     future: bool = False  # the expression itself points ahead ("later this month")
@@ -59,10 +110,6 @@ def _month_end(year: int, month: int) -> date:
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + n
     return index // 12, index % 12 + 1
-
-
-def _said(phrase: str, published: date) -> str:
-    return f"“{phrase}”, in an article of {published.day} {published:%B %Y}"
 
 
 def _span(a: date, b: date) -> str:
@@ -216,7 +263,7 @@ def find(text: str, published: date, *, future: bool = False) -> list[TimeExpres
                     start=m.start(),
                     end=m.end(),
                     edtf=edtf,
-                    derivation=_said(phrase, published),
+                    derivation=Derivation(published, phrase),
                     **flags,
                 )
             )

@@ -1,11 +1,14 @@
 """Dates are read in one module (dialogue/dates.py): whatever EDTF the models accept, every page
 and export can show; what the timeline can't place is a field error, never a 500."""
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime
 
 import hypothesis
 import pytest
 from django.core.exceptions import ValidationError
+from django.template import Context, Template
+from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +78,75 @@ def assert_shown_everywhere(client, event: Event, *more: str) -> None:
 )
 def test_dates_are_said_in_words_at_their_own_precision(edtf, words):
     assert dates.describe(edtf) == words
+
+
+# Each shape in Japanese and Korean: (EDTF, Japanese, Korean). Days, months, years and the spans
+# of days and months are CLDR's patterns; the rest the catalogues' (locale/*/django.po).
+IN_JAPANESE_AND_KOREAN = [
+    ("2013", "2013年", "2013년"),
+    ("2015-03", "2015年3月", "2015년 3월"),
+    ("2014-09-09", "2014年9月9日", "2014년 9월 9일"),
+    ("2015-04-05/2015-04-30", "2015年4月5日～30日", "2015년 4월 5일~30일"),
+    ("2015-04-05/2015-05-03", "2015年4月5日～5月3日", "2015년 4월 5일~5월 3일"),
+    ("2014-12-29/2015-01-02", "2014年12月29日～2015年1月2日", "2014년 12월 29일~2015년 1월 2일"),
+    ("2009-12/2015-04", "2009年12月～2015年4月", "2009년 12월~2015년 4월"),
+    ("2015-03-XX/2015-04", "2015年3月～4月", "2015년 3월~4월"),
+    ("2014-09-09/2015-04", "2014年9月9日～2015年4月", "2014년 9월 9일~2015년 4월"),
+    ("[2014..2016]", "2014年～2016年", "2014년~2016년"),
+    ("2015-21", "2015年春", "2015년 봄"),
+    ("2015-24", "2015年冬", "2015년 겨울"),
+    ("2015-29", "2015年春（南半球）", "2015년 봄(남반구)"),
+    ("2015-21/2015-23", "2015年春～秋", "2015년 봄~가을"),
+    ("2015-21/2016-22", "2015年春～2016年夏", "2015년 봄~2016년 여름"),
+    ("2015-33", "2015年1月～3月", "2015년 1월~3월"),  # a quarter, said by its months
+    ("201X", "2010年代", "2010년대"),
+    ("20XX", "2000年～2099年のいずれかの年", "2000년~2099년 중 어느 해"),
+    ("2XXX", "2000年～2999年のいずれかの年", "2000년~2999년 중 어느 해"),
+    ("2014-04-XX", "2014年4月", "2014년 4월"),
+    ("2014-XX", "2014年", "2014년"),
+    ("0100", "100年", "100년"),
+    ("[2014,2015]", "2014年または2015年", "2014년 또는 2015년"),
+    ("[2013,2014,2015]", "2013年、2014年、または2015年", "2013년, 2014년 또는 2015년"),
+    ("{2014,2015}", "2014年と2015年", "2014년과 2015년"),
+    ("{2013,2014,2015-03}", "2013年、2014年と2015年3月", "2013년, 2014년과 2015년 3월"),
+    ("{201X,2015}", "2010年代と2015年", "2010년대와 2015년"),  # 대 ends in a vowel: 와
+    ("2014?", "2014年（不確か）", "2014년(불확실)"),
+    ("2014~", "2014年頃", "2014년경"),
+    ("2015-04~", "2015年4月頃", "2015년 4월경"),
+    ("2015-04-27%", "2015年4月27日頃（不確か）", "2015년 4월 27일경(불확실)"),
+    ("?2015-04", "2015年4月（不確か）", "2015년 4월(불확실)"),
+    ("[2014?,2015]", "2014年または2015年（不確か）", "2014년 또는 2015년(불확실)"),
+]
+
+
+@pytest.mark.parametrize(("edtf", "japanese", "korean"), IN_JAPANESE_AND_KOREAN)
+def test_dates_are_said_in_japanese_and_korean_in_their_own_conventions(edtf, japanese, korean):
+    with translation.override("ja"):
+        assert dates.describe(edtf) == japanese
+    with translation.override("ko"):
+        assert dates.describe(edtf) == korean
+
+
+def test_the_words_are_cached_for_each_language_apart():
+    """describe is cached: a date read first in one language is still said in the others'."""
+    for code, words in [("ja", "2015年4月"), ("en", "April 2015"), ("ko", "2015년 4월")]:
+        with translation.override(code):
+            assert dates.describe("2015-04") == words
+    assert dates.describe("2015-04") == "April 2015"  # the default language, English
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("en", "9 September 2014"), ("ja", "2014年9月9日"), ("ko", "2014년 9월 9일")],
+)
+def test_a_day_in_each_language_and_the_day_filter(code, words):
+    with translation.override(code):
+        assert dates.day_words(date(2014, 9, 9)) == words
+        template = Template("{% load dates %}{{ published_on|day }}|{{ missing|day }}")
+        assert template.render(Context({"published_on": date(2014, 9, 9)})) == f"{words}|"
+        # A datetime is its day in the site's time zone (UTC): 23:30 UTC is still the 9th.
+        moment = datetime(2014, 9, 9, 23, 30, tzinfo=UTC)
+        assert template.render(Context({"published_on": moment})) == f"{words}|"
 
 
 @pytest.mark.parametrize(
@@ -241,6 +313,20 @@ SETS = st.builds(
     st.lists(MEMBERS, min_size=2, max_size=3),
 )
 EDTF = st.one_of(QUALIFIED, INTERVALS, SETS)
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(edtf=EDTF)
+def test_every_date_the_site_accepts_is_said_wholly_in_japanese_and_korean(edtf):
+    """No English word (a season, 'about', 'and') is left in a Japanese or Korean date."""
+    try:
+        dates.bounds(edtf)
+    except ValidationError:
+        return
+    for code in ("ja", "ko"):
+        with translation.override(code):
+            words = dates.describe(edtf)
+        assert not re.search("[A-Za-z]", words), (code, words)
 
 
 @pytest.fixture

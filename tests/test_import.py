@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from dialogue import importing
 from dialogue.articles import decode
@@ -146,6 +147,15 @@ def test_importing_a_seed_proposes_cited_dated_draft_events(actors):
     abe = next(e for e in result.events if "shrine" in e.title)
     assert {"shinzo-abe", "japan", "south-korea"} <= {a.slug for a in abe.actors.all()}
     assert "last year" in abe.date_derivation
+    # Stored in each language (the shrine visit is dated by another clause of its sentence);
+    # reading the field gives the page's.
+    assert (abe.date_derivation_en, abe.date_derivation_ja, abe.date_derivation_ko) == (
+        "“last year”, in an article of 9 September 2014, in the same sentence",
+        "2014年9月9日付の記事の同じ文にある「last year」",
+        "2014년 9월 9일 자 기사의 같은 문장에 있는 “last year”",
+    )
+    with translation.override("ko"):
+        assert abe.date_derivation == abe.date_derivation_ko
 
 
 def test_importing_the_same_article_twice_adds_nothing(actors):
@@ -227,6 +237,10 @@ def test_an_unseen_article_is_dated_and_its_new_people_proposed(actors):
     assert by_date["2015-12"].status == Event.Status.PLANNED  # "will visit … next month"
     assert {"yun-byung-se"} <= {a.slug for a in by_date["2015-12"].actors.all()}
     assert by_date["2015-11"].status == Event.Status.ONGOING  # "is considering"
+    assert {e.date_derivation_ja for e in by_date.values()} >= {
+        "2015年11月2日付の記事で進行中（現在形）",  # "is considering", in the present tense
+        "2015年11月2日付の記事の「next month」",
+    }
     assert Actor.objects.filter(is_confirmed=True, slug="park-geun-hye").count() == 0
     assert "Park Geun-hye" not in Actor.objects.filter(is_confirmed=True).values_list(
         "name_en", flat=True

@@ -3,8 +3,9 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
-from dialogue.timex import find
+from dialogue.timex import Derivation, find
 
 SUN_5_APRIL_2015 = date(2015, 4, 5)
 TUE_9_SEPT_2014 = date(2014, 9, 9)
@@ -57,7 +58,7 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
 def test_each_expression_resolves(text, published, future, edtf):
     found = find(text, published, future=future)
     assert [t.edtf for t in found] == [edtf]
-    assert f"{published.day} {published:%B %Y}" in found[0].derivation
+    assert f"{published.day} {published:%B %Y}" in str(found[0].derivation)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +86,42 @@ def test_offsets_point_at_the_expression():
     text = "Foreign ministers agreed last month, the sources said Saturday."
     spans = [text[t.start : t.end].strip() for t in find(text, SUN_5_APRIL_2015)]
     assert spans == ["last month", "said Saturday"]
+
+
+def test_the_derivation_is_said_in_each_language_the_articles_words_quoted():
+    """The article's English words stay as they are, in each language's quotation marks."""
+    (found,) = find("agreed at a meeting last month", SUN_5_APRIL_2015)
+    assert found.derivation.in_languages() == {
+        "en": "“last month”, in an article of 5 April 2015",
+        "ja": "2015年4月5日付の記事の「last month」",
+        "ko": "2015년 4월 5일 자 기사의 “last month”",
+    }
+    with translation.override("ja"):  # str() speaks the active language
+        assert str(found.derivation) == "2015年4月5日付の記事の「last month」"
+
+
+@pytest.mark.parametrize(
+    ("derivation", "english", "japanese", "korean"),
+    [
+        (
+            Derivation(TUE_9_SEPT_2014, "last year").elsewhere(),
+            "“last year”, in an article of 9 September 2014, in the same sentence",
+            "2014年9月9日付の記事の同じ文にある「last year」",
+            "2014년 9월 9일 자 기사의 같은 문장에 있는 “last year”",
+        ),
+        (
+            Derivation(TUE_9_SEPT_2014, how="present"),
+            "under way (present tense) in an article of 9 September 2014",
+            "2014年9月9日付の記事で進行中（現在形）",
+            "2014년 9월 9일 자 기사에서 진행 중(현재 시제)",
+        ),
+        (
+            Derivation(TUE_9_SEPT_2014, how="past"),
+            "reported as past, with no date, in an article of 9 September 2014",
+            "2014年9月9日付の記事で過去のこととして報道（日付なし）",
+            "2014년 9월 9일 자 기사에서 날짜 없이 과거의 일로 보도됨",
+        ),
+    ],
+)
+def test_each_kind_of_derivation_in_each_language(derivation, english, japanese, korean):
+    assert derivation.in_languages() == {"en": english, "ja": japanese, "ko": korean}
