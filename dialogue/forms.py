@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from dialogue.models import Actor, Citation, Event, Topic
 from dialogue.passages import locate_quote
@@ -15,46 +17,68 @@ class TimelineFilterForm(forms.Form):
 
     # A shortcut for the window of one year; any year the site can date (the axis reaches
     # before 2009, for context).
-    year = forms.IntegerField(min_value=FIRST.year, max_value=LAST.year, required=False)
+    year = forms.IntegerField(
+        label=_("Year"), min_value=FIRST.year, max_value=LAST.year, required=False
+    )
     actor = forms.ModelMultipleChoiceField(
+        label=_("Actor"),
         queryset=Actor.objects.confirmed(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     topic = forms.ModelMultipleChoiceField(
+        label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     status = forms.MultipleChoiceField(
-        choices=Event.Status.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Status"),
+        choices=Event.Status.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     kind = forms.MultipleChoiceField(
-        label="Type",
+        label=pgettext_lazy("the kind of an event", "Type"),
         choices=Event.Kind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
+    q = forms.CharField(label=_("Search"), max_length=200, required=False, strip=True)
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("start of a date range", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("end of a date range", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
-    sort = forms.ChoiceField(choices=[("", "Date"), ("relevance", "Relevance")], required=False)
+    sort = forms.ChoiceField(
+        label=pgettext_lazy("order of search results", "Sort"),
+        choices=[("", pgettext_lazy("order by", "Date")), ("relevance", _("Relevance"))],
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()
         for name in ("from", "to"):
             if data.get(name) and not FIRST <= data[name] <= LAST:
-                self.add_error(name, f"The timeline shows years {FIRST.year} to {LAST.year}.")
+                self.add_error(
+                    name,
+                    gettext("The timeline shows years %(first)s to %(last)s.")
+                    % {"first": FIRST.year, "last": LAST.year},
+                )
                 data.pop(name, None)
-        for first, last, what in (("date_from", "date_to", "range"), ("from", "to", "window")):
+        for first, last, message in (
+            ("date_from", "date_to", _("The end of the range is before its start.")),
+            ("from", "to", _("The end of the window is before its start.")),
+        ):
             if data.get(first) and data.get(last) and data[first] > data[last]:
-                self.add_error(last, f"The end of the {what} is before its start.")
+                self.add_error(last, message)
                 data.pop(last, None)
         return data
 
@@ -64,19 +88,26 @@ class TimelineFilterForm(forms.Form):
         return {name: data.get(name) for name in self.fields if data.get(name)}
 
     def problems(self) -> list[str]:
-        """One readable sentence per ignored parameter."""
+        """One readable sentence per ignored parameter, in the page's language."""
         messages = []
         for name, errors in self.errors.items():
-            values = ", ".join(f"“{v}”" for v in self.data.getlist(name))[:200]
+            quoted = (
+                pgettext("a value quoted", "“%(value)s”") % {"value": v}
+                for v in self.data.getlist(name)
+            )
+            values = pgettext("between values in a list", ", ").join(quoted)[:200]
             label = self.fields[name].label or name if name in self.fields else name
-            messages.append(f"Ignored {label.lower()} {values}: {' '.join(errors)}")
+            messages.append(
+                gettext("Ignored %(field)s %(values)s: %(errors)s")
+                % {"field": str(label).lower(), "values": values, "errors": " ".join(errors)}
+            )
         return messages
 
 
 # The axis's window, `?from=YYYY-MM-DD&to=YYYY-MM-DD` (`year` is a shortcut for one year).
 # Added here because `from` is a Python keyword and cannot be a class attribute.
-TimelineFilterForm.base_fields["from"] = forms.DateField(label="Window from", required=False)
-TimelineFilterForm.base_fields["to"] = forms.DateField(label="Window to", required=False)
+TimelineFilterForm.base_fields["from"] = forms.DateField(label=_("Window from"), required=False)
+TimelineFilterForm.base_fields["to"] = forms.DateField(label=_("Window to"), required=False)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -99,16 +130,18 @@ class MultipleFileField(forms.FileField):
 
 class ArticleImportForm(forms.Form):
     files = MultipleFileField(
-        label="Article files",
-        help_text="Plain-text (UTF-8) files, one article each, as received.",
+        label=_("Article files"),
+        help_text=_("Plain-text (UTF-8) files, one article each, as received."),
     )
-    outlet = forms.CharField(required=False, help_text="Only if the text does not name it.")
+    outlet = forms.CharField(
+        label=_("Outlet"), required=False, help_text=_("Only if the text does not name it.")
+    )
     published = forms.DateField(
         required=False,
-        label="Publication date",
-        help_text="YYYY-MM-DD. Only if the text has no “Published :” line.",
+        label=_("Publication date"),
+        help_text=_("YYYY-MM-DD. Only if the text has no “Published :” line."),
     )
-    url = forms.URLField(required=False, label="Original URL", assume_scheme="https")
+    url = forms.URLField(required=False, label=_("Original URL"), assume_scheme="https")
 
 
 class CitationForm(forms.ModelForm):
@@ -121,17 +154,23 @@ class CitationForm(forms.ModelForm):
     without either, it is left as it is, still flagged."""
 
     start = forms.IntegerField(
-        required=False, min_value=0, help_text="Leave empty: filled in from the quote."
-    )
-    end = forms.IntegerField(required=False, min_value=1, help_text="Leave empty as well.")
-    words_before = forms.CharField(
+        label=_("Start"),
         required=False,
-        help_text="Only if the quote occurs more than once: a few words just before it.",
+        min_value=0,
+        help_text=_("Leave empty: filled in from the quote."),
+    )
+    end = forms.IntegerField(
+        label=_("End"), required=False, min_value=1, help_text=_("Leave empty as well.")
+    )
+    words_before = forms.CharField(
+        label=_("Words before"),
+        required=False,
+        help_text=_("Only if the quote occurs more than once: a few words just before it."),
     )
     confirm_new_words = forms.BooleanField(
         required=False,
-        label="Confirm the new words",
-        help_text="Cite the words now at these offsets in place of the old quote.",
+        label=_("Confirm the new words"),
+        help_text=_("Cite the words now at these offsets in place of the old quote."),
     )
 
     class Meta:
@@ -148,12 +187,14 @@ class CitationForm(forms.ModelForm):
             return
         body = self.instance.source.body
         self.fields["exact"].help_text = format_html(
-            "<strong>Passage needs review.</strong> The source’s text was corrected: this quote "
-            "is not certainly at characters {}–{}, which now read “{}”. Tick “confirm the new "
-            "words” to cite those, or paste the right quote here.",
-            self.instance.start,
-            self.instance.end,
-            body[self.instance.start : self.instance.end],
+            gettext(
+                "<strong>Passage needs review.</strong> The source’s text was corrected: this "
+                "quote is not certainly at characters {start}–{end}, which now read “{words}”. "
+                "Tick “confirm the new words” to cite those, or paste the right quote here."
+            ),
+            start=self.instance.start,
+            end=self.instance.end,
+            words=body[self.instance.start : self.instance.end],
         )
 
     def clean_exact(self):
@@ -173,7 +214,7 @@ class CitationForm(forms.ModelForm):
                 end = old.end if end is None else end
                 if not 0 <= start < end <= len(source.body):
                     raise forms.ValidationError(
-                        "Characters %(start)s–%(end)s are not in the source.",
+                        _("Characters %(start)s–%(end)s are not in the source."),
                         params={"start": start, "end": end},
                         code="offsets_outside_source",
                     )

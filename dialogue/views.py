@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
@@ -27,17 +29,20 @@ from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
 from dialogue.query import EventQuery
+from dialogue.templatetags.languages import translated
 from dialogue.timeline import FIRST, LAST, Window, axis_svg, density_svg, layout
 
 
 def render_page(
     request: HttpRequest, template: str, context: dict, *, partials: tuple[str, ...] = ()
 ) -> HttpResponse:
-    """Render the page, or the partial named like the element an HTMX request targets."""
+    """Render the page, or the partial named like the element an HTMX request targets; a
+    partial also carries what it updates out of band (`oob`: the announcer, the switcher)."""
     name = template
     target = htmx_target(request)
     if target in partials:
         name = f"{template}#{target}"
+        context = context | {"oob": True}
     response = render(request, name, context)
     patch_vary_headers(response, VARY)
     return response
@@ -122,7 +127,24 @@ def htmx_target(request: HttpRequest) -> str | None:
     return None
 
 
-LEGENDS = {"actor": "Actors", "topic": "Topics", "status": "Status", "kind": "Type"}
+LEGENDS = {
+    "actor": _("Actors"),
+    "topic": _("Topics"),
+    "status": _("Status"),
+    "kind": pgettext_lazy("the kind of an event", "Type"),
+}
+
+
+def _in_language(label) -> tuple[str, str | None]:
+    """A filter option's label in the page's language, and its language when that differs: a
+    status or a type (translated strings), or an actor's or topic's names by language code (a
+    dict; English where the page's language has none)."""
+    if not isinstance(label, dict):
+        return label, None
+    code = get_language()
+    if label.get(code):
+        return label[code], None
+    return label.get("en", ""), None if code == "en" else "en"
 
 
 def _facets(state: QueryDict, choices: dict, counts: dict) -> list[dict]:
@@ -134,12 +156,14 @@ def _facets(state: QueryDict, choices: dict, counts: dict) -> list[dict]:
         options = [
             {
                 "value": value,
-                "label": label,
+                "label": text,
+                "lang": lang,
                 "id": f"id_{name}_{i}",
                 "checked": value in chosen,
                 "count": counts[name].get(key, 0),
             }
             for i, (key, value, label) in enumerate(choices[name])
+            for text, lang in [_in_language(label)]
         ]
         facets.append({"name": name, "legend": LEGENDS[name], "options": options})
     return facets
@@ -180,7 +204,7 @@ def _detail_context(request: HttpRequest, event) -> dict:
         "embed_event_code": format_html(
             '<iframe src="{}" title="{}" width="100%" height="450" loading="lazy"></iframe>',
             embed,
-            event.title,
+            languages.localized(event, "title").text,
         ),
         "cite_plain": citing.plain(event, permalink, today),
         "cite_bibtex": citing.bibtex(event, permalink, today),
@@ -270,7 +294,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if moved:
         return moved
     if event is None:
-        raise Http404("No event has this address.")
+        raise Http404(gettext("No event has this address."))
     return _timeline_page(request, selected=event)
 
 
@@ -282,7 +306,7 @@ def period_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A period: what it was, the passages that establish it, and the events within it."""
     period = selectors.period_with_evidence(user=request.user, slug=slug)
     if period is None:
-        raise Http404("No period has this address.")
+        raise Http404(gettext("No period has this address."))
     window = Window(period.date_lower, period.date_upper)
     query = EventQuery(staff=request.user.is_staff, filters={})
     events, total = selectors.events_in(query, window, limit=PERIOD_EVENTS)
@@ -300,18 +324,23 @@ def period_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic, events = selectors.topic_events(slug)
     if topic is None:
-        raise Http404("No topic has this address.")
+        raise Http404(gettext("No topic has this address."))
     path = reverse("dialogue:topic-detail", kwargs={"slug": slug})
-    return _timeline_page(request, base=events, heading=f"Topic: {topic.name}", path=path)
+    heading = format_html(gettext("Topic: {name}"), name=translated(topic, "name"))
+    return _timeline_page(request, base=events, heading=heading, path=path)
 
 
 @public_page
 def actor_pair(request: HttpRequest, slug: str, other: str) -> HttpResponse:
     pair, events = selectors.pair_events(slug, other)
     if events is None:
-        raise Http404("These two actors are not both known.")
+        raise Http404(gettext("These two actors are not both known."))
     path = reverse("dialogue:actor-pair", kwargs={"slug": slug, "other": other})
-    heading = f"{pair[0].name_en} and {pair[1].name_en}"
+    heading = format_html(
+        gettext("{first} and {second}"),
+        first=translated(pair[0], "name"),
+        second=translated(pair[1], "name"),
+    )
     return _timeline_page(request, base=events, heading=heading, path=path)
 
 
@@ -326,7 +355,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = selectors.source_with_citations(user=request.user, slug=slug)
     if source is None:
-        raise Http404("No source has this address.")
+        raise Http404(gettext("No source has this address."))
     citations = list(source.citations.all())
     numbers = {}
     for citation in citations:
@@ -354,7 +383,7 @@ ACTOR_EVENTS = 100  # listed on an actor's page
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor, participations = selectors.actor_with_events(user=request.user, slug=slug)
     if actor is None:
-        raise Http404("No actor has this address.")
+        raise Http404(gettext("No actor has this address."))
     context = {
         "actor": actor,
         # The first events; the timeline filtered by the actor pages through all of them.
@@ -418,7 +447,7 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     if moved:
         return moved
     if event is None:
-        raise Http404("No event has this address.")
+        raise Http404(gettext("No event has this address."))
     items = citing.csl_json(
         event,
         site.absolute(request, event.get_absolute_url()),
@@ -445,7 +474,7 @@ def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         if moved:
             return moved
         if event is None:
-            raise Http404("No event has this address.")
+            raise Http404(gettext("No event has this address."))
     view = selectors.timeline(query, window=query.window(Window.all_time()), context=False)
     link = _linker("dialogue:embed-event", query)  # links stay inside the frame
     for e in view["events"]:
@@ -458,6 +487,10 @@ def embed(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "state": query.state,
         "filters": query.filters,
         "problems": query.problems,
+        # The embed stands for the page on the site it shows: the event's, or the timeline's.
+        "canonical_path": event.get_absolute_url()
+        if event
+        else reverse("dialogue:timeline") + (f"?{query.state.urlencode()}" if query.state else ""),
     }
     if event is not None:
         context |= _detail_context(request, event)
@@ -469,7 +502,7 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponse:
     """The language switcher's link: remembers the reader's choice (so their browser's language
     no longer decides, see middleware.first_visit_language) and opens the same page in it."""
     if code not in languages.CODES:
-        raise Http404("No such language.")
+        raise Http404(gettext("No such language."))
     wanted = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(wanted, allowed_hosts=None) or not wanted.startswith(
         "/"

@@ -1,5 +1,6 @@
 """Template tags for the site's languages: the canonical address with its alternates in the
-other languages, the language switcher, and content shown in English where untranslated."""
+other languages, the language switcher, content shown in English where untranslated, and an
+actor's names in the other scripts."""
 
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ def canonical(context, path: str) -> str:
 
 @register.inclusion_tag("dialogue/_languages.html", takes_context=True)
 def language_switcher(context, oob: bool = False) -> dict:
-    """The page in each language, by way of the view that remembers the choice."""
+    """The page in each language (its address there, the query kept: window, filters, open
+    event), by way of the view that remembers the choice. `oob` for an HTMX partial's copy,
+    swapped in out of band so the links follow the address htmx pushed."""
     here = context["request"].get_full_path()
     current = get_language()
     return {
@@ -48,7 +51,9 @@ def language_switcher(context, oob: bool = False) -> dict:
                 "code": code,
                 "name": name,
                 "current": code == current,
-                "href": reverse("choose-language", args=[code]) + "?" + urlencode({"next": here}),
+                "href": reverse("choose-language", args=[code])
+                + "?"
+                + urlencode({"next": languages.address_in(here, code) or here}),
             }
             for code, name in settings.LANGUAGES
         ],
@@ -76,3 +81,15 @@ def translated_text(obj, field: str) -> str:
     """The same, as plain text, for where no markup may go (attributes, titles): the page's
     language, or English."""
     return languages.localized(obj, field).text
+
+
+@register.filter
+def other_names(actor) -> list[dict]:
+    """The actor's names in the site's languages other than the one `translated:"name"` shows
+    (the heading's): English and Korean on a Japanese page, each with its language."""
+    shown = languages.localized(actor, "name").lang
+    return [
+        {"lang": code, "name": name}
+        for code in languages.CODES
+        if code != shown and (name := getattr(actor, f"name_{code}", ""))
+    ]
