@@ -4,6 +4,11 @@ Described by schemas/openapi.json, which /api/openapi.json serves. Stricter than
 a filter or page it can't read is a 400, not silently dropped. Everything is public data, so any
 site may read it (CORS `*`, see settings.CORS_URLS_REGEX); a logged-in editor sees drafts, as on
 the timeline.
+
+In the language of its address (/ja/api/…, /ko/api/…, English at /api/…): each response says it
+(`language`), translated text is given as the JSON export gives it (exports.texts: the English
+where there is no translation, named in `untranslated`), messages are translated; keys are the
+same in every language.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from django import forms
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path, reverse
+from django.utils.translation import pgettext
 
 from dialogue import exports, selectors, site
 from dialogue.pagecache import read_only
@@ -37,26 +43,29 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
 
 
 def _error(status: int, message: str, form: forms.Form | None = None) -> JsonResponse:
-    data = {"error": message}
+    """`message` (translated) as {"language", "error", "details": each parameter refused, with
+    why}; readers tell one error from another by the status and the keys of `details`."""
+    data = {"language": exports.language(), "error": message}
     if form is not None:
         data["details"] = {name: list(errors) for name, errors in form.errors.items()}
     return _json(data, status)
 
 
 def _not_found() -> JsonResponse:
-    return _error(404, "not found")
+    return _error(404, pgettext("API error", "not found"))
 
 
 def _paginated(request: HttpRequest, items, record, rows=list) -> JsonResponse:
-    """One page of the items as {count, next, previous, results}; a bad page is a 400 or 404."""
+    """One page of the items as {language, count, next, previous, results}; a bad page is a 400
+    or 404."""
     form = PageForm(request.GET)
     if not form.is_valid():
-        return _error(400, "invalid page", form)
+        return _error(400, pgettext("API error", "invalid page"), form)
     paginator = Paginator(items, form.cleaned_data["page_size"] or PAGE_SIZE)
     try:
         page = paginator.page(form.cleaned_data["page"] or 1)
     except EmptyPage:
-        return _error(404, "no such page")
+        return _error(404, pgettext("API error", "no such page"))
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -65,6 +74,7 @@ def _paginated(request: HttpRequest, items, record, rows=list) -> JsonResponse:
 
     return _json(
         {
+            "language": exports.language(),
             "count": paginator.count,
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
@@ -80,19 +90,20 @@ def actor_record(request: HttpRequest, actor) -> dict:
     return {
         "id": actor.pk,
         "slug": actor.slug,
+        "language": exports.language(),
         "kind": actor.kind,
         "country": actor.country,
         "name_en": actor.name_en,
         "name_ja": actor.name_ja,
         "name_ko": actor.name_ko,
         "aliases": actor.alias_list,
-        "office": actor.office,
-        "description": actor.description,
+        **exports.texts(actor, office="office", description="description"),
         "url": site.absolute(request, actor.get_absolute_url()),
     }
 
 
 def source_record(request: HttpRequest, source) -> dict:
+    """A source is not translated: it is the article as published, in its own `language`."""
     return {
         "id": source.pk,
         "slug": source.slug,
@@ -116,7 +127,8 @@ def source_record(request: HttpRequest, source) -> dict:
 def index(request: HttpRequest) -> JsonResponse:
     return _json(
         {
-            "title": site.name(),
+            "language": exports.language(),
+            "title": exports.site_name(),
             "openapi": site.absolute(request, reverse("api:openapi")),
             "events": site.absolute(request, reverse("api:event-list")),
             "actors": site.absolute(request, reverse("api:actor-list")),
@@ -134,7 +146,7 @@ def openapi(request: HttpRequest) -> HttpResponse:
 def event_list(request: HttpRequest) -> JsonResponse:
     query = EventQuery.from_request(request)
     if not query.valid:
-        return _error(400, "invalid filter", query.form)
+        return _error(400, pgettext("API error", "invalid filter"), query.form)
     return _paginated(
         request, selectors.export_ids(query), exports.event_record, rows=selectors.export_events
     )
@@ -168,7 +180,7 @@ def actor_detail(request: HttpRequest, slug: str) -> JsonResponse:
                 {
                     "id": e.pk,
                     "slug": e.slug,
-                    "title": e.title,
+                    **exports.texts(e, title="title"),
                     "url": site.absolute(request, e.get_absolute_url()),
                 }
                 for e in events

@@ -1,5 +1,10 @@
 """Events in formats other tools read: CSV, JSON, TimelineJS, iCalendar. Each carries its
-citations (source, URL, quote). Records use stable numeric ids; slugs may change, ids don't."""
+citations (source, URL, quote). Records use stable numeric ids; slugs may change, ids don't.
+
+Each is in the language of its address (/ja/export/…, /ko/export/…, English without a prefix):
+the translated text where there is one, else the English, and each format says which is which
+(the JSON's `untranslated`, Atom's xml:lang, iCalendar's LANGUAGE, a lang attribute in
+TimelineJS's HTML, the CSV's untranslated column). Keys, codes and column order never change."""
 
 from __future__ import annotations
 
@@ -8,15 +13,46 @@ import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.html import escape
+from django.utils.translation import gettext, pgettext_lazy
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from dialogue import dates, site
+from dialogue import dates, languages, site
 
 SCHEMA_PATH = "/schema/events.json"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "events.schema.json"
+
+
+def language() -> str:
+    """The response's language as a BCP 47 tag: the address's ("ja" under /ja/, "en" without a
+    prefix)."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def site_name() -> str:
+    """The site's name in the response's language (the pages' msgid, so translated once)."""
+    return gettext("Japan–South Korea security dialogue, %(span)s") % {"span": site.span()}
+
+
+def texts(obj, **fields: str) -> dict:
+    """Translated text as the JSON export and the API give it: key=field, each field's text in
+    the response's language, and `untranslated`, the keys whose text is the English for want of
+    a translation (a text empty in every language is empty, not untranslated)."""
+    record, untranslated = {}, []
+    for key, field in fields.items():
+        value = languages.localized(obj, field)
+        record[key] = value.text
+        if value.text and value.is_fallback:
+            untranslated.append(key)
+    return record | {"untranslated": untranslated}
+
+
+def language_of(value: languages.Localized) -> str:
+    """The language a text is read in: its own, or the response's when it is empty."""
+    return value.lang if value.text else language()
 
 
 def _absolute(request, path: str) -> str:
@@ -52,13 +88,14 @@ def citation_record(request, citation) -> dict:
 
 
 def event_record(request, event) -> dict:
-    """One event as the JSON export and the API give it (see static/schema/events.json)."""
+    """One event as the JSON export and the API give it (see schemas/events.schema.json): its
+    text in the response's `language`, each object naming the keys it gives in English."""
     return {
         "id": event.pk,
         "slug": event.slug,
         "url": _absolute(request, event.get_absolute_url()),
-        "title": event.title,
-        "summary": event.summary,
+        "language": language(),
+        **texts(event, title="title", summary="summary"),
         "date": {
             "edtf": event.edtf,
             "display": event.date_display,
@@ -66,13 +103,13 @@ def event_record(request, event) -> dict:
             "uncertain": event.is_uncertain,
             "earliest": event.date_lower.isoformat(),
             "latest": event.date_upper.isoformat(),
-            "derivation": event.date_derivation,
+            **texts(event, derivation="date_derivation"),
         },
         "status": event.status,
         "kind": event.kind,
         "topics": [t.slug for t in event.topics.all()],
         "actors": [
-            {"id": p.actor.pk, "slug": p.actor.slug, "name": p.actor.name_en, "role": p.role}
+            {"id": p.actor.pk, "slug": p.actor.slug, **texts(p.actor, name="name"), "role": p.role}
             for p in event.participations.all()
         ],
         "citations": [citation_record(request, c) for c in event.citations.all()],
@@ -83,18 +120,39 @@ def event_record(request, event) -> dict:
 def as_json(request, events) -> dict:
     return {
         "$schema": _absolute(request, SCHEMA_PATH),
-        "title": site.name(),
+        "language": language(),
+        "title": site_name(),
         "generated_at": timezone.now().isoformat(),
         "count": len(events),
         "events": [event_record(request, e) for e in events],
     }
 
 
-CSV_COLUMNS = [
-    "id", "slug", "url", "title", "date_edtf", "date_display", "earliest", "latest",
-    "precision", "status", "kind", "actors", "topics", "summary", "sources", "quotes",
-    "quotes_under_review",
-]  # fmt: skip
+# The CSV's columns, by name, in their order; the header row gives each name in the response's
+# language (English: the name itself), so the order is what stays the same in every language.
+_CSV = "CSV column"
+CSV_HEADINGS = {
+    "id": pgettext_lazy(_CSV, "id"),
+    "slug": pgettext_lazy(_CSV, "slug"),
+    "url": pgettext_lazy(_CSV, "url"),
+    "title": pgettext_lazy(_CSV, "title"),
+    "date_edtf": pgettext_lazy(_CSV, "date_edtf"),
+    "date_display": pgettext_lazy(_CSV, "date_display"),
+    "earliest": pgettext_lazy(_CSV, "earliest"),
+    "latest": pgettext_lazy(_CSV, "latest"),
+    "precision": pgettext_lazy(_CSV, "precision"),
+    "status": pgettext_lazy(_CSV, "status"),
+    "kind": pgettext_lazy(_CSV, "kind"),
+    "actors": pgettext_lazy(_CSV, "actors"),
+    "topics": pgettext_lazy(_CSV, "topics"),
+    "summary": pgettext_lazy(_CSV, "summary"),
+    "sources": pgettext_lazy(_CSV, "sources"),
+    "quotes": pgettext_lazy(_CSV, "quotes"),
+    "quotes_under_review": pgettext_lazy(_CSV, "quotes_under_review"),
+    "language": pgettext_lazy(_CSV, "language"),
+    "untranslated": pgettext_lazy(_CSV, "untranslated"),
+}
+CSV_COLUMNS = list(CSV_HEADINGS)
 
 
 def _cell(value):
@@ -104,10 +162,18 @@ def _cell(value):
     return value
 
 
+def _csv_untranslated(record: dict) -> list[str]:
+    """The columns of a row that give English text for want of a translation, by name."""
+    names = [key for key in ("title", "summary") if key in record["untranslated"]]
+    if any(actor["untranslated"] for actor in record["actors"]):
+        names.append("actors")
+    return names
+
+
 def as_csv(request, events) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(str(heading) for heading in CSV_HEADINGS.values())
     for event in events:
         r = event_record(request, event)
         writer.writerow(map(_cell,
@@ -123,9 +189,21 @@ def as_csv(request, events) -> str:
                 " | ".join(c["quote"] for c in r["citations"]),
                 # Passages whose article was corrected and which an editor has yet to check.
                 sum(c["needs_review"] for c in r["citations"]),
+                r["language"],
+                "; ".join(_csv_untranslated(r)),
             ]
         ))  # fmt: skip
     return out.getvalue()
+
+
+def _tl_html(value: languages.Localized, element: str = "") -> str:
+    """Text as TimelineJS's HTML: escaped, in `element` if given, and marked lang="en" (in a
+    span if no element) where it is the English for want of a translation."""
+    lang = ' lang="en"' if value.text and value.is_fallback else ""
+    if not (element or lang):
+        return _html(value.text)
+    element = element or "span"
+    return f"<{element}{lang}>{_html(value.text)}</{element}>"
 
 
 def _tl_text(request, event) -> str:
@@ -135,7 +213,7 @@ def _tl_text(request, event) -> str:
         f"{_html(c.source.credit)}</a></p>"
         for c in event.citations.all()
     )
-    return f"<p>{_html(event.summary)}</p>{quotes}"
+    return f"{_tl_html(languages.localized(event, 'summary'), 'p')}{quotes}"
 
 
 def _html(text: str) -> str:
@@ -143,7 +221,12 @@ def _html(text: str) -> str:
 
 
 def as_timelinejs(request, events, periods) -> dict:
-    """The TimelineJS 3 JSON format, precision kept (a month-precise event has no day)."""
+    """The TimelineJS 3 JSON format, precision kept (a month-precise event has no day).
+
+    TimelineJS takes its language (its buttons, its axis's month names) as an option of the page
+    that embeds it, not from the data; `language` is the code it wants for this export's (its
+    locale files are named en, ja, ko), for that page to pass on:
+    `new TL.Timeline(element, data, {language: data.language})`. TimelineJS ignores the key."""
     items = []
     for event in events:
         start, end = dates.timelinejs(event.edtf)
@@ -151,14 +234,23 @@ def as_timelinejs(request, events, periods) -> dict:
             "unique_id": event.slug,
             "start_date": start,
             "display_date": event.date_display,
-            "text": {"headline": _html(event.title), "text": _tl_text(request, event)},
+            "text": {
+                "headline": _tl_html(languages.localized(event, "title")),
+                "text": _tl_text(request, event),
+            },
             "group": event.get_status_display(),
         }
         if end:
             item["end_date"] = end
         items.append(item)
     return {
-        "title": {"text": {"headline": site.name(), "text": "Every event cites its passage."}},
+        "language": language(),
+        "title": {
+            "text": {
+                "headline": _html(site_name()),
+                "text": _html(gettext("Every event cites its passage.")),
+            }
+        },
         "events": items,
         "eras": [_tl_era(p) for p in periods],
     }
@@ -167,23 +259,30 @@ def as_timelinejs(request, events, periods) -> dict:
 def _tl_era(period) -> dict:
     start, end = dates.timelinejs(period.edtf)
     # an era needs both ends, even when the period is a single year or month
-    return {"start_date": start, "end_date": end or start, "text": {"headline": _html(period.name)}}
+    headline = _tl_html(languages.localized(period, "name"))
+    return {"start_date": start, "end_date": end or start, "text": {"headline": headline}}
 
 
 def as_ical(request, events) -> bytes:
     """All-day calendar entries spanning each event's whole date: a month-precise event covers
-    the month, not its first day."""
+    the month, not its first day. SUMMARY and DESCRIPTION say their language (LANGUAGE=en where
+    the event's title or summary has no translation)."""
     calendar = Calendar()
     calendar.add("prodid", "-//dialogue timeline//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", site.name())
+    # RFC 7986's NAME says its language; X-WR-CALNAME is the name most calendar apps read.
+    calendar.add("name", site_name(), parameters={"LANGUAGE": language()})
+    calendar.add("x-wr-calname", site_name())
     host = urlsplit(site.origin(request)).netloc
     stamp = timezone.now()
     for event in events:
+        title = languages.localized(event, "title")
+        summary = languages.localized(event, "summary")
+        derivation = languages.localized(event, "date_derivation")
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
-        entry.add("summary", event.title)
+        entry.add("summary", title.text, parameters={"LANGUAGE": language_of(title)})
         start, end = dates.ical(event.edtf)
         entry.add("dtstart", start)
         entry.add("dtend", end)
@@ -192,11 +291,18 @@ def as_ical(request, events) -> bytes:
             "status",
             {"cancelled": "CANCELLED", "occurred": "CONFIRMED"}.get(event.status, "TENTATIVE"),
         )
-        lines = [
-            f"{event.date_display} ({event.get_status_display()}). {event.date_derivation}",
-            event.summary,
-        ]
+        when = gettext("%(date)s (%(status)s). %(derivation)s") % {
+            "date": event.date_display,
+            "status": event.get_status_display(),
+            "derivation": derivation.text,
+        }
+        lines = [when, summary.text]
         lines += [c.line for c in event.citations.all()]
-        entry.add("description", "\n\n".join(line for line in lines if line))
+        entry.add(
+            "description",
+            "\n\n".join(line for line in lines if line),
+            # the language of its prose, the summary (the passages are in their articles')
+            parameters={"LANGUAGE": language_of(summary)},
+        )
         calendar.add_component(entry)
     return calendar.to_ical()

@@ -1,18 +1,21 @@
-"""The JSON API: every response checked against the OpenAPI document, pages, filters, errors."""
+"""The JSON API: every response checked against the OpenAPI document, pages, filters, errors;
+in English, Japanese and Korean."""
 
 import json
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import URLPattern
+from django.utils import translation
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from dialogue import api
 from dialogue.models import Actor, Event, Source
-from tests.factories import cite, make_actor, make_event, queries_before_and_after
+from tests.factories import cite, make_actor, make_event, make_source, queries_before_and_after
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,7 @@ ENDPOINTS = [
     ("/api/sources/", "SourcePage"),
     (f"/api/sources/{SOURCE}/", "SourceDetail"),
 ]
+PREFIXES = {"en": "", "ja": "/ja", "ko": "/ko"}
 
 # jsonschema checks "uri" and "date-time" only with optional packages; these are enough here.
 FORMATS = FormatChecker()
@@ -66,6 +70,17 @@ def get_json(client, url, status=200, **kw):
     assert response["Content-Type"].startswith("application/json")
     assert response["Access-Control-Allow-Origin"] == "*"
     return response.json()
+
+
+def shape(node, path=""):
+    """Every key of a JSON document, with where it is (list items counted as one)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield f"{path}/{key}"
+            yield from shape(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            yield from shape(value, f"{path}/*")
 
 
 def walk(node):
@@ -123,9 +138,16 @@ def test_the_event_schemas_are_those_of_the_export():
 # Every endpoint against the document ----------------------------------------------------------
 
 
+@pytest.mark.parametrize("code", PREFIXES)
 @pytest.mark.parametrize(("url", "schema"), ENDPOINTS)
-def test_every_endpoint_answers_as_documented(client, seed, url, schema):
-    assert_valid(get_json(client, url), schema)
+def test_every_endpoint_answers_as_documented(client, seed, url, schema, code):
+    """In every language, with the same keys; and each response says its language, but the
+    document itself and a source, whose `language` is its article's."""
+    data = get_json(client, PREFIXES[code] + url)
+    assert_valid(data, schema)
+    if schema not in ("OpenAPI", "SourceDetail"):
+        assert data["language"] == code
+    assert set(shape(data)) == set(shape(get_json(client, url)))
 
 
 def test_the_schemas_refuse_a_field_they_do_not_know(client, seed):
@@ -304,13 +326,13 @@ def test_the_largest_page_size_is_allowed(client, seed):
 
 def test_an_empty_result_is_one_empty_page(client, seed):
     data = get_json(client, "/api/events/?q=zzzznothing")
-    assert data == {"count": 0, "next": None, "previous": None, "results": []}
+    assert data == {"language": "en", "count": 0, "next": None, "previous": None, "results": []}
 
 
 @pytest.mark.parametrize("kind", ["events", "actors", "sources"])
 def test_an_unknown_slug_is_a_json_404(client, seed, kind):
     data = get_json(client, f"/api/{kind}/no-such-thing/", status=404)
-    assert data == {"error": "not found"}
+    assert data == {"language": "en", "error": "not found"}
 
 
 def test_an_old_slug_redirects_permanently_to_the_new_one(client, seed):
@@ -347,7 +369,7 @@ def test_drafts_and_proposals_are_hidden_from_anonymous_readers(client, hidden):
     listed = get_json(client, "/api/events/?page_size=200")["results"]
     assert not slugs & {e["slug"] for e in listed}
     for slug in slugs:
-        assert get_json(client, f"/api/events/{slug}/", status=404) == {"error": "not found"}
+        assert get_json(client, f"/api/events/{slug}/", status=404)["error"] == "not found"
     actor = get_json(client, f"/api/actors/{ACTOR}/")
     assert not slugs & {e["slug"] for e in actor["events"]}
     source = get_json(client, f"/api/sources/{SOURCE}/")
@@ -426,3 +448,148 @@ def test_query_count_does_not_grow_with_the_number_of_rows(client, seed, url):
     """Ten events (and an actor and a source) more or forty: the same number of queries."""
     few, many = queries_before_and_after(client, url, first=10, more=30)
     assert many == few <= 8
+
+
+# Languages ------------------------------------------------------------------------------------
+
+
+def test_the_document_names_a_server_per_language(client, seed):
+    """English at the root, the others under their prefix; each serves the same paths."""
+    servers = [s["url"] for s in DOC["servers"]]
+    assert servers == ["/", "/ja", "/ko"]
+    assert DOC["components"]["schemas"]["Language"]["enum"] == [c for c, _ in settings.LANGUAGES]
+    for server, (code, _) in zip(servers, settings.LANGUAGES, strict=True):
+        assert get_json(client, server.rstrip("/") + "/api/")["language"] == code
+        assert get_json(client, server.rstrip("/") + "/api/openapi.json") == DOC
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("en", "Japan–South Korea security dialogue, 2009–2015"),
+        ("ja", "日韓安全保障対話（2009–2015）"),
+        ("ko", "한일 안보 대화(2009–2015)"),
+    ],
+    ids=["en", "ja", "ko"],
+)
+def test_the_index_names_the_site_in_its_language(client, seed, code, name):
+    index = get_json(client, f"{PREFIXES[code]}/api/")
+    assert index["title"] == name
+    assert index["events"] == f"http://testserver{PREFIXES[code]}/api/events/"
+
+
+@pytest.fixture
+def translated(seed):
+    """An event whose title alone is in Japanese, with an actor whose office and description
+    are in Japanese and name in English only."""
+    # Written in English whatever language an earlier test's request left active: `title=`
+    # sets the active language's column.
+    with translation.override("en"):
+        actor = make_actor(
+            slug="testland",
+            name_en="Testland",
+            office="Foreign minister",
+            office_ja="外務大臣",
+            description="A state.",
+            description_ja="国。",
+        )
+        event = make_event(
+            slug="translated", title="Talks resume", title_ja="協議再開", summary="They met."
+        )
+        event.participations.create(actor=actor)
+        cite(event, make_source(), "agreed on Monday to meet again")
+    return event
+
+
+def test_an_event_in_japanese_gives_its_translation_and_flags_the_english(client, translated):
+    event = get_json(client, "/ja/api/events/translated/")
+    assert_valid(event, "Event")
+    assert (event["language"], event["title"], event["summary"]) == ("ja", "協議再開", "They met.")
+    assert event["untranslated"] == ["summary"]
+    assert [(a["name"], a["untranslated"]) for a in event["actors"]] == [("Testland", ["name"])]
+    assert event["url"] == "http://testserver/ja/events/translated/"
+    listed = get_json(client, "/ja/api/events/?page_size=200")
+    assert event in listed["results"]
+    exported = get_json(client, "/ja/export/events.json")
+    assert event in exported["events"]  # one record, written once
+
+
+def test_an_event_without_a_translation_is_the_english_flagged(client, translated):
+    event = get_json(client, "/ko/api/events/translated/")
+    assert (event["language"], event["title"]) == ("ko", "Talks resume")
+    assert event["untranslated"] == ["title", "summary"]
+
+
+def test_an_english_event_flags_nothing(client, translated):
+    event = get_json(client, "/api/events/translated/")
+    assert (event["language"], event["title"], event["untranslated"]) == ("en", "Talks resume", [])
+    assert [a["untranslated"] for a in event["actors"]] == [[]]
+
+
+def test_an_actor_and_its_events_in_each_language(client, translated):
+    japanese = get_json(client, "/ja/api/actors/testland/")
+    assert_valid(japanese, "ActorDetail")
+    assert (japanese["office"], japanese["description"]) == ("外務大臣", "国。")
+    assert japanese["untranslated"] == []
+    assert [(e["title"], e["untranslated"]) for e in japanese["events"]] == [("協議再開", [])]
+    korean = get_json(client, "/ko/api/actors/testland/")
+    assert (korean["language"], korean["office"]) == ("ko", "Foreign minister")
+    assert korean["untranslated"] == ["office", "description"]
+    assert [(e["title"], e["untranslated"]) for e in korean["events"]] == [
+        ("Talks resume", ["title"])
+    ]
+    listed = get_json(client, "/ko/api/actors/?page_size=200")["results"]
+    (record,) = [a for a in listed if a["slug"] == "testland"]
+    assert record["untranslated"] == ["office", "description"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "messages"),
+    [
+        (
+            "/api/events/nothing/",
+            404,
+            {"en": "not found", "ja": "見つかりません", "ko": "찾을 수 없습니다"},
+        ),
+        (
+            "/api/events/?status=maybe",
+            400,
+            {
+                "en": "invalid filter",
+                "ja": "絞り込みの条件が正しくありません",
+                "ko": "필터 조건이 올바르지 않습니다",
+            },
+        ),
+        (
+            "/api/actors/?page=0",
+            400,
+            {
+                "en": "invalid page",
+                "ja": "ページの指定が正しくありません",
+                "ko": "페이지 지정이 올바르지 않습니다",
+            },
+        ),
+        (
+            "/api/sources/?page=99",
+            404,
+            {"en": "no such page", "ja": "そのページはありません", "ko": "그런 페이지가 없습니다"},
+        ),
+    ],
+    ids=["not-found", "filter", "page", "no-page"],
+)
+def test_errors_are_told_in_the_language_with_the_same_keys(client, seed, url, status, messages):
+    english = get_json(client, url, status=status)
+    for code, message in messages.items():
+        data = get_json(client, PREFIXES[code] + url, status=status)
+        assert_valid(data, "Error")
+        assert (data["language"], data["error"]) == (code, message)
+        assert set(shape(data)) == set(shape(english))
+
+
+def test_an_old_slug_redirects_within_the_language(client, seed):
+    event = Event.objects.get(slug=EVENT)
+    event.slug = "security-dialogue-april-2015"
+    event.save()
+    response = client.get(f"/ja/api/events/{EVENT}/")
+    assert response.status_code == 301
+    assert response["Location"] == "/ja/api/events/security-dialogue-april-2015/"
