@@ -26,6 +26,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper
 
+from dialogue import languages
 from dialogue.models import Actor, DataVersion, Event, EventActor, Period, Topic, public_event
 
 EPOCH = date(1970, 1, 1)
@@ -291,6 +292,15 @@ class EventIndex:
         return counts
 
 
+def _named(queryset, field: str) -> list[tuple]:
+    """(pk, slug, {language: name}) for each row, in the queryset's order."""
+    columns = [f"{field}_{code}" for code in languages.CODES]
+    return [
+        (pk, slug, dict(zip(languages.CODES, names, strict=True)))
+        for pk, slug, *names in queryset.values_list("pk", "slug", *columns)
+    ]
+
+
 _lock = threading.Lock()
 _current: dict = {}
 
@@ -328,8 +338,9 @@ def build() -> EventIndex:
         ),
     )
     index.choices = {
-        "actor": list(Actor.objects.confirmed().values_list("pk", "slug", "name_en")),
-        "topic": list(Topic.objects.values_list("pk", "slug", "name")),
+        # Names by language: each page shows its own (views._in_language).
+        "actor": _named(Actor.objects.confirmed(), "name"),
+        "topic": _named(Topic.objects.all(), "name"),
         "status": [(value, value, label) for value, label in Event.Status.choices],
         "kind": [(value, value, label) for value, label in Event.Kind.choices],
     }

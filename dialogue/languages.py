@@ -48,9 +48,16 @@ class Localized:
         return self.lang != translation.get_language()
 
 
-def localized(obj, field: str) -> Localized:
+def in_language(texts: dict) -> Localized:
+    """The text in the page's language from {code: text}, or the English (the one rule for
+    what an untranslated field shows)."""
     code = translation.get_language() or settings.LANGUAGE_CODE
-    text = getattr(obj, build_localized_fieldname(field, code), None)
-    if text:
-        return Localized(text, code)
-    return Localized(getattr(obj, build_localized_fieldname(field, "en"), None) or "", "en")
+    if texts.get(code):
+        return Localized(texts[code], code)
+    return Localized(texts.get(settings.LANGUAGE_CODE) or "", settings.LANGUAGE_CODE)
+
+
+def localized(obj, field: str) -> Localized:
+    return in_language(
+        {code: getattr(obj, build_localized_fieldname(field, code), None) for code in CODES}
+    )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
@@ -141,10 +141,8 @@ def _in_language(label) -> tuple[str, str | None]:
     dict; English where the page's language has none)."""
     if not isinstance(label, dict):
         return label, None
-    code = get_language()
-    if label.get(code):
-        return label[code], None
-    return label.get("en", ""), None if code == "en" else "en"
+    text = languages.in_language(label)
+    return text.text, "en" if text.is_fallback else None
 
 
 def _facets(state: QueryDict, choices: dict, counts: dict) -> list[dict]:

@@ -1,4 +1,14 @@
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request in Japanese or Korean leaves its language active in the test's thread (Django's
+    LocaleMiddleware activates it and nothing resets it); tests that follow, calling code
+    directly, expect the default."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

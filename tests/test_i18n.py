@@ -68,15 +68,6 @@ PAGES = {
 EMBEDS = ("embed", "embed event")
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A request in Japanese or Korean leaves its language active in this thread (Django's
-    LocaleMiddleware activates it and nothing resets it); tests that follow, calling code
-    directly, expect the default."""
-    yield
-    translation.deactivate()
-
-
 def full_page(response) -> bool:
     return b"<html" in response.content and b"</html>" in response.content
 

@@ -61,3 +61,18 @@ def test_a_first_visit_follows_the_browser_and_a_choice_overrides_it(client, see
 def test_an_english_browser_stays_on_the_english_page(client, seed):
     response = client.get("/", HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="en-GB,ja;q=0.5")
     assert response.status_code == 200
+
+
+def test_filter_options_name_actors_and_topics_in_the_page_language(client, seed):
+    """The actor and topic checkboxes: the name in the page's language, the English marked as
+    such where it has none."""
+    from dialogue.models import Actor, Topic
+
+    actor = Actor.objects.exclude(name_ko="").first()
+    topic = Topic.objects.exclude(name_ja=None).first()
+    korean = client.get("/ko/").content.decode()
+    assert '<label for="id_actor_' in korean and f">{actor.name_ko} <span" in korean
+    assert f">{topic.name_ja} <span" in client.get("/ja/").content.decode()
+    Actor.objects.filter(pk=actor.pk).update(name_ko="")
+    korean = client.get("/ko/").content.decode()
+    assert f'<span lang="en">{actor.name_en}</span>' in korean

@@ -178,8 +178,10 @@
   });
   document.addEventListener("htmx:afterSettle", function (e) {
     var target = e.detail.target;
-    // The announcer's out-of-band swap settles first, with the region as its target: not yet.
-    if (!target || target.id !== "timeline-region" || e.detail.elt.id === "announcer") return;
+    // Out-of-band swaps (the announcer, the language switcher) settle first, with the region
+    // as their target: not yet.
+    if (!target || target.id !== "timeline-region" || e.detail.elt.id === "announcer" ||
+        e.detail.elt.id === "languages") return;
     var key = focusNext;
     focusNext = null;
     var found = key && (document.getElementById(key) || document.querySelector('[data-focus="' + key + '"]'));
@@ -277,7 +279,7 @@
     if (!button) return;
     var source = document.getElementById(button.dataset.copy);
     navigator.clipboard.writeText(source.value).then(function () {
-      document.getElementById("announcer").textContent = "Copied.";
+      document.getElementById("announcer").textContent = button.dataset.copied;
     });
   });
 
