@@ -128,7 +128,7 @@ def index(request: HttpRequest) -> JsonResponse:
     return _json(
         {
             "language": exports.language(),
-            "title": exports.site_name(),
+            "title": site.name(),
             "openapi": site.absolute(request, reverse("api:openapi")),
             "events": site.absolute(request, reverse("api:event-list")),
             "actors": site.absolute(request, reverse("api:actor-list")),

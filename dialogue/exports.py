@@ -32,11 +32,6 @@ def language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def site_name() -> str:
-    """The site's name in the response's language (the pages' msgid, so translated once)."""
-    return gettext("Japan–South Korea security dialogue, %(span)s") % {"span": site.span()}
-
-
 def texts(obj, **fields: str) -> dict:
     """Translated text as the JSON export and the API give it: key=field, each field's text in
     the response's language, and `untranslated`, the keys whose text is the English for want of
@@ -121,7 +116,7 @@ def as_json(request, events) -> dict:
     return {
         "$schema": _absolute(request, SCHEMA_PATH),
         "language": language(),
-        "title": site_name(),
+        "title": site.name(),
         "generated_at": timezone.now().isoformat(),
         "count": len(events),
         "events": [event_record(request, e) for e in events],
@@ -130,27 +125,26 @@ def as_json(request, events) -> dict:
 
 # The CSV's columns, by name, in their order; the header row gives each name in the response's
 # language (English: the name itself), so the order is what stays the same in every language.
-_CSV = "CSV column"
 CSV_HEADINGS = {
-    "id": pgettext_lazy(_CSV, "id"),
-    "slug": pgettext_lazy(_CSV, "slug"),
-    "url": pgettext_lazy(_CSV, "url"),
-    "title": pgettext_lazy(_CSV, "title"),
-    "date_edtf": pgettext_lazy(_CSV, "date_edtf"),
-    "date_display": pgettext_lazy(_CSV, "date_display"),
-    "earliest": pgettext_lazy(_CSV, "earliest"),
-    "latest": pgettext_lazy(_CSV, "latest"),
-    "precision": pgettext_lazy(_CSV, "precision"),
-    "status": pgettext_lazy(_CSV, "status"),
-    "kind": pgettext_lazy(_CSV, "kind"),
-    "actors": pgettext_lazy(_CSV, "actors"),
-    "topics": pgettext_lazy(_CSV, "topics"),
-    "summary": pgettext_lazy(_CSV, "summary"),
-    "sources": pgettext_lazy(_CSV, "sources"),
-    "quotes": pgettext_lazy(_CSV, "quotes"),
-    "quotes_under_review": pgettext_lazy(_CSV, "quotes_under_review"),
-    "language": pgettext_lazy(_CSV, "language"),
-    "untranslated": pgettext_lazy(_CSV, "untranslated"),
+    "id": pgettext_lazy("CSV column", "id"),
+    "slug": pgettext_lazy("CSV column", "slug"),
+    "url": pgettext_lazy("CSV column", "url"),
+    "title": pgettext_lazy("CSV column", "title"),
+    "date_edtf": pgettext_lazy("CSV column", "date_edtf"),
+    "date_display": pgettext_lazy("CSV column", "date_display"),
+    "earliest": pgettext_lazy("CSV column", "earliest"),
+    "latest": pgettext_lazy("CSV column", "latest"),
+    "precision": pgettext_lazy("CSV column", "precision"),
+    "status": pgettext_lazy("CSV column", "status"),
+    "kind": pgettext_lazy("CSV column", "kind"),
+    "actors": pgettext_lazy("CSV column", "actors"),
+    "topics": pgettext_lazy("CSV column", "topics"),
+    "summary": pgettext_lazy("CSV column", "summary"),
+    "sources": pgettext_lazy("CSV column", "sources"),
+    "quotes": pgettext_lazy("CSV column", "quotes"),
+    "quotes_under_review": pgettext_lazy("CSV column", "quotes_under_review"),
+    "language": pgettext_lazy("CSV column", "language"),
+    "untranslated": pgettext_lazy("CSV column", "untranslated"),
 }
 CSV_COLUMNS = list(CSV_HEADINGS)
 
@@ -247,7 +241,7 @@ def as_timelinejs(request, events, periods) -> dict:
         "language": language(),
         "title": {
             "text": {
-                "headline": _html(site_name()),
+                "headline": _html(site.name()),
                 "text": _html(gettext("Every event cites its passage.")),
             }
         },
@@ -271,8 +265,8 @@ def as_ical(request, events) -> bytes:
     calendar.add("prodid", "-//dialogue timeline//EN")
     calendar.add("version", "2.0")
     # RFC 7986's NAME says its language; X-WR-CALNAME is the name most calendar apps read.
-    calendar.add("name", site_name(), parameters={"LANGUAGE": language()})
-    calendar.add("x-wr-calname", site_name())
+    calendar.add("name", site.name(), parameters={"LANGUAGE": language()})
+    calendar.add("x-wr-calname", site.name())
     host = urlsplit(site.origin(request)).netloc
     stamp = timezone.now()
     for event in events:

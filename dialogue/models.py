@@ -188,9 +188,10 @@ class Source(models.Model):
 
     @property
     def credit(self) -> str:
-        """The article as the site names it everywhere: outlet, “title”, 9 September 2014.
+        """The article as the site names it everywhere: outlet, “title”, 9 September 2014 (the date
+        in the active language).
         (Pages write the same in HTML: templates/dialogue/_credit.html.)"""
-        return f"{self.outlet}, “{self.title}”, {self.published_on:%-d %B %Y}"
+        return f"{self.outlet}, “{self.title}”, {dates.day_words(self.published_on)}"
 
     @staticmethod
     def fingerprint(raw_text: str) -> str | None:

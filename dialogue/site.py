@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 
 def span() -> str:
@@ -13,7 +14,8 @@ def span() -> str:
 
 
 def name() -> str:
-    return f"Japan–South Korea security dialogue, {span()}"
+    """The site's name in the active language (the pages' own msgid, so translated once)."""
+    return gettext("Japan–South Korea security dialogue, %(span)s") % {"span": span()}
 
 
 def origin(request: HttpRequest) -> str:
