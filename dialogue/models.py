@@ -27,13 +27,15 @@ def public_event(*, via: str = "") -> Q:
 
 @reversion.register()
 class Topic(models.Model):
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name"]
 
     def __str__(self):
@@ -57,9 +59,10 @@ class Actor(models.Model):
         PERSON = "person", _("Official or person")
         ORGANISATION = "organisation", _("Other organisation")
 
-    slug = models.SlugField(unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = models.CharField(
+        _("country"),
         max_length=3,
         blank=True,
         validators=[RegexValidator(r"^[A-Z]{3}$", _("Use an ISO 3166 alpha-3 code such as JPN."))],
@@ -71,6 +74,7 @@ class Actor(models.Model):
     name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
     name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
     aliases = models.TextField(
+        _("aliases"),
         blank=True,
         help_text=_(
             "Other spellings as they appear in articles, one per line "
@@ -83,7 +87,7 @@ class Actor(models.Model):
         blank=True,
         help_text=_("For people: their office at the time of the events."),
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
     is_confirmed = models.BooleanField(
         _("confirmed"),
         default=True,
@@ -95,6 +99,8 @@ class Actor(models.Model):
     objects = ActorQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = ["name_en"]
 
     def __str__(self):
@@ -119,11 +125,14 @@ class SourceQuerySet(TrackedQuerySet):
 
 @reversion.register()
 class Source(models.Model):
-    slug = models.SlugField(unique=True, max_length=120)
-    title = models.CharField(max_length=300)
-    outlet = models.CharField(max_length=200, help_text=_("The publication, e.g. The Japan Times."))
-    section = models.CharField(max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), unique=True, max_length=120)
+    title = models.CharField(_("title"), max_length=300)
+    outlet = models.CharField(
+        _("outlet"), max_length=200, help_text=_("The publication, e.g. The Japan Times.")
+    )
+    section = models.CharField(_("section"), max_length=200, blank=True)
     byline = models.CharField(
+        _("byline"),
         max_length=300,
         blank=True,
         help_text=_("Author as printed, with other scripts in brackets."),
@@ -134,17 +143,25 @@ class Source(models.Model):
         blank=True,
         help_text=_("Wire service credited, e.g. Kyodo."),
     )
-    published_on = models.DateField(help_text=_("Publication date in the outlet's own time zone."))
+    published_on = models.DateField(
+        _("publication date"), help_text=_("Publication date in the outlet's own time zone.")
+    )
     published_time = models.CharField(
-        max_length=40, blank=True, help_text=_("Time of publication as printed, e.g. “11:11 KST”.")
+        _("publication time"),
+        max_length=40,
+        blank=True,
+        help_text=_("Time of publication as printed, e.g. “11:11 KST”."),
     )
     url = models.URLField(_("original URL"), max_length=500, blank=True)
-    language = models.CharField(max_length=12, default="en", help_text=_("BCP 47 tag, e.g. en."))
+    language = models.CharField(
+        _("language"), max_length=12, default="en", help_text=_("BCP 47 tag, e.g. en.")
+    )
     body = models.TextField(
+        _("body text"),
         help_text=_(
             "The article text only, paragraphs separated by a blank line. "
             "Citations point into this text by character offsets."
-        )
+        ),
     )
     raw_text = models.TextField(
         _("text as received"),
@@ -152,7 +169,10 @@ class Source(models.Model):
         help_text=_("The file exactly as received, page furniture included, kept for checking."),
     )
     received_as = models.CharField(
-        max_length=200, blank=True, help_text=_("File name the text was received in.")
+        _("received as"),
+        max_length=200,
+        blank=True,
+        help_text=_("File name the text was received in."),
     )
     text_sha256 = models.CharField(
         max_length=64,
@@ -174,6 +194,8 @@ class Source(models.Model):
     objects = SourceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
 
     def __str__(self):
@@ -244,9 +266,9 @@ class Event(models.Model):
         CANCELLED = "cancelled", _("Cancelled / fell through")
         ONGOING = "ongoing", _("Ongoing")
 
-    slug = models.SlugField(unique=True, max_length=120)
-    title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), unique=True, max_length=120)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
     edtf = models.CharField(
         _("date (EDTF)"),
         max_length=100,
@@ -261,41 +283,57 @@ class Event(models.Model):
         blank=True,
         help_text=_("E.g. “last month”, in an article of 5 April 2015."),
     )
-    date_lower = models.DateField(editable=False, help_text=_("Earliest day the date allows."))
-    date_upper = models.DateField(editable=False, help_text=_("Latest day the date allows."))
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    status = models.CharField(
-        max_length=20, choices=Status.choices, help_text=_("As reported by the cited sources.")
+    date_lower = models.DateField(
+        _("earliest day"), editable=False, help_text=_("Earliest day the date allows.")
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
-    actors = models.ManyToManyField(Actor, through="EventActor", blank=True, related_name="events")
+    date_upper = models.DateField(
+        _("latest day"), editable=False, help_text=_("Latest day the date allows.")
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        help_text=_("As reported by the cited sources."),
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="events"
+    )
+    actors = models.ManyToManyField(
+        Actor, verbose_name=_("actors"), through="EventActor", blank=True, related_name="events"
+    )
     is_published = models.BooleanField(
         _("published"),
         default=False,
         help_text=_("Drafts are visible to staff only. A published event must cite a passage."),
     )
     review = models.CharField(
+        _("review"),
         max_length=20,
         choices=Review.choices,
         default=Review.CONFIRMED,
         help_text=_("Events an import proposes wait here for an editor to accept or reject them."),
     )
     weight = models.PositiveSmallIntegerField(
+        _("weight"),
         default=0,
         editable=False,
         help_text=_("Citations and actors: the overview of a crowded timeline shows the heaviest."),
     )
     search_document = models.TextField(
+        _("search document"),
         blank=True,
         editable=False,
         help_text=_("Title, summary, cited passages and actors' names: what search reads."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         ordering = ["date_lower", "date_upper", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -362,12 +400,16 @@ class Event(models.Model):
 class EventSlug(models.Model):
     """A slug an event used to have, so that links shared before a rename keep working."""
 
-    slug = models.SlugField(unique=True, max_length=120)
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("old slug"), unique=True, max_length=120)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="old_slugs"
+    )
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
         ordering = ["slug"]
 
     def __str__(self):
@@ -387,13 +429,21 @@ class EventActor(models.Model):
         SUBJECT = "subject", _("Subject")
         OBJECTOR = "objector", _("Objector")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
+    )
+    actor = models.ForeignKey(
+        Actor, verbose_name=_("actor"), on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         ordering = ["event", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["event", "actor", "role"], name="unique_actor_role")
@@ -415,13 +465,19 @@ class Citation(models.Model):
     TextQuoteSelector (exact, prefix, suffix), so a passage can be found again if offsets drift.
     """
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="citations"
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations"
+    )
     exact = models.TextField(_("quoted passage"), help_text=_("The exact words of the source."))
-    start = models.PositiveIntegerField(help_text=_("Offset of the first character in the body."))
-    end = models.PositiveIntegerField(help_text=_("Offset just past the last character."))
-    prefix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
-    suffix = models.CharField(max_length=CONTEXT_CHARS, blank=True)
+    start = models.PositiveIntegerField(
+        _("start"), help_text=_("Offset of the first character in the body.")
+    )
+    end = models.PositiveIntegerField(_("end"), help_text=_("Offset just past the last character."))
+    prefix = models.CharField(_("text before"), max_length=CONTEXT_CHARS, blank=True)
+    suffix = models.CharField(_("text after"), max_length=CONTEXT_CHARS, blank=True)
     needs_review = models.BooleanField(
         _("passage needs review"),
         default=False,
@@ -434,6 +490,8 @@ class Citation(models.Model):
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["source", "start", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -498,19 +556,25 @@ class Citation(models.Model):
 class Period(models.Model):
     """A named span drawn as a band behind the events, e.g. the years the dialogue was suspended."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
     edtf = models.CharField(_("dates (EDTF)"), max_length=100, help_text=_("E.g. 2009-12/2015-04."))
-    date_lower = models.DateField(editable=False)
-    date_upper = models.DateField(editable=False)
+    date_lower = models.DateField(_("earliest day"), editable=False)
+    date_upper = models.DateField(_("latest day"), editable=False)
     evidence = models.ManyToManyField(
-        Event, blank=True, related_name="periods", help_text=_("Events whose citations support it.")
+        Event,
+        verbose_name=_("evidence"),
+        blank=True,
+        related_name="periods",
+        help_text=_("Events whose citations support it."),
     )
 
     objects = TrackedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
         ordering = ["date_lower"]
         constraints = [
             models.CheckConstraint(

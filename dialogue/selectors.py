@@ -46,9 +46,7 @@ def _for_list(events: QuerySet, query: EventQuery) -> QuerySet:
     where they come from (not the articles' texts)."""
     sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
     events = events.prefetch_related(Prefetch("citations", queryset=sources))
-    if not query.search or search.uses_database_snippets():
-        events = events.defer("search_document")  # a long text, read only for SQLite's snippets
-    return events
+    return events.defer("search_document")  # a long text, for the database's index only
 
 
 def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:

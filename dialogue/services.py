@@ -71,7 +71,7 @@ def refresh_search(*, event_ids) -> None:
     )
     for event in events:
         citations, people = event.citations.all(), event.participations.all()
-        text = search.document(event, citations, [p.actor for p in people])
+        text = search.document(event, [c.exact for c in citations], [p.actor for p in people])
         weight = min(len(citations) * 2 + len(people), 32767)
         if (text, weight) != (event.search_document, event.weight):
             Event.objects.filter(pk=event.pk).update(search_document=text, weight=weight)

@@ -65,9 +65,7 @@ def test_axe_finds_no_wcag_violation_at_desktop_and_phone_size(page, phone, site
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_phone_pages_do_not_scroll_sideways_and_targets_are_big_enough(
-    phone, site, name, language
-):
+def test_phone_pages_do_not_scroll_sideways_and_targets_are_big_enough(phone, site, name, language):
     open_in(phone, site, name, language)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"page is {width}px wide"

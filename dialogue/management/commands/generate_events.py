@@ -13,9 +13,17 @@ FIRST, LAST = date(2009, 1, 1), date(2015, 12, 31)
 # Bursts of news around these days, as real coverage clusters around meetings and crises.
 BURSTS = [date(2009, 12, 15), date(2012, 8, 10), date(2013, 12, 26), date(2014, 9, 9),
           date(2015, 4, 5), date(2015, 12, 28)]  # fmt: skip
-VERBS = ["met", "agreed", "discussed", "postponed", "announced", "reviewed", "proposed"]
-SUBJECTS = ["the security dialogue", "missile defence", "intelligence sharing",
-            "the defence guidelines", "maritime patrols", "the abductions issue"]  # fmt: skip
+# In English, Japanese and Korean: the titles are translated, as the curated events' are.
+VERBS = [("met", "会談した", "회담했다"), ("agreed", "合意した", "합의했다"),
+         ("discussed", "協議した", "논의했다"), ("postponed", "延期した", "연기했다"),
+         ("announced", "発表した", "발표했다"), ("reviewed", "検討した", "검토했다"),
+         ("proposed", "提案した", "제안했다")]  # fmt: skip
+SUBJECTS = [("the security dialogue", "安保対話", "안보대화"),
+            ("missile defence", "ミサイル防衛", "미사일 방어"),
+            ("intelligence sharing", "情報共有", "정보 공유"),
+            ("the defence guidelines", "防衛協力指針", "방위협력지침"),
+            ("maritime patrols", "海上哨戒", "해상 초계"),
+            ("the abductions issue", "拉致問題", "납치 문제")]  # fmt: skip
 
 
 def _day(rng: random.Random) -> date:
@@ -76,14 +84,18 @@ class Command(BaseCommand):
         made = 0
         while made < count:
             batch = min(PER_SOURCE * 50, count - made)
-            sources, events, sentences = [], [], []
+            sources, events, sentences, titles = [], [], [], []
             for s in range(0, batch, PER_SOURCE):
                 n = min(PER_SOURCE, batch - s)
+                said = [(rng.choice(VERBS), rng.choice(SUBJECTS), made + s + i) for i in range(n)]
                 lines = [
-                    f"Officials {rng.choice(VERBS)} {rng.choice(SUBJECTS)} in report "
-                    f"{made + s + i}."
-                    for i in range(n)
+                    f"Officials {verb[0]} {subject[0]} in report {k}." for verb, subject, k in said
                 ]
+                titles += [
+                    (f"当局者が{subject[1]}について{verb[1]}（報告{k}）",
+                     f"당국자들이 {subject[2]}에 대해 {verb[2]} (보고 {k})")
+                    for verb, subject, k in said
+                ]  # fmt: skip
                 body = "\n\n".join(lines)
                 sources.append(
                     Source(slug=f"{PREFIX}source-{made + s}", title=f"Synthetic report {made + s}",
@@ -95,7 +107,9 @@ class Command(BaseCommand):
                     offset += len(line) + 2
             Source.objects.bulk_create(sources)
             chosen = []
-            for i, (_, _, line) in enumerate(sentences):
+            for i, ((_, _, line), (title_ja, title_ko)) in enumerate(
+                zip(sentences, titles, strict=True)
+            ):
                 day = _day(rng)
                 edtf = _edtf(rng, day)
                 people = rng.sample(actors, rng.randint(1, 4))
@@ -104,6 +118,8 @@ class Command(BaseCommand):
                 event = Event(
                     slug=f"{PREFIX}{made + i}",
                     title=line.removesuffix("."),
+                    title_ja=title_ja,
+                    title_ko=title_ko,
                     summary=f"A synthetic event for benchmarks, dated {edtf}.",
                     edtf=edtf,
                     kind=rng.choice(kinds),
@@ -113,7 +129,7 @@ class Command(BaseCommand):
                 )
                 event.clean()  # derives the date bounds
                 event.weight = 2 + len(people)
-                event.search_document = search.document(event, [], chosen[-1][0]) + "\n" + line
+                event.search_document = search.document(event, [line], people)
                 events.append(event)
             Event.objects.bulk_create(events)
             citations, roles, tags = [], [], []
