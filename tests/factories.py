@@ -77,3 +77,12 @@ def queries_before_and_after(client, url: str, *, first: int, more: int) -> tupl
             client.get(url)
         counts.append(len(queries))
     return counts[0], counts[1]
+
+
+# Each language's address prefix, and the site's name as each language gives it.
+PREFIXES = {"en": "", "ja": "/ja", "ko": "/ko"}
+SITE_NAMES = {
+    "en": "Japan–South Korea security dialogue, 2009–2015",
+    "ja": "日韓安全保障対話（2009–2015）",
+    "ko": "한일 안보 대화(2009–2015)",
+}

@@ -15,7 +15,15 @@ from referencing.jsonschema import DRAFT202012
 
 from dialogue import api
 from dialogue.models import Actor, Event, Source
-from tests.factories import cite, make_actor, make_event, make_source, queries_before_and_after
+from tests.factories import (
+    PREFIXES,
+    SITE_NAMES,
+    cite,
+    make_actor,
+    make_event,
+    make_source,
+    queries_before_and_after,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +43,6 @@ ENDPOINTS = [
     ("/api/sources/", "SourcePage"),
     (f"/api/sources/{SOURCE}/", "SourceDetail"),
 ]
-PREFIXES = {"en": "", "ja": "/ja", "ko": "/ko"}
 
 # jsonschema checks "uri" and "date-time" only with optional packages; these are enough here.
 FORMATS = FormatChecker()
@@ -463,15 +470,7 @@ def test_the_document_names_a_server_per_language(client, seed):
         assert get_json(client, server.rstrip("/") + "/api/openapi.json") == DOC
 
 
-@pytest.mark.parametrize(
-    ("code", "name"),
-    [
-        ("en", "Japan–South Korea security dialogue, 2009–2015"),
-        ("ja", "日韓安全保障対話（2009–2015）"),
-        ("ko", "한일 안보 대화(2009–2015)"),
-    ],
-    ids=["en", "ja", "ko"],
-)
+@pytest.mark.parametrize(("code", "name"), SITE_NAMES.items(), ids=SITE_NAMES)
 def test_the_index_names_the_site_in_its_language(client, seed, code, name):
     index = get_json(client, f"{PREFIXES[code]}/api/")
     assert index["title"] == name

@@ -16,7 +16,7 @@ from django.utils import translation
 from dialogue import exports
 from dialogue.models import Event, Period
 from dialogue.selectors import PAGE_SIZE
-from tests.factories import cite, make_actor, make_event, make_source
+from tests.factories import PREFIXES, SITE_NAMES, cite, make_actor, make_event, make_source
 
 pytestmark = pytest.mark.django_db
 SCHEMA = json.loads((settings.BASE_DIR / "dialogue" / "schemas" / "events.schema.json").read_text())
@@ -175,7 +175,6 @@ def test_the_csv_counts_the_passages_under_review(client, seed):
 
 # Languages -------------------------------------------------------------------------------------
 
-PREFIXES = {"en": "", "ja": "/ja", "ko": "/ko"}
 EXPORTS = ["/export/events.csv", "/export/events.json", "/export/timelinejs.json"]
 EXPORTS += ["/export/events.ics", "/feed.atom"]
 
@@ -277,15 +276,7 @@ def test_an_english_record_is_as_it_was(client, translated):
     assert record["url"] == "http://testserver/events/translated/"
 
 
-@pytest.mark.parametrize(
-    ("code", "name"),
-    [
-        ("en", "Japan–South Korea security dialogue, 2009–2015"),
-        ("ja", "日韓安全保障対話（2009–2015）"),
-        ("ko", "한일 안보 대화(2009–2015)"),
-    ],
-    ids=["en", "ja", "ko"],
-)
+@pytest.mark.parametrize(("code", "name"), SITE_NAMES.items(), ids=SITE_NAMES)
 def test_the_json_export_names_the_site_in_its_language(client, seed, code, name):
     assert client.get(f"{PREFIXES[code]}/export/events.json").json()["title"] == name
 
@@ -454,15 +445,7 @@ def test_an_icalendar_description_in_the_language_says_so(client, translated):
     assert entry["description"].params["LANGUAGE"] == "ja"
 
 
-@pytest.mark.parametrize(
-    ("code", "name"),
-    [
-        ("en", "Japan–South Korea security dialogue, 2009–2015"),
-        ("ja", "日韓安全保障対話（2009–2015）"),
-        ("ko", "한일 안보 대화(2009–2015)"),
-    ],
-    ids=["en", "ja", "ko"],
-)
+@pytest.mark.parametrize(("code", "name"), SITE_NAMES.items(), ids=SITE_NAMES)
 def test_the_calendar_is_named_in_its_language(client, seed, code, name):
     calendar = _calendar(client, code)
     assert str(calendar["x-wr-calname"]) == str(calendar["name"]) == name

@@ -162,6 +162,19 @@ def test_ranked_ids_are_the_matches_in_order_of_rank(seed, text):
     assert ranked and ranked == list(by_rank.values_list("pk", flat=True)), text
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index of words")
+def test_emptying_the_events_table_empties_the_index(seed):
+    """TRUNCATE (a test run's flush) fires no row trigger: a statement trigger empties the
+    index of words too, or the next events, under the same ids, would inherit their words."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {search.TERMS_TABLE}")
+        assert cursor.fetchone()[0] > 0
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the seed's checks, done before
+        cursor.execute("TRUNCATE dialogue_event CASCADE")
+        cursor.execute(f"SELECT count(*) FROM {search.TERMS_TABLE}")
+        assert cursor.fetchone()[0] == 0
+
+
 def test_a_search_works_as_a_subquery(seed):
     """Inside another query the events table is renamed (U0): the search follows it."""
     from dialogue.models import EventActor
@@ -173,6 +186,20 @@ def test_a_search_works_as_a_subquery(seed):
         roles = EventActor.objects.order_by().filter(event__in=inner).values_list("pk", flat=True)
         expected = EventActor.objects.filter(event__in=list(direct)).values_list("pk", flat=True)
         assert direct and set(roles) == set(expected), text
+
+
+@pytest.mark.parametrize("sort", ["", "relevance"])
+def test_a_search_on_a_topic_page_finds_only_that_topics_events(client, seed, sort):
+    """A topic's events are the base the search narrows: "Japan" is in nearly every event,
+    and on the history topic's page it finds the history topic's events only, by date or by
+    relevance."""
+    history = set(
+        Event.objects.filter(topics__slug="history-issues").values_list("slug", flat=True)
+    )
+    response = client.get(
+        "/topics/history-issues/", {"q": "Japan"} | ({"sort": sort} if sort else {})
+    )
+    assert slugs(response) == history and len(found(client, "Japan")) > len(history)
 
 
 def test_an_actor_page_links_to_its_pairs(client, seed):
