@@ -86,3 +86,14 @@ SITE_NAMES = {
     "ja": "日韓安全保障対話（2009–2015）",
     "ko": "한일 안보 대화(2009–2015)",
 }
+
+
+def shape(node, path=""):
+    """Every key of a JSON document, with where it is (list items counted as one)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield f"{path}/{key}"
+            yield from shape(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            yield from shape(value, f"{path}/*")

@@ -23,6 +23,7 @@ from tests.factories import (
     make_event,
     make_source,
     queries_before_and_after,
+    shape,
 )
 
 pytestmark = pytest.mark.django_db
@@ -77,17 +78,6 @@ def get_json(client, url, status=200, **kw):
     assert response["Content-Type"].startswith("application/json")
     assert response["Access-Control-Allow-Origin"] == "*"
     return response.json()
-
-
-def shape(node, path=""):
-    """Every key of a JSON document, with where it is (list items counted as one)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield f"{path}/{key}"
-            yield from shape(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for value in node:
-            yield from shape(value, f"{path}/*")
 
 
 def walk(node):

@@ -16,7 +16,7 @@ from django.utils import translation
 from dialogue import exports
 from dialogue.models import Event, Period
 from dialogue.selectors import PAGE_SIZE
-from tests.factories import PREFIXES, SITE_NAMES, cite, make_actor, make_event, make_source
+from tests.factories import PREFIXES, SITE_NAMES, cite, make_actor, make_event, make_source, shape
 
 pytestmark = pytest.mark.django_db
 SCHEMA = json.loads((settings.BASE_DIR / "dialogue" / "schemas" / "events.schema.json").read_text())
@@ -203,17 +203,6 @@ def translated(seed):
 
 def csv_rows(client, url) -> list[list[str]]:
     return list(csv.reader(io.StringIO(client.get(url).content.decode())))
-
-
-def shape(node, path=""):
-    """Every key of a JSON document, with where it is (list items counted as one)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield f"{path}/{key}"
-            yield from shape(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for value in node:
-            yield from shape(value, f"{path}/*")
 
 
 @pytest.mark.parametrize("code", PREFIXES)
