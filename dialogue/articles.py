@@ -33,7 +33,12 @@ FURNITURE = re.compile(
 
 
 class ArticleError(ValidationError):
-    """An article that can't be imported; the message says why and what to do."""
+    """An article that can't be imported; the message says why and what to do. `missing` names
+    what the editor must give because the text does not say it: "published", "outlet", "title"."""
+
+    def __init__(self, message, missing=()):
+        super().__init__(message)
+        self.missing = list(missing)
 
 
 @dataclass
@@ -138,14 +143,17 @@ def parse(
     article.published_on = published or article.published_on
     article.url = url
     missing = [
-        what
-        for what, value in (
-            ("the publication date (--published YYYY-MM-DD)", article.published_on),
-            ("the outlet (--outlet)", article.outlet),
-            ("the title", article.title),
+        (key, what)
+        for key, what, value in (
+            ("published", "the publication date (--published YYYY-MM-DD)", article.published_on),
+            ("outlet", "the outlet (--outlet)", article.outlet),
+            ("title", "the headline (--title)", article.title),
         )
         if not value
     ]
     if missing:
-        raise ArticleError("Not found in the text, please give " + " and ".join(missing) + ".")
+        raise ArticleError(
+            "Not found in the text, please give " + " and ".join(w for _, w in missing) + ".",
+            missing=[key for key, _ in missing],
+        )
     return article

@@ -302,6 +302,7 @@ def import_article(
     outlet: str = "",
     published: date | None = None,
     url: str = "",
+    title: str = "",
     dry_run: bool = False,
 ) -> ImportResult:
     """Import one article file: a private Source, and proposed draft events citing its clauses.
@@ -314,7 +315,7 @@ def import_article(
     fingerprint = Source.fingerprint(raw)
     if existing := _imported(fingerprint):
         return ImportResult(existing, False, [], [])
-    article = parse(raw, outlet=outlet, published=published, url=url)
+    article = parse(raw, outlet=outlet, published=published, url=url, title=title)
     source = Source(
         slug=_unique_slug(Source, slugify(article.title)[:100]),
         title=article.title,

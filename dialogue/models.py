@@ -96,6 +96,19 @@ class Actor(models.Model):
         ),
     )
 
+    merge_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="spellings",
+        verbose_name=_("probably the same as"),
+        help_text=_(
+            "An import read this name as another spelling of that actor: merge it (the spelling "
+            "becomes an alias) or clear this to keep them apart."
+        ),
+    )
+
     objects = ActorQuerySet.as_manager()
 
     class Meta:
@@ -313,6 +326,18 @@ class Event(models.Model):
         choices=Review.choices,
         default=Review.CONFIRMED,
         help_text=_("Events an import proposes wait here for an editor to accept or reject them."),
+    )
+    reports = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_again",
+        verbose_name=_("already on the timeline as"),
+        help_text=_(
+            "A proposal whose passage reports an event the timeline already has: accepting it "
+            "adds the passage to that event as a citation."
+        ),
     )
     weight = models.PositiveSmallIntegerField(
         _("weight"),
