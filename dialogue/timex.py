@@ -8,6 +8,7 @@ one kind of expression and says how it derived the date, in each of the site's l
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -40,7 +41,7 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-REPORTING = r"(?:said|says|told|announced|reported|added|noted|stated)"
+REPORTING = r"(?:said|says|told(?: \w+)?|announced|reported|added|noted|stated)"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -129,37 +130,150 @@ def _month_day(month: int, day: int, published: date, *, future: bool) -> date |
     return candidate
 
 
-# Each rule: a pattern and a function of (match, publication date, future tense) giving
-# (edtf, flags). Order matters: longer, more specific expressions first.
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + ")"
+SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+# Parts of a period: which share of it each word means, as (first, last) fractions.
+PARTS = {
+    "early": (0, 1 / 3), "beginning": (0, 1 / 3), "start": (0, 1 / 3), "mid": (1 / 3, 2 / 3),
+    "middle": (1 / 3, 2 / 3), "late": (2 / 3, 1), "end": (2 / 3, 1), "first half": (0, 1 / 2),
+    "second half": (1 / 2, 1),
+}  # fmt: skip
+_PART = (
+    r"(?:the )?(?P<part>early|mid|middle|late|beginning|start|end|first half|second half)"
+    r"(?:-| of (?:the )?| )"
+)
+SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _part(lower: date, upper: date, part: str, unit: str) -> tuple[date, date]:
+    """The early/mid/late share of a period, in whole months of a year, days of a month."""
+    a, b = PARTS[part]
+    if unit == "year":
+        first, last = int(a * 12) + 1, max(int(a * 12) + 1, round(b * 12))
+        return date(lower.year, first, 1), _month_end(lower.year, last)
+    days = (upper - lower).days + 1
+    first = lower + timedelta(days=int(a * days))
+    last = lower + timedelta(days=max(int(a * days), math.ceil(b * days) - 1))
+    return first, last
+
+
+def _edtf(lower: date, upper: date) -> str:
+    """The shortest EDTF for a run of days: a day, a month, months, a year, or a span."""
+    if lower == upper:
+        return lower.isoformat()
+    whole_months = lower.day == 1 and upper == _month_end(upper.year, upper.month)
+    if whole_months and (lower.month, upper.month) == (1, 12) and lower.year == upper.year:
+        return str(lower.year)
+    if whole_months and (lower.year, lower.month) == (upper.year, upper.month):
+        return f"{lower.year:04d}-{lower.month:02d}"
+    if whole_months:
+        return f"{lower.year:04d}-{lower.month:02d}/{upper.year:04d}-{upper.month:02d}"
+    return _span(lower, upper)
+
+
+def _season(year: int, code: int) -> tuple[date, date]:
+    lower = date(year, SEASON_START[code], 1)
+    upper_year, upper_month = _add_months(year, SEASON_START[code], 2)
+    return lower, _month_end(upper_year, upper_month)
+
+
+def _unit_bounds(unit: str, shift: int, pub: date) -> tuple[date, date]:
+    """This/last/next week, month or year around the publication day."""
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        year, month = _add_months(pub.year, pub.month, shift)
+        return date(year, month, 1), _month_end(year, month)
+    return date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31)
+
+
+def _year_of(month: int, pub: date, *, future: bool, word: str = "") -> int:
+    """The year of a month named without one: "last March" the latest March before
+    publication, "next March" the next one, otherwise the publication year moved by tense."""
+    if word == "last":
+        return pub.year if month < pub.month else pub.year - 1
+    if word in ("next", "coming"):
+        return pub.year if month > pub.month else pub.year + 1
+    found = _month_day(month, 1, pub, future=future)
+    return found.year if found else pub.year
+
+
+def _anchor_day(anchor: str | None, pub: date) -> date:
+    """The day an offset ("the day before") counts from: the last date the text gave, if it
+    names a day, else the publication day."""
+    if anchor and dates.precision(anchor) == "day":
+        return dates.bounds(anchor)[0]
+    return pub
+
+
+# Each rule: a pattern and a function of (match, publication date, future tense, anchor)
+# giving (edtf, flags). Order matters: longer, more specific expressions first.
 def _rules():
-    def weekday(m, pub, future):
+    def weekday(m, pub, future, anchor):
         day = WEEKDAYS.index(m["weekday"].lower())
-        if future and not m["said"]:
+        which = (m["which"] or "").lower()
+        ahead = which in ("next", "coming") or (future and not m["said"] and which != "last")
+        if ahead:
             delta = (day - pub.weekday()) % 7 or 7
-            return (pub + timedelta(days=delta)).isoformat(), {}
-        delta = (pub.weekday() - day) % 7
+            return (pub + timedelta(days=delta)).isoformat(), {"future": True}
+        delta = (pub.weekday() - day) % 7 or (7 if which == "last" else 0)
         return (pub - timedelta(days=delta)).isoformat(), {"reporting": bool(m["said"])}
 
-    def relative_month(m, pub, future):
-        which, qualifier = m["which"].lower(), (m["qualifier"] or "").lower()
-        shift = {"last": -1, "this": 0, "next": 1}[which]
-        year, month = _add_months(pub.year, pub.month, shift)
+    def relative_unit(m, pub, future, anchor):
+        unit, which = m["unit"].lower(), m["which"].lower()
+        qualifier = (m["qualifier"] or "").lower()
+        lower, upper = _unit_bounds(unit, SHIFT[which], pub)
         if which == "this" and (qualifier == "later" or (future and qualifier != "earlier")):
-            return _span(pub, _month_end(year, month)), {"future": True}
+            if unit == "year" and not qualifier and not future:
+                return str(pub.year), {}
+            return _span(pub, upper), {"future": True}
         if which == "this" and qualifier == "earlier":
-            return _span(date(year, month, 1), pub), {}
-        return f"{year:04d}-{month:02d}", {"future": shift > 0}
+            return _span(lower, pub), {}
+        if qualifier == "within" and which == "this":
+            return _span(pub, upper), {}
+        return _edtf(lower, upper), {"future": SHIFT[which] > 0}
 
-    def relative_year(m, pub, future):
-        which, qualifier = m["which"].lower(), (m["qualifier"] or "").lower()
-        year = pub.year + {"last": -1, "this": 0, "next": 1}[which]
-        if which == "this" and qualifier != "earlier" and (qualifier or future):
-            return _span(pub, date(year, 12, 31)), {"future": True}
-        if which == "this" and qualifier == "earlier":
-            return _span(date(year, 1, 1), pub), {}
-        return str(year), {"future": which == "next"}
+    def part_of_unit(m, pub, future, anchor):
+        unit = m["unit"].lower()
+        lower, upper = _unit_bounds(unit, SHIFT[m["which"].lower()], pub)
+        return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {}
 
-    def coming(m, pub, future):
+    def part_of_year(m, pub, future, anchor):
+        year = int(m["year"])
+        return _edtf(*_part(date(year, 1, 1), date(year, 12, 31), m["part"].lower(), "year")), {}
+
+    def part_of_month(m, pub, future, anchor):
+        month = MONTHS[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else _year_of(month, pub, future=future)
+        lower, upper = date(year, month, 1), _month_end(year, month)
+        return _edtf(*_part(lower, upper, m["part"].lower(), "month")), {}
+
+    def deadline(m, pub, future, anchor):
+        m = m.groupdict()
+        if m.get("which"):
+            upper = _unit_bounds(m["unit"].lower(), SHIFT[m["which"].lower()], pub)[1]
+        elif m.get("year") and not m.get("month"):
+            upper = date(int(m["year"]), 12, 31)
+        elif m.get("month"):
+            month = MONTHS[m["month"].lower()]
+            year = int(m["year"]) if m["year"] else _year_of(month, pub, future=True)
+            upper = _month_end(year, month)
+        else:  # "by year-end", "by the end of the year"
+            upper = date(pub.year, 12, 31)
+        return (_span(pub, upper) if upper > pub else None), {"future": True}
+
+    def coming(m, pub, future, anchor):
         unit = m["unit"].lower()
         if unit.startswith("month"):
             year, month = _add_months(pub.year, pub.month, 6)
@@ -168,16 +282,91 @@ def _rules():
             return _span(pub, pub + timedelta(weeks=8)), {"future": True}
         return _span(pub, pub + timedelta(days=10)), {"future": True}
 
-    def relative_day(m, pub, future):
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()]
+    def relative_day(m, pub, future, anchor):
+        word = m["word"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         return (pub + timedelta(days=shift)).isoformat(), {"future": shift > 0}
 
-    def relative_week(m, pub, future):
-        shift = {"last": -7, "this": 0, "next": 7}[m["which"].lower()]
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(days=shift)
-        return _span(monday, monday + timedelta(days=6)), {"future": shift > 0}
+    def weekend(m, pub, future, anchor):
+        which = (m["which"] or "").lower()
+        saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)  # this or the next Saturday
+        if which in ("over", "last", "past") or (which == "this" and not future):
+            saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if which == "next":
+            saturday += timedelta(weeks=1 if pub.weekday() >= 5 else 0)
+        return _span(saturday, saturday + timedelta(days=1)), {"future": saturday > pub}
 
-    def month_day(m, pub, future):
+    def offset(m, pub, future, anchor):
+        """ "the day before", "three years earlier", "two days later": from the last date
+        the text gave; "three years ago": from the publication day."""
+        unit = m["unit"].lower().rstrip("s")
+        n = _number(m["n"]) if m["n"] else 1
+        direction = m["direction"].lower()
+        sign = 1 if direction in ("later", "after", "next", "following") else -1
+        if direction == "ago":
+            base, coarse = pub, pub
+        else:
+            coarse = dates.bounds(anchor)[0] if anchor else pub
+            base = _anchor_day(anchor, pub)
+        if unit == "day":
+            return (base + timedelta(days=sign * n)).isoformat(), {}
+        if unit == "week":
+            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=sign * n)
+            return _span(monday, monday + timedelta(days=6)), {}
+        if unit == "month":
+            year, month = _add_months(coarse.year, coarse.month, sign * n)
+            return f"{year:04d}-{month:02d}", {}
+        return str(coarse.year + sign * n), {}
+
+    def season(m, pub, future, anchor):
+        code = SEASONS[m["season"].lower()]
+        which = (m["which"] or "").lower()
+        if m["year"]:
+            year = int(m["year"])
+        else:
+            year = pub.year
+            lower, upper = _season(year, code)
+            if which == "last" or (not which and not future and lower > pub):
+                year -= 1 if upper >= pub else 0
+            elif which in ("next", "coming") or (future and upper < pub):
+                year += 1 if lower <= pub else 0
+            if code == 24 and pub.month <= 2 and which != "next":
+                year -= 1  # in January, "this winter" began last December
+        return f"{year:04d}-{code}", {"future": which in ("next", "coming")}
+
+    def day_range(m, pub, future, anchor):
+        m1 = MONTHS[m["month"].lower()]
+        m2 = MONTHS[m["month2"].lower()] if m["month2"] else m1
+        year = int(m["year"]) if m["year"] else _year_of(m1, pub, future=future)
+        try:
+            a, b = date(year, m1, int(m["day"])), date(year, m2, int(m["day2"]))
+        except ValueError:
+            return None, {}
+        return (_span(a, b) if a < b else None), {}
+
+    def month_range(m, pub, future, anchor):
+        m1, m2 = MONTHS[m["month"].lower()], MONTHS[m["month2"].lower()]
+        y2 = int(m["year2"]) if m["year2"] else None
+        y1 = int(m["year"]) if m["year"] else (y2 if y2 else _year_of(m1, pub, future=future))
+        y2 = y2 or (y1 if m2 >= m1 else y1 + 1)
+        return f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", {}
+
+    def month_relative_year(m, pub, future, anchor):
+        month = MONTHS[m["month"].lower()]
+        year = pub.year + SHIFT[m["which"].lower()]
+        if m["day"]:
+            try:
+                return date(year, month, int(m["day"])).isoformat(), {}
+            except ValueError:
+                return None, {}
+        return f"{year:04d}-{month:02d}", {"future": year > pub.year}
+
+    def month_with_word(m, pub, future, anchor):
+        month = MONTHS[m["month"].lower()]
+        year = _year_of(month, pub, future=future, word=m["which"].lower())
+        return f"{year:04d}-{month:02d}", {"future": m["which"].lower() in ("next", "coming")}
+
+    def month_day(m, pub, future, anchor):
         month, day = MONTHS[m["month"].lower()], int(m["day"])
         if m["year"]:
             try:
@@ -187,70 +376,140 @@ def _rules():
         found = _month_day(month, day, pub, future=future)
         return (found.isoformat() if found else None), {}
 
-    def month_year(m, pub, future):
+    def day_month(m, pub, future, anchor):
+        return month_day(
+            {"month": m["month2"], "day": m["day2"], "year": m["year2"]}, pub, future, anchor
+        )
+
+    def month_year(m, pub, future, anchor):
         return f"{int(m['year']):04d}-{MONTHS[m['month'].lower()]:02d}", {}
 
-    def month_alone(m, pub, future):
+    def month_alone(m, pub, future, anchor):
         future = future and not m.group(0).lower().startswith(("since", "last"))
-        found = _month_day(MONTHS[m["month"].lower()], 1, pub, future=future)
-        return (f"{found.year:04d}-{found.month:02d}" if found else None), {}
+        year = _year_of(MONTHS[m["month"].lower()], pub, future=future)
+        return f"{year:04d}-{MONTHS[m['month'].lower()]:02d}", {}
 
-    def year_range(m, pub, future):
-        return f"{m['a']}/{m['b']}", {}
+    def year_range(m, pub, future, anchor):
+        a, b = m["a"], m["b"]
+        if len(b) == 2:
+            b = a[:2] + b
+        return (f"{a}/{b}" if b > a else None), {}
 
-    def year(m, pub, future):
+    def decade(m, pub, future, anchor):
+        return m["decade"][:3] + "X", {}
+
+    def year(m, pub, future, anchor):
         return m["year"], {}
 
-    day_first = r"(?P<day2>\d{1,2}) " + _MONTH.replace("month", "month2")
     weekday_names = "|".join(w.capitalize() for w in WEEKDAYS)
     # Capitalised only, so that "may" the verb is not May the month.
     month_title = r"(?P<month>" + "|".join(calendar.month_name[1:]) + ")"
+    month2 = _MONTH.replace("month", "month2")
+    year2 = _YEAR.replace("year", "year2")
+    which = r"(?P<which>last|this|next|past|coming)"
+    unit = r"(?P<unit>week|month|year)"
+    to = r"(?:to|and|until|till|through|-|–)"
+    said = rf"(?P<said>{REPORTING}(?: in an? (?:statement|interview|briefing|release))? (?:on )?)?"
     i = re.IGNORECASE
     return [
-        (rf"(?P<said>{REPORTING} (?:on )?)?\b(?P<weekday>{weekday_names})\b", 0, weekday),
+        # spans and ranges first: they contain dates the later rules would take alone
         (
-            r"\b(?:(?P<qualifier>later|earlier|within) )?(?P<which>last|this|next) month\b",
+            rf"\b(?:from |between )?{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?: ?{to} ?(?:{month2} )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,? {_YEAR})?\b",
             i,
-            relative_month,
+            day_range,
         ),
         (
-            r"\b(?:(?P<qualifier>later|earlier|within) )?(?P<which>last|this|next) year\b",
+            rf"\b(?:from |between ){_MONTH}(?:,? {_YEAR})? {to} {month2}(?:,? {year2})?\b",
             i,
-            relative_year,
+            month_range,
         ),
+        (
+            r"\b(?:from |between )?(?P<a>1[89]\d\d|20\d\d) ?(?:[-–]|to|and|until|through) ?"
+            r"(?P<b>1[89]\d\d|20\d\d|\d\d)\b(?![-–/]\d)",
+            i,
+            year_range,
+        ),
+        (
+            rf"\bby (?:the )?(?:year-end|year's end|end of (?:the )?year|end of {which} {unit}"
+            rf"|end of {_YEAR})\b",
+            i,
+            deadline,
+        ),
+        (rf"\bby (?:the )?(?:end of )?{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, deadline),
+        (rf"\b{_PART}{which} {unit}\b", i, part_of_unit),
+        (rf"\b{_PART}{_YEAR}\b", i, part_of_year),
+        (rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, part_of_month),
+        (
+            rf"\b(?:(?:the )?{SEASON_WORDS} )?(?:{which} )?{_SEASON}(?:,? (?:of )?{_YEAR})?\b",
+            i,
+            season,
+        ),  # fmt: skip
+        (
+            rf"\b{_MONTH}(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,? {which} year\b",
+            i,
+            month_relative_year,
+        ),
+        (rf"\b(?:in |since |until )?{which} {month_title}\b(?! \d)", 0, month_with_word),
+        (
+            rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?:the )?(?:(?:previous|following"
+            rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?P<direction>earlier|later|ago"
+            rf"|before|after)(?=[,.;:)]|$| and| when| that)",
+            i,
+            offset,
+        ),
+        (
+            r"\bthe (?P<direction>previous|following|next) (?P<unit>day|week|month|year)\b"
+            r"(?P<n>)",
+            i,
+            offset,
+        ),
+        (
+            rf"{said}\b(?:(?P<which>last|next|this|coming) )?(?P<weekday>{weekday_names})\b",
+            0,
+            weekday,
+        ),  # fmt: skip
+        (rf"\b(?:(?P<qualifier>later|earlier|within) )?{which} {unit}\b", i, relative_unit),
         (r"\b(?:in|over|during) the (?:coming|next few) (?P<unit>months|weeks|days)\b", i, coming),
         (r"\bin coming (?P<unit>months|weeks|days)\b", i, coming),
-        (r"\b(?P<word>yesterday|today|tomorrow)\b", i, relative_day),
-        (r"\b(?P<which>last|this|next) week\b", i, relative_week),
-        (rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {_YEAR})?", i, month_day),
+        (r"\b(?P<which>over|this|last|next|past) (?:the )?weekend\b", i, weekend),
         (
-            rf"\b{day_first}\b",
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|this morning|this afternoon"
+            r"|this evening|earlier in the day|later in the day)\b",
             i,
-            lambda m, pub, future: month_day(
-                {"month": m["month2"], "day": m["day2"], "year": None}, pub, future
-            ),
+            relative_day,
         ),
+        (rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {_YEAR})?", i, month_day),
+        (rf"\b(?P<day2>\d{{1,2}}) {month2}\b(?:,? {year2})?", i, day_month),
         (rf"\b{_MONTH},? {_YEAR}\b", i, month_year),
-        (rf"\b(?:in|since|until|by|from|last) {month_title}(?! \d)\b", 0, month_alone),
-        (r"\b(?P<a>1[89]\d\d|20\d\d) ?[-–] ?(?P<b>1[89]\d\d|20\d\d)\b", 0, year_range),
+        (
+            rf"\b(?:in|since|until|by|from|last|early|late|through) {month_title}(?! \d)\b",
+            0,
+            month_alone,
+        ),  # fmt: skip
+        (r"\b(?:the )?(?P<decade>1[89]\d0|20[01]0)s\b", 0, decade),
         (rf"\b{_YEAR}\b(?![-–/]\d)", 0, year),
     ]
 
 
+SEASON_WORDS = r"(?:early|late|mid)"
 RULES = [(re.compile(pattern, flags), rule) for pattern, flags, rule in _rules()]
 # A year right after one of these words dates the noun that follows ("the 1993 Kono statement").
 ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s) $", re.IGNORECASE)
 
 
-def find(text: str, published: date, *, future: bool = False) -> list[TimeExpression]:
-    """Every time expression in the text, left to right, none overlapping another."""
+def find(
+    text: str, published: date, *, future: bool = False, anchor: str | None = None
+) -> list[TimeExpression]:
+    """Every time expression in the text, left to right, none overlapping another. `anchor` is
+    the last date the article gave before this text, which "the day before" counts from."""
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule in RULES:
         for m in pattern.finditer(text):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            edtf, flags = rule(m, published, future)
+            edtf, flags = rule(m, published, future, anchor)
             if not edtf:
                 continue
             phrase = m.group(0).strip()
@@ -267,4 +526,22 @@ def find(text: str, published: date, *, future: bool = False) -> list[TimeExpres
                     **flags,
                 )
             )
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    # "the day before" after "on June 5" in the same text counts from June 5
+    for i, t in enumerate(found):
+        if i and RELATIVE_TO_ANCHOR.match(t.text):
+            previous = found[i - 1].edtf
+            t.edtf = (
+                next(
+                    r(m, published, future, previous)[0]
+                    for p, r in RULES
+                    if (m := p.fullmatch(t.text))
+                )
+                or t.edtf
+            )
+    return found
+
+
+RELATIVE_TO_ANCHOR = re.compile(
+    r".*\b(?:earlier|later|before|after|previous|following|next) ?\w*$", re.IGNORECASE
+)

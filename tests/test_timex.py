@@ -125,3 +125,77 @@ def test_the_derivation_is_said_in_each_language_the_articles_words_quoted():
 )
 def test_each_kind_of_derivation_in_each_language(derivation, english, japanese, korean):
     assert derivation.in_languages() == {"en": english, "ja": japanese, "ko": korean}
+
+
+TUE_2_JULY_2013 = date(2013, 7, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "edtf"),
+    [
+        # ranges: one span, never two events
+        ("from 2010 to 2012", False, "2010/2012"),
+        ("in the 2010-12 period", False, "2010/2012"),
+        ("between 2009 and 2011", False, "2009/2011"),
+        ("between March and May", False, "2013-03/2013-05"),
+        ("from June 5 to 8", False, "2013-06-05/2013-06-08"),
+        ("on June 5-8", False, "2013-06-05/2013-06-08"),
+        # a month with its year said in words
+        ("in March last year", False, "2012-03"),
+        ("on March 5 last year", False, "2012-03-05"),
+        ("in January next year", True, "2014-01"),
+        ("last March", False, "2013-03"),
+        ("next March", True, "2014-03"),
+        # weekdays follow the clause's tense
+        ("will visit on Thursday", True, "2013-07-04"),
+        ("visited on Thursday", False, "2013-06-27"),
+        ("last Friday", False, "2013-06-28"),
+        ("next Monday", False, "2013-07-08"),
+        # offsets from the publication day
+        ("three years ago", False, "2010"),
+        ("two days ago", False, "2013-06-30"),
+        # seasons, as EDTF seasons
+        ("last autumn", False, "2012-23"),
+        ("this spring", False, "2013-21"),
+        ("next spring", True, "2014-21"),
+        ("in the summer of 2011", False, "2011-22"),
+        # deadlines: from the publication day to the end
+        ("by year-end", True, "2013-07-02/2013-12-31"),
+        ("by the end of the year", True, "2013-07-02/2013-12-31"),
+        ("by the end of September", True, "2013-07-02/2013-09-30"),
+        ("by the end of next month", True, "2013-07-02/2013-08-31"),
+        # parts of periods
+        ("in mid-2012", False, "2012-05/2012-08"),
+        ("early next year", True, "2014-01/2014-04"),
+        ("late last year", False, "2012-09/2012-12"),
+        ("in early June", False, "2013-06-01/2013-06-10"),
+        ("late last month", False, "2013-06-21/2013-06-30"),
+        ("early this week", False, "2013-07-01/2013-07-03"),
+        ("earlier this week", False, "2013-07-01/2013-07-02"),
+        ("over the weekend", False, "2013-06-29/2013-06-30"),
+        ("in the 1990s", False, "199X"),
+    ],
+)
+def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
+    found = find(text, TUE_2_JULY_2013, future=future)
+    assert [t.edtf for t in found] == [edtf]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "edtf"),
+    [
+        ("the day before", "2013-06-05", "2013-06-04"),
+        ("a day later", "2013-06-05", "2013-06-06"),
+        ("two days later", "2013-06-05", "2013-06-07"),
+        ("three years earlier", "2012-08-10", "2009"),
+        ("the previous day", "2013-06-05", "2013-06-04"),
+        ("the day before", None, "2013-07-01"),  # no date given yet: the article's day
+    ],
+)
+def test_offsets_count_from_the_last_date_given(text, anchor, edtf):
+    assert [t.edtf for t in find(text, TUE_2_JULY_2013, anchor=anchor)] == [edtf]
+
+
+def test_an_offset_in_the_same_text_counts_from_the_date_before_it():
+    found = find("Lee visited on Aug. 10, 2012, and the day before", TUE_2_JULY_2013)
+    assert [t.edtf for t in found] == ["2012-08-10", "2012-08-09"]
