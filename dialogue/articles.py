@@ -17,19 +17,83 @@ from dialogue import dates, timex
 MAX_BYTES = 512 * 1024  # an article is a few kilobytes; a long feature perhaps 100
 MIN_WORDS = 8  # a body paragraph has at least this many words
 
-AGENCIES = ("Yonhap", "Kyodo", "AP", "AFP", "Reuters", "Xinhua", "Jiji", "KCNA", "Bloomberg")
+# The outlets and agencies the importer knows by name: (canonical name, country, other names).
+# A page naming none of them is imported with the outlet the editor gives.
+OUTLETS = [
+    ("Yonhap News Agency", "KOR", ["Yonhap", "Yonhap News"]),
+    ("Kyodo News", "JPN", ["Kyodo"]),
+    ("Jiji Press", "JPN", ["Jiji", "AFP-Jiji"]),
+    ("The Korea Herald", "KOR", ["Korea Herald"]),
+    ("The Korea Times", "KOR", ["Korea Times"]),
+    ("Korea JoongAng Daily", "KOR", ["JoongAng Daily", "JoongAng Ilbo"]),
+    ("The Chosun Ilbo", "KOR", ["Chosun Ilbo", "Chosun Ilbo English", "Chosunilbo"]),
+    ("The Dong-A Ilbo", "KOR", ["Dong-A Ilbo"]),
+    ("The Hankyoreh", "KOR", ["Hankyoreh"]),
+    ("KBS World", "KOR", ["KBS"]),
+    ("The Japan Times", "JPN", ["Japan Times"]),
+    (
+        "The Asahi Shimbun",
+        "JPN",
+        ["Asahi Shimbun", "Asahi", "The Asahi Shimbun Asia & Japan Watch", "Asia & Japan Watch"],
+    ),
+    ("The Yomiuri Shimbun", "JPN", ["Yomiuri Shimbun", "The Daily Yomiuri", "Japan News"]),
+    ("The Mainichi", "JPN", ["Mainichi", "Mainichi Shimbun", "The Mainichi Shimbun"]),
+    ("Nikkei Asian Review", "JPN", ["Nikkei", "Nikkei Asia"]),
+    ("NHK World", "JPN", ["NHK", "NHK World-Japan", "NHK WORLD"]),
+    ("Reuters", "", []),
+    ("Associated Press", "", ["AP"]),
+    ("Agence France-Presse", "", ["AFP"]),
+    ("Xinhua", "CHN", []),
+    ("KCNA", "PRK", ["Korean Central News Agency"]),
+    ("Bloomberg", "", []),
+]
+_OUTLET_NAMES = {
+    name.lower(): (canonical, country)
+    for canonical, country, names in OUTLETS
+    for name in [canonical, *names]
+}
+AGENCIES = (
+    "Yonhap", "Kyodo", "Jiji", "AP", "AFP", "Reuters", "Xinhua", "KCNA", "Bloomberg"
+)  # fmt: skip
 OUTLET = re.compile(
     r"^(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* "
     r"(?:Times|Herald|Post|News|Journal|Daily|Shimbun|Ilbo|Tribune|Guardian|Diplomat|Agency)$"
 )
-PUBLISHED = re.compile(
-    r"^(?:Published|Posted|Date)\s*:?\s*(?P<date>.+?)(?:\s*[-–|]\s*(?P<time>\d{1,2}:\d{2}))?\s*$",
+# "Posted : 2013-07-02 17:02", "Updated : Nov. 3, 2013", "Published on Sept. 9, 2014 - 11:11"
+DATE_LABEL = re.compile(
+    r"^(?P<label>published|posted|updated|last updated|first published|date|modified|created"
+    r"|released)(?: on)?\s*[:：]?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+NUMERIC_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b")
+CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d)\b")
+# "TOKYO, Aug. 15 (Yonhap) --", "SEOUL (Reuters) -", "TOKYO — ": metadata, never an event.
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.' -]{2,}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\))?\s*(?:--|—|–|-)\s*"
+)
+CITIES = {
+    "SEOUL": "KOR", "BUSAN": "KOR", "INCHEON": "KOR", "TOKYO": "JPN", "OSAKA": "JPN",
+    "KYOTO": "JPN", "NAHA": "JPN", "PYONGYANG": "PRK", "BEIJING": "CHN",
+    "WASHINGTON": "USA", "NEW YORK": "USA",
+}  # fmt: skip
+# The page's last lines: "(END)", "© 2013 Kyodo News", "Copyright (c) Yonhap News Agency"
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)\s*(?:\(c\)\s*)?(?P<year>(?:19|20)\d\d)?[\s,]*(?P<owner>.*?)"
+    r"(?:[.,]?\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
 FURNITURE = re.compile(
-    r"link copied|^share\b|^print\b|^updated\s*:|^font size|^subscribe|^advertisement$|^[•·]",
+    r"link copied|^share\b|^print\b|^font size|^subscribe|^advertisement$|^[•·]"
+    r"|^\(end\)$|^related (?:articles|stories)|^read more|^email\b|^tweet$|all rights reserved"
+    r"|^©|^copyright\b",
     re.IGNORECASE,
 )
+
+
+def outlet_named(text: str) -> tuple[str, str] | None:
+    """(canonical name, country) of a known outlet or agency by any of its names."""
+    return _OUTLET_NAMES.get(text.strip().strip("()").strip().lower())
 
 
 class ArticleError(ValidationError):
@@ -55,6 +119,8 @@ class Article:
     url: str = ""
     language: str = "en"
     furniture: list[str] = field(default_factory=list)
+    country: str = ""  # ISO alpha-3 of the dateline's city, else of the outlet
+    dateline: str = ""  # "TOKYO, Aug. 15 (Yonhap) --", the body's first words
 
 
 def decode(data: bytes) -> str:
@@ -90,8 +156,36 @@ def _is_paragraph(block: str) -> bool:
     return len(block.split()) >= MIN_WORDS and block.rstrip()[-1:] in '.!?"”’)'
 
 
-def _published(text: str) -> date | None:
-    found = timex.find(text, date(2000, 1, 1))
+def _agency(text: str) -> str:
+    """The short name of a news agency credited by a header or dateline ("Kyodo")."""
+    text = text.strip().strip("()").strip()
+    named = outlet_named(text)
+    if named:
+        return next((a for a in AGENCIES if outlet_named(a) == named), text)
+    return text
+
+
+def header_date(text: str) -> date | None:
+    """The day a header line gives: 2013-07-02, 2013.07.02, 2013/7/2, Mar 4, 2013,
+    4 March 2013, Tuesday, July 2, 2013. None when it gives no whole day."""
+    if m := NUMERIC_DATE.search(text):
+        try:
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    for t in timex.find(text, date(2000, 1, 1)):
+        if dates.precision(t.edtf) == "day" and re.search(r"(?:19|20)\d\d", t.text):
+            return dates.bounds(t.edtf)[0]
+    return None
+
+
+def _dateline_day(text: str, year: int | None) -> date | None:
+    """The day of a dateline ("Aug. 15"), in the year the page gives elsewhere."""
+    if year is None:
+        return None
+    found = timex.find(
+        f"{text}, {year}" if not re.search(r"\d{4}", text) else text, date(year, 1, 1)
+    )
     if found and dates.precision(found[0].edtf) == "day":
         return dates.bounds(found[0].edtf)[0]
     return None
@@ -114,31 +208,74 @@ def parse(
             f"{MIN_WORDS} words ending a sentence."
         )
     article = Article(raw_text=raw, title="", body="")
-    candidates = []
+    posted: list[date] = []  # published or posted, then bare dates
+    updated: list[date] = []
+    candidates: list[str] = []
     for block in blocks[:first_paragraph]:
-        if m := PUBLISHED.match(block):
-            article.published_on = _published(m["date"])
-            article.published_time = m["time"] or ""
-        elif FURNITURE.search(block):
+        labelled = DATE_LABEL.match(block)
+        day = header_date(labelled["rest"] if labelled else block)
+        if labelled and day:
+            label = labelled["label"].lower()
+            (updated if label in ("updated", "last updated", "modified") else posted).append(day)
+            if (clock := CLOCK.search(labelled["rest"])) and not article.published_time:
+                article.published_time = clock["time"]
+        elif day and len(block.split()) <= 8:
+            posted.append(day)  # a bare "Mar 4, 2013" or "2013.07.02 17:02"
+            if clock := CLOCK.search(block):
+                article.published_time = article.published_time or clock["time"]
+        elif FURNITURE.search(block) or labelled:
             article.furniture.append(block)
         elif m := re.match(r"^By\s+(.+)$", block):
             article.byline = m[1].strip()
-        elif " / " in block and len(block.split()) <= 6:
-            article.section = block
+        elif block.strip("()") in AGENCIES:
+            article.agency = article.agency or block.strip("()")  # a credit line: "Kyodo"
+        elif named := outlet_named(block):
+            if article.outlet:
+                article.agency = article.agency or _agency(block)
+            else:
+                article.outlet = named[0]
         elif OUTLET.match(block) and not article.outlet:
             article.outlet = block
-        elif not article.section and re.fullmatch(r"[A-Z][\w&' -]*", block) and len(block) < 30:
-            article.section = block  # a short label such as "Diplomacy" or "North Korea"
-        elif len(re.findall(r"[A-Za-z]{2,}", block)) >= 3:
+        elif (" / " in block or " > " in block or " | " in block) and len(block.split()) <= 6:
+            article.section = block
+        elif re.search(r"[A-Za-z]{2,}", block):
             candidates.append(block)
         else:
             article.furniture.append(block)  # stray names, labels in other scripts
-    article.title = title or max(candidates, key=lambda b: len(b.split()), default="")
-    article.furniture += [c for c in candidates if c != article.title]
+    # The headline is the longest remaining line; a short line before it is its section.
+    headline = max(candidates, key=lambda b: len(b.split()), default="")
+    for block in candidates[: candidates.index(headline)] if headline else []:
+        if not article.section and len(block.split()) <= 4 and len(block) < 40:
+            article.section = block
+        else:
+            article.furniture.append(block)
+    article.furniture += candidates[candidates.index(headline) + 1 :] if headline else []
+    article.title = title or headline
     paragraphs = [b for b in blocks[first_paragraph:] if not FURNITURE.search(b)]
+    footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
+    line = DATELINE.match(article.body)
+    if line and line["city"].strip() not in CITIES and not line["agency"]:
+        line = None
     if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
-        article.agency = m[1]
+        article.agency = article.agency or m[1]
+    if line and line["agency"]:
+        article.agency = article.agency or _agency(line["agency"])
+    for block in footer:
+        owner = COPYRIGHT.match(block)["owner"]
+        if not article.outlet and (named := outlet_named(owner)):
+            article.outlet = named[0]
+    if line and line["city"].strip() in CITIES:
+        article.country = CITIES[line["city"].strip()]
+    elif named := outlet_named(outlet or article.outlet or article.agency):
+        article.country = named[1]
+    if not article.outlet and article.agency and line:
+        article.outlet = outlet_named(article.agency)[0]  # a wire story on the agency's own site
+    article.published_on = (posted or updated or [None])[0]
+    if not article.published_on and line and line["date"]:
+        years = [int(m[1]) for b in footer if (m := COPYRIGHT.match(b)) and m["year"]]
+        article.published_on = _dateline_day(line["date"], (years or [None])[0])
+    article.dateline = line[0] if line else ""
     article.outlet = outlet or article.outlet
     article.published_on = published or article.published_on
     article.url = url

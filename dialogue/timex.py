@@ -390,9 +390,7 @@ def _rules():
         return f"{year:04d}-{MONTHS[m['month'].lower()]:02d}", {}
 
     def year_range(m, pub, future, anchor):
-        a, b = m["a"], m["b"]
-        if len(b) == 2:
-            b = a[:2] + b
+        a, b = m["a"], m["b"] or m["a"][:2] + m["b2"]
         return (f"{a}/{b}" if b > a else None), {}
 
     def decade(m, pub, future, anchor):
@@ -425,8 +423,8 @@ def _rules():
             month_range,
         ),
         (
-            r"\b(?:from |between )?(?P<a>1[89]\d\d|20\d\d) ?(?:[-–]|to|and|until|through) ?"
-            r"(?P<b>1[89]\d\d|20\d\d|\d\d)\b(?![-–/]\d)",
+            r"\b(?:from |between )?(?P<a>1[89]\d\d|20\d\d)(?: ?(?:[-–]|to|and|until|through) ?"
+            r"(?P<b>1[89]\d\d|20\d\d)|[-–](?P<b2>\d\d))\b(?![-–/:]\d)",
             i,
             year_range,
         ),

@@ -1,5 +1,6 @@
 """Importing articles: reading, parsing, proposing, reviewing, and refusing bad input."""
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -332,3 +333,77 @@ def test_a_proposal_dated_beyond_what_the_site_can_place_is_left_out(actors, mon
     result = import_article(KH.read_bytes(), name=KH.name)
     assert result.created and result.events
     assert "2015/2014" not in {e.edtf for e in result.events}
+
+
+PARAGRAPH = (
+    "Japan and South Korea agreed on Tuesday to resume their security dialogue, suspended "
+    "since 2009, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "time"),
+    [
+        (["Posted : 2013-07-02 17:02"], date(2013, 7, 2), "17:02"),
+        (["Updated : Nov. 3, 2013"], date(2013, 11, 3), ""),
+        (["Mar 4, 2013"], date(2013, 3, 4), ""),
+        (["2013.07.02 09:15"], date(2013, 7, 2), "09:15"),
+        (["Posted : 2013-07-02 17:02", "Updated : 2013-07-03 08:00"], date(2013, 7, 2), "17:02"),
+        (["Published on Tuesday, July 2, 2013"], date(2013, 7, 2), ""),
+    ],
+)
+def test_the_header_date_in_the_shapes_news_pages_give_it(header, published, time):
+    raw = "\n\n".join(["The Korea Herald", "Seoul and Tokyo to resume talks", *header, PARAGRAPH])
+    article = parse(raw)
+    assert (article.published_on, article.published_time) == (published, time)
+    assert article.title == "Seoul and Tokyo to resume talks"
+
+
+def test_a_dateline_is_metadata_giving_agency_country_and_day():
+    raw = "\n\n".join(
+        ["Seoul, Tokyo to resume talks", "TOKYO, Aug. 15 (Yonhap) -- " + PARAGRAPH,
+         "(END)", "© 2013 Yonhap News Agency. All rights reserved."]
+    )  # fmt: skip
+    article = parse(raw)
+    assert article.published_on == date(2013, 8, 15)
+    assert (article.agency, article.country, article.outlet) == (
+        "Yonhap", "JPN", "Yonhap News Agency"
+    )  # fmt: skip
+    assert article.dateline == "TOKYO, Aug. 15 (Yonhap) -- "
+    assert "(END)" not in article.body and "©" not in article.body
+
+
+def test_an_agency_line_is_the_agency_and_a_short_headline_the_title():
+    raw = "\n\n".join(
+        ["The Japan Times", "Kyodo", "National", "Talks resume", "Posted : 2013-07-02", PARAGRAPH]
+    )
+    article = parse(raw)
+    assert (article.outlet, article.agency) == ("The Japan Times", "Kyodo")
+    assert (article.section, article.title) == ("National", "Talks resume")
+
+
+def test_an_unknown_outlet_and_a_missing_headline_are_asked_for_by_name():
+    raw = "\n\n".join(["Posted : 2013-07-02", PARAGRAPH])
+    with pytest.raises(ArticleError) as caught:
+        parse(raw)
+    assert caught.value.missing == ["outlet", "title"]
+    article = parse(raw, outlet="The Daily Example", title="Talks resume")
+    assert (article.outlet, article.title) == ("The Daily Example", "Talks resume")
+
+
+@pytest.mark.parametrize("path", [JT, KH])
+def test_the_seed_articles_read_as_they_were_curated(path):
+    """The header rules never change what the seed articles' bodies are (their citations'
+    offsets are into those bodies)."""
+    rows = json.loads((Path(settings.BASE_DIR) / "fixtures" / "seed.json").read_text())
+    (source,) = [
+        r["fields"] for r in rows
+        if r["model"] == "dialogue.source" and r["fields"]["received_as"] == path.name
+    ]  # fmt: skip
+    article = parse(
+        path.read_text(encoding="utf-8"),
+        outlet=source["outlet"],
+        published=date.fromisoformat(source["published_on"]),
+    )  # what the editor gave: one of them names neither
+    assert article.body == source["body"]
+    assert (article.title, article.section) == (source["title"], source["section"])
