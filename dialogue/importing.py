@@ -8,26 +8,32 @@ event citing that clause, dated against the publication date, with the actors it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pysbd
+import snowballstemmer
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from lemminflect import getInflection, getLemma
 from modeltranslation.utils import build_localized_fieldname
 
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Source
-from dialogue.recognition import ActorIndex, unknown_people
+from dialogue.recognition import ActorIndex, unknown_actors
 from dialogue.services import refresh_search
 
 # What other modules import from here: the import itself, and the reading it starts with.
 __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose", "sentences"]
 
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
-CLAUSE_BREAK = re.compile(r",? but |; |,? while |, which |,? after ")
+CLAUSE_BREAK = re.compile(
+    r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
+    r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the \w+ )?(?:day|days|weeks?|"
+    r"months?|years?) (?:later|earlier|before|after)\b)"
+)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing)\b",
@@ -99,12 +105,92 @@ def clauses(body: str, start: int, end: int) -> list[Clause]:
     return out
 
 
-def _title(text: str) -> str:
+def _title(text: str, expressions=()) -> str:
+    """A headline for the clause, in the site's style: the reporting tail and the time words
+    dropped, the verb in the headline's present ("Japan and South Korea agree to resume …",
+    "Seoul, Tokyo to hold talks"), cut at a phrase boundary, never mid-phrase."""
+    for t in sorted(expressions, key=lambda t: t.start, reverse=True):
+        before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
+                           text[: t.start])  # fmt: skip
+        text = text[: before.start()] + text[t.end :]
     text = REPORTING_TAIL.sub("", text).strip(' ,;."“”')
-    text = re.sub(r"^(?:but|after|while|which|and)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:but|after|while|which|and|when|meanwhile|however|also)\s+", "", text, flags=re.I
+    )
+    text = re.sub(
+        r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also)\b[^,]{0,40}, ",
+        "",
+        text,
+    )
+    text = re.sub(r", (?:involving|including|which|who|based|led|headed|citing)\b[^,]*,", "", text)
+    text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
+    text = _present(text)
+    text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
     if len(text) > 90:
-        text = text[:90].rsplit(" ", 1)[0] + "…"
+        cuts = [m.start() for m in PHRASE_END.finditer(text) if 25 <= m.start() <= 90]
+        text = text[: cuts[0]] if cuts else text[:90].rsplit(" ", 1)[0]
+    text = re.sub(r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their))+$", "", text)
     return text[:1].upper() + text[1:]
+
+
+PHRASE_END = re.compile(
+    r",| due to | because | amid | in the face of | as | to discuss | including | which | that "
+    r"| on the | over the | in a | after | before | while "
+)
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "our"}
+FUTURE_VERB = re.compile(
+    r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:set|expected|likely|scheduled|due) to"
+    r"|plans? to|planned to|intends? to|aims? to|hopes? to)"
+    r"(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b"
+)
+
+
+def _inflect(lemma: str, plural: bool) -> str:
+    return lemma if plural else (getInflection(lemma, tag="VBZ") or (lemma + "s",))[0]
+
+
+def _plural(subject: str) -> bool:
+    words = subject.strip(" ,").split()
+    last = words[-1] if words else ""
+    return " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
+
+
+def _present(text: str) -> str:
+    """The first verb phrase in the headline's tense: "have broadly agreed" → "broadly agree",
+    "will hold" → "to hold", "is pushing" → "pushes", "were held" → "held", "met" → "meet"."""
+    if m := re.search(r"\b(?:has|have|had)(?P<adverb> \w+ly)?(?P<neg> not)? been (?=\w)", text):
+        return text[: m.start()] + ("not " if m["neg"] else "") + text[m.end() :]
+    if m := re.search(r"\b(?:has|have|had)(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b", text):
+        lemma = getLemma(m["verb"], upos="VERB")
+        if lemma and m["verb"] != lemma[0]:
+            verb = _inflect(lemma[0], _plural(text[: m.start()]))
+            return (
+                text[: m.start()]
+                + (m["adverb"] or "").strip()
+                + (" " if m["adverb"] else "")
+                + verb
+                + text[m.end() :]
+            )
+    if m := FUTURE_VERB.search(text):
+        return text[: m.start()] + "to " + text[m.start("verb") :]
+    if m := re.search(r"\b(?:is|are|was|were) (?P<verb>[a-z]+ing)\b", text):
+        lemma = getLemma(m["verb"], upos="VERB")
+        if lemma:
+            return (
+                text[: m.start()] + _inflect(lemma[0], _plural(text[: m.start()])) + text[m.end() :]
+            )
+    if m := re.search(r"\b(?:was|were) (?=[a-z]+(?:ed|en|eld|ld|ade|ent)\b)", text):
+        return text[: m.start()] + text[m.end() :]
+    words = list(re.finditer(r"[A-Za-z]+", text))
+    for i, w in enumerate(words[1:], start=1):
+        word = w.group(0)
+        if word[0].isupper() or words[i - 1].group(0).lower() in DETERMINERS:
+            continue
+        lemma = getLemma(word, upos="VERB")
+        if lemma and word in getInflection(lemma[0], tag="VBD"):
+            verb = _inflect(lemma[0], _plural(text[: w.start()]))
+            return text[: w.start()] + verb + text[w.end() :]
+    return text
 
 
 MEETING_WORDS = re.compile(r"\b(?:dialogue|talks|meeting|consultations?|summit)\b", re.I)
@@ -138,15 +224,25 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     return Event.Status.OCCURRED
 
 
-def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
-    """Draft events for the clauses of a body that report something with a time."""
+def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) -> list[Proposal]:
+    """Draft events for the clauses of a body that report something with a time expression
+    (the present tense counts as one: "is pushing" is the article's month). The first `skip`
+    characters are the dateline, which dates the article, never an event. A clause's tense is
+    its own: "will" in another clause of the sentence does not move its date."""
     proposals: list[Proposal] = []
+    anchor = None  # the last date given, which "the day before" counts from
     for s_start, s_end in sentences(body):
+        s_start = max(s_start, skip)
+        if s_end <= s_start:
+            continue
         sentence = body[s_start:s_end]
         parts = clauses(body, s_start, s_end)
-        found = {
-            id(c): timex.find(c.text, published, future=bool(FUTURE.search(c.text))) for c in parts
-        }
+        found = {}
+        for c in parts:
+            found[id(c)] = timex.find(
+                c.text, published, future=bool(FUTURE.search(c.text)), anchor=anchor
+            )
+            anchor = next((t.edtf for t in reversed(found[id(c)]) if not t.attributive), anchor)
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
         for clause in parts:
             expressions = found[id(clause)]
@@ -155,7 +251,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                     whole = Clause(s_start, s_end, sentence)
                     proposals.append(
                         Proposal(
-                            f"Reported: {_title(sentence)}",
+                            f"Reported: {_title(sentence, _within(expressions, clause, s_start))}",
                             t.edtf,
                             t.derivation,
                             Event.Status.OCCURRED,
@@ -192,7 +288,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                     status = _status(clause.text, t)
                     proposals.append(
                         Proposal(
-                            _title(clause.text),
+                            _title(clause.text, expressions),
                             t.edtf,
                             t.derivation,
                             status,
@@ -207,7 +303,7 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                 month = f"{published.year:04d}-{published.month:02d}"
                 proposals.append(
                     Proposal(
-                        _title(clause.text),
+                        _title(clause.text, expressions),
                         month,
                         timex.Derivation(published, how="present"),
                         status,
@@ -228,31 +324,21 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
                 if earlier:
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
-            elif PAST.search(clause.text) and actors.find(clause.text):
-                if dated:
-                    t = dated[0]
-                    proposals.append(
-                        Proposal(
-                            _title(clause.text),
-                            t.edtf,
-                            t.derivation.elsewhere(),
-                            status,
-                            _kind(clause.text),
-                            [clause],
-                        )
+            elif PAST.search(clause.text) and actors.find(clause.text) and dated:
+                # A past action in a sentence that dates another of its clauses. Without a time
+                # expression in its sentence, a past action is no proposal: its year would be
+                # a guess.
+                t = dated[0]
+                proposals.append(
+                    Proposal(
+                        _title(clause.text),
+                        t.edtf,
+                        t.derivation.elsewhere(),
+                        status,
+                        _kind(clause.text),
+                        [clause],
                     )
-                else:
-                    proposals.append(
-                        Proposal(
-                            _title(clause.text),
-                            f"{published.year}?",
-                            timex.Derivation(published, how="past"),
-                            status,
-                            _kind(clause.text),
-                            [clause],
-                        )
-                    )
-    actors = actors.with_pair(body)
+                )
     for proposal in proposals:
         for clause in proposal.clauses:
             for actor in _subject(body, clause, actors) + actors.find(clause.text):
@@ -263,6 +349,12 @@ def propose(body: str, published: date, actors: ActorIndex) -> list[Proposal]:
     return proposals
 
 
+def _within(expressions, clause: Clause, offset: int):
+    """A clause's time expressions placed in its sentence's text."""
+    shift = clause.start - offset
+    return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
+
+
 def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
     """For a clause with no subject of its own ("while opening up to talks"), the first actor
     of its sentence, which is usually the subject it shares."""
@@ -270,6 +362,50 @@ def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
         return []
     sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
     return actors.find(body[sentence_start : clause.start])[:1]
+
+
+STEMMER = snowballstemmer.stemmer("english")
+PLAIN_WORDS = set(
+    ["said", "says", "told", "also", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "which", "about", "after", "before", "over", "into", "more", "than", "they", "them", "some", "such", "between", "other", "while", "when", "held", "hold", "talks", "meeting", "dialogue", "security", "officials", "sources", "source", "government", "countries", "country", "nations", "both", "sides", "week", "month", "year", "years", "months", "weeks"]
+)
+
+
+def _content(text: str) -> set[str]:
+    """The words that tell one event from another ("shrine", "GSOMIA"), stemmed."""
+    return {
+        STEMMER.stemWord(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in PLAIN_WORDS
+    }
+
+
+def already_reported(proposal: Proposal, source: Source) -> Event | None:
+    """The event on the timeline this proposal reports again, if there is one: the same
+    actors (two, or all the event has), a date compatible with the proposal's, and the same
+    kind or at least two telling words in common. The best match wins."""
+    if not proposal.actors or proposal.reporting:
+        return None
+    lower, upper = dates.bounds(proposal.edtf)
+    ids = {a.pk for a in proposal.actors}
+    words = _content(" ".join(c.text for c in proposal.clauses))
+    candidates = (
+        Event.objects.exclude(review=Event.Review.REJECTED)
+        .exclude(citations__source=source)
+        .filter(date_lower__lte=upper, date_upper__gte=lower, actors__in=ids)
+        .distinct()
+        .prefetch_related("actors")[:50]
+    )
+    best, best_score = None, None
+    for event in candidates:
+        theirs = {a.pk for a in event.actors.all()}
+        shared = len(ids & theirs)
+        common = len(words & _content(f"{event.title_en} {event.summary_en}"))
+        if shared < min(2, len(theirs)) or not common:
+            continue
+        if event.kind != proposal.kind and common < 2:
+            continue
+        score = (common, shared, -(event.date_upper - event.date_lower).days)
+        if best_score is None or score > best_score:
+            best, best_score = event, score
+    return best
 
 
 def _unique_slug(model, base: str) -> str:
@@ -352,15 +488,17 @@ def import_article(
         if existing := _imported(fingerprint):
             return ImportResult(existing, False, [], [])
         raise
-    index = ActorIndex(Actor.objects.all())
-    new_actors = unknown_people(article.body, index)
+    index = ActorIndex(Actor.objects.select_related("merge_into"))
+    new_actors = unknown_actors(article.body, index, article.country)
     for actor in new_actors:
         actor.slug = _unique_slug(Actor, slugify(actor.name_en))
         actor.save()
     if new_actors:
-        index = ActorIndex(Actor.objects.all())
+        index = ActorIndex(Actor.objects.select_related("merge_into"))
     events = []
-    for proposal in propose(article.body, article.published_on, index):
+    index = index.for_article(article.body, article.country)
+    skip = len(article.dateline)
+    for proposal in propose(article.body, article.published_on, index, skip=skip):
         try:
             dates.bounds(proposal.edtf)
         except ValidationError:
@@ -377,6 +515,7 @@ def import_article(
             status=proposal.status,
             is_published=False,
             review=Event.Review.PROPOSED,
+            reports=already_reported(proposal, source),
         )
         for clause in proposal.clauses:
             Citation.objects.get_or_create(

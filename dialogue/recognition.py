@@ -1,19 +1,134 @@
-"""Recognising actors in an article: the ones the Actor table knows, by any of their names, and
-the people it does not know yet, named with an office."""
+"""Recognising actors in an article: the ones the Actor table knows, by any of their names or
+another romanisation of them, and the people and bodies it does not know yet.
+
+People are found by their titles and ranks (nameparser's list of some 800 titles, which knows
+ministers, generals and admirals, plus the words of cabinet posts it lacks), by an apposition
+("Junichi Ihara, director general of …"), or by the shape of a Korean name ("Kim Kwan-jin").
+Named bodies are runs of capitalised words holding a word such as Council, Party or Agency.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+
+from nameparser.config import CONSTANTS
 
 from dialogue.models import Actor
 
-PERSON = re.compile(
-    r"\b(?P<office>(?:Prime|Foreign|Defense|Defence|Vice Foreign|Deputy) Minister|President|"
-    r"Ambassador|Chief Cabinet Secretary|Minister)\s+"
-    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?)+)"
-    r"|\b(?P<name2>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?), (?:the )?(?P<office2>(?:deputy )?"
-    r"(?:director general|minister|ambassador|spokesman|spokeswoman|secretary|envoy)[^,.]*)"
+# Words of offices that nameparser's titles lack ("Defense Minister", "Chief Cabinet Secretary").
+OFFICE_WORDS = {
+    "defense", "defence", "foreign", "unification", "cabinet", "finance", "trade", "national",
+    "security", "interior", "justice", "home", "economy", "education", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
+    "major", "brig", "cmdr", "head", "crown", "sen", "director-general", "vice-minister",
+    "vice-foreign", "parliamentary", "state", "affairs", "policy", "strategic", "top", "nuclear",
+    "envoy", "negotiator", "delegate", "gens", "adms",
+}  # fmt: skip
+TITLES = {t.lower() for t in CONSTANTS.titles} | OFFICE_WORDS
+# A title's last word must be one of these: "Defense Minister", "Gen.", not "Defense" alone.
+TITLE_HEADS = {t.lower() for t in CONSTANTS.titles} | {
+    "spokesman", "spokeswoman", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
+    "negotiator", "envoy", "delegate", "major", "brig", "cmdr",
+}  # fmt: skip
+TITLE_HEADS -= {"foreign", "prime", "vice", "deputy", "senior", "chief", "first", "the"}
+NATIONALITIES = {
+    "japanese": "JPN", "japan's": "JPN", "korean": "KOR", "south": "", "north": "",
+    "korea's": "KOR", "seoul's": "KOR", "tokyo's": "JPN", "u.s.": "USA", "american": "USA",
+    "chinese": "CHN", "china's": "CHN", "pyongyang's": "PRK",
+}  # fmt: skip
+COUNTRY_NAMES = {
+    "japan": "JPN", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
+    "china": "CHN", "the united states": "USA", "the u.s.": "USA",
+}  # fmt: skip
+# Korean surnames in Revised Romanization, McCune–Reischauer and the newspapers' own habits,
+# each spelling mapped to one.
+KOREAN_SURNAMES = {
+    variant: surname
+    for surname, variants in {
+        "park": "bak pak bark",
+        "kim": "gim",
+        "lee": "yi rhee i rhie ri rhi",
+        "seo": "suh so sur",
+        "jeong": "chung jung cheong chong",
+        "yun": "yoon",
+        "choi": "choe",
+        "jo": "cho",
+        "kang": "gang",
+        "shin": "sin",
+        "han": "",
+        "oh": "o",
+        "jang": "chang",
+        "lim": "im rim",
+        "hwang": "",
+        "ahn": "an",
+        "song": "",
+        "ryu": "yoo yu you",
+        "hong": "",
+        "jeon": "jun chun chon",
+        "ko": "go koh",
+        "moon": "mun",
+        "yang": "",
+        "son": "sohn",
+        "bae": "pae",
+        "baek": "paek paik baik",
+        "heo": "hur huh",
+        "nam": "",
+        "noh": "roh no",
+        "ha": "",
+        "kwak": "gwak",
+        "seong": "sung",
+        "cha": "",
+        "ju": "joo chu",
+        "woo": "u",
+        "gu": "koo ku",
+        "min": "",
+        "jin": "chin",
+        "na": "nah ra",
+        "eom": "um",
+        "won": "",
+        "chae": "",
+        "kwon": "gwon",
+        "hyun": "hyeon",
+        "ban": "",
+        "wi": "wee",
+        "hahn": "",
+    }.items()
+    for variant in [surname, *variants.split()]
+}
+NAME_TOKEN = r"[A-Z][a-zA-Zāēīōūŏŭâêîôû'’]+(?:-[A-Za-zāēīōūŏŭâêîôû'’]+)?"
+# A Korean name: surname, then a hyphenated given name ("Kim Kwan-jin", "Pak Kun-hye").
+KOREAN_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((s.capitalize() for s in KOREAN_SURNAMES), key=len, reverse=True))
+    + r") [A-Z][a-zŏŭ'’]+-[a-zŏŭ'’]+\b"
 )
+_WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?= [A-Z])|U\.S\.|{NAME_TOKEN}|[A-Z]{{2,}})"
+# Titles and names: "South Korean Defense Minister Kim Kwan-jin", "Lt. Gen. Koichi Isobe"
+PERSON_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+# Bodies may hold small words: "Korean Council for the Women Drafted … by Japan"
+CAPITALISED_RUN = re.compile(
+    rf"(?:{NAME_TOKEN}|[A-Z]{{2,}}|U\.S\.)"
+    rf"(?:(?: | of | for | on | and | by | & | the | of the | for the )"
+    rf"(?:{NAME_TOKEN}\.?|[A-Z]{{2,}}))*"
+)
+APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|then|now|former|[A-Z][\w.]*['’]s)\s+)*"
+    r"(?P<office>[a-z][\w-]*(?: [\w-]+){0,8}?)(?=[,.;]| who\b| said\b)"
+)
+ORG_HEADS = {
+    "council", "committee", "commission", "party", "agency", "association", "ministry",
+    "office", "service", "staff", "forces", "force", "guard", "command", "bureau", "institute",
+    "foundation", "assembly", "diet", "parliament", "secretariat", "department",
+    "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
+    "board", "center", "centre", "university", "group", "cabinet", "army", "navy",
+}  # fmt: skip
+GOVERNMENT_WORDS = {
+    "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
+    "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
+    "army", "navy", "national", "security",
+}  # fmt: skip
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
@@ -25,24 +140,201 @@ FOREIGN_OFFICIALS = re.compile(
 DEFENCE_OFFICIALS = re.compile(r"\bdefen[cs]e (?:officials|ministers|ministries)\b", re.I)
 
 
+def _plain(text: str) -> str:
+    """Lower case without diacritics or apostrophes: "Kōno" → "kono", "P'yŏng" → "pyong"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"['’`]", "", text.lower())
+
+
+def _fold(token: str) -> str:
+    """One spelling for the romanisations of one syllable string: Hepburn's long vowels (ō, ou,
+    oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o, and the voiced and
+    voiceless consonants the systems write differently (g/k, d/t, b/p, j/ch, r/l, s/sh)."""
+    token = token.replace("-", "")
+    token = re.sub(r"oh(?=[^aeiouy]|$)", "o", token)
+    for old, new in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("eo", "o"), ("eu", "u")):
+        token = token.replace(old, new)
+    token = token.replace("ae", "e").replace("ui", "i").replace("ng", "N")
+    token = re.sub(r"tch|ch|j", "J", token)
+    token = token.replace("sh", "s")
+    token = token.translate(str.maketrans("gdbrlu", "ktpRRo"))
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+def name_key(name: str) -> frozenset[str]:
+    """A person's name as a set of folded parts, the same for every romanisation and either
+    order: "Park Geun-hye", "Pak Kun-hye" and "Bak Geunhye"; "Kōno Tarō", "Taro Kono"."""
+    parts = _plain(name).replace(".", "").split()
+    return frozenset(_fold(KOREAN_SURNAMES.get(p, p)) for p in parts)
+
+
+@dataclass
+class Found:
+    """A person or body the text names that the Actor table does not hold under that name."""
+
+    name: str
+    kind: str
+    office: str = ""
+    country: str = ""
+    acronym: str = ""
+
+
+def _country_before(text: str) -> str:
+    """The country a title's qualifier names: "South Korean Defense Minister" → KOR."""
+    words = text.lower().split()[-3:]
+    joined = " ".join(words)
+    if "north korea" in joined:
+        return "PRK"
+    return next((NATIONALITIES[w] for w in reversed(words) if NATIONALITIES.get(w)), "")
+
+
+def _country_in(name: str) -> str:
+    """The first country a name holds: "Korean Council for … by Japan" → KOR."""
+    words = {**COUNTRY_NAMES, **{k: v for k, v in NATIONALITIES.items() if v}}
+    found = [(m.start(), c) for w, c in words.items() for m in re.finditer(rf"\b{w}\b", name, re.I)]
+    return min(found)[1] if found else ""
+
+
+# Titles written short, which are titles only with their full stop: "Gen." but "Gen Nakatani".
+ABBREVIATIONS = {"gen", "adm", "lt", "col", "capt", "maj", "sgt", "rep", "sen", "brig", "cmdr"}
+
+
+def _among(word: str, words: set[str]) -> bool:
+    """Whether a word, or its singular ("Ministers"), is one of the words."""
+    if word.lower() in ABBREVIATIONS:
+        return False
+    word = word.lower().rstrip(".")
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(qualifier, title, name) of a run of capitalised words: "South Korean | Defense
+    Minister | Kim Kwan-jin"."""
+    start = 0
+    while start < len(tokens) and tokens[start].lower() in NATIONALITIES:
+        start += 1
+    end = start
+    while end < len(tokens) and _among(tokens[end], TITLES):
+        end += 1
+    # the title's last word must be a title's head: "Foreign Minister", not "Foreign"
+    while end > start and not _among(tokens[end - 1], TITLE_HEADS):
+        end -= 1
+    return tokens[:start], tokens[start:end], tokens[end:]
+
+
+def _is_name(tokens: list[str]) -> bool:
+    return (
+        2 <= len(tokens) <= 3
+        and all(re.fullmatch(NAME_TOKEN, t) for t in tokens)
+        and not any(_among(t, TITLES) or t.lower() in NATIONALITIES for t in tokens)
+        and not any(t.lower() in ORG_HEADS for t in tokens)
+    )
+
+
+def people_and_bodies(body: str, country: str = "") -> list[Found]:
+    """The people and named bodies the text names, each once."""
+    found: dict[str, Found] = {}
+
+    def add(item: Found):
+        key = item.name.lower()
+        if key not in found and item.name.lower() not in COUNTRY_NAMES:
+            found[key] = item
+
+    bodies: list[tuple[int, int]] = []
+    named_bodies: list[tuple[int, Found]] = []
+    for m in CAPITALISED_RUN.finditer(body):
+        run = m.group(0)
+        tokens = run.split()
+        words = [t.lower().strip(".,") for t in tokens]
+        heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
+        if (
+            heads
+            and len(tokens) >= 2
+            and any(i == len(words) - 1 or words[i + 1] in ("of", "for", "on") for i in heads)
+        ):
+            bodies.append((m.start(), m.end()))
+            name = re.sub(r"^(?:The |the )", "", run)
+            name = re.split(r"['’]s ", name)[-1]  # "South Korea's National Intelligence Service"
+            if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
+                continue
+            acronym = re.match(r" \(([A-Z]{2,})\)", body[m.end() : m.end() + 12])
+            named = name.lower().split()
+            kind = (
+                Actor.Kind.GOVERNMENT_BODY
+                if set(named) & GOVERNMENT_WORDS and "party" not in named
+                else Actor.Kind.ORGANISATION
+            )
+            nation = _country_in(name) or _country_before(body[max(0, m.start() - 30) : m.start()])
+            named_bodies.append(
+                (m.start(), Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
+            )
+    offices: list[tuple[int, int]] = []
+    for m in PERSON_RUN.finditer(body):
+        if any(m.start() < e and m.end() > s for s, e in bodies):
+            continue  # "Military Sexual Slavery" in the name of a council
+        run = m.group(0)
+        tokens = run.split()
+        qualifier, title, name = _split_title(tokens)
+        after = body[m.end() : m.end() + 40]
+        if title and name:
+            name = name[:3] if _is_name(name[:3]) else name[:2]
+            if _is_name(name):
+                of = re.match(r" of (Japan|South Korea|Korea|North Korea|China)\b", after)
+                nation = COUNTRY_NAMES.get(of[1].lower(), "") if of else ""
+                nation = (
+                    nation
+                    or _country_before(" ".join(qualifier))
+                    or _country_before(body[max(0, m.start() - 30) : m.start()])
+                )
+                office = " ".join(title)
+                add(Found(" ".join(name), Actor.Kind.PERSON, office, nation))
+                # "Defense Ministers Kim Kwan-jin and Itsunori Onodera"
+                more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end() :])
+                if title[-1].lower().endswith("s") and more and _is_name(more[1].split()):
+                    add(Found(more[1].strip(), Actor.Kind.PERSON, office[:-1]))
+                continue
+        if _is_name(tokens) and (appos := APPOSITION.match(body, m.end())):
+            office = appos["office"]
+            if any(w.rstrip("s") in TITLES for w in office.lower().split()[:6]):
+                add(Found(run, Actor.Kind.PERSON, office, _country_in(office)))
+                offices.append((appos.start(), appos.end()))
+                continue
+    for start, item in named_bodies:
+        if not any(s <= start < e for s, e in offices):
+            add(item)  # not "director general of the Asian and Oceanian Affairs Bureau"
+    for m in KOREAN_NAME.finditer(body):
+        before = body[max(0, m.start() - 40) : m.start()]
+        add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
+    return list(found.values())
+
+
 class ActorIndex:
     """Finds actors by any of their names or aliases, longest first, in three scripts.
 
-    Given the article's two main states, it also reads "both nations", "the two countries" as
-    that pair, and "foreign affairs and defense officials" as their ministries.
+    Read against one article (`for_article`), it also knows: the two states the article is
+    about ("both nations", "the two countries"), their ministries ("foreign affairs and defense
+    officials"), which person a bare surname means (the one the article names in full, never
+    a namesake it doesn't mention), and which of two bodies of the same name it means ("the
+    Defense Ministry": the one of the dateline's or the outlet's country). A name known as
+    another spelling of an actor (Actor.merge_into) finds that actor.
     """
 
-    def __init__(self, actors, pair=()):
+    def __init__(self, actors, pair=(), names=None):
         actors = list(actors)
-        names = []
-        for actor in actors:
-            for name in [actor.name_en, actor.name_ja, actor.name_ko, *actor.alias_list]:
-                if name:
-                    names.append((name, actor))
-        names.sort(key=lambda pair: len(pair[0]), reverse=True)
-        self.by_name = dict(names)
-        self.pattern = self._compile(names)
-        self.states = self._compile([(n, a) for n, a in names if a.kind == Actor.Kind.STATE])
+        self.actors = actors
+        if names is None:
+            names = {}
+            for actor in actors:
+                target = actor.merge_into if actor.merge_into_id else actor
+                for name in [actor.name_en, actor.name_ja, actor.name_ko, *actor.alias_list]:
+                    if name:
+                        names.setdefault(name, []).append(target)
+        self.candidates = names  # name -> the actors it can mean
+        self.by_name = {n: found[0] for n, found in names.items() if len(set(found)) == 1}
+        ordered = sorted(self.by_name.items(), key=lambda pair: len(pair[0]), reverse=True)
+        self.pattern = self._compile(ordered)
+        self.states = self._compile([(n, a) for n, a in ordered if a.kind == Actor.Kind.STATE])
         self.pair = list(pair)
         countries = {a.country for a in self.pair}
         bodies = [a for a in actors if a.kind == Actor.Kind.GOVERNMENT_BODY]
@@ -50,6 +342,12 @@ class ActorIndex:
             "foreign": [a for a in bodies if a.country in countries and "Foreign" in a.name_en],
             "defence": [a for a in bodies if a.country in countries and "Defen" in a.name_en],
         }
+        self.keys = {}
+        for actor in actors:
+            if actor.kind == Actor.Kind.PERSON and not actor.merge_into_id:
+                for name in [actor.name_en, *actor.alias_list]:
+                    if len(name.split()) >= 2:
+                        self.keys.setdefault(name_key(name), actor)
 
     @staticmethod
     def _compile(names):
@@ -61,14 +359,48 @@ class ActorIndex:
             )
         )
 
-    def with_pair(self, body: str) -> ActorIndex:
-        """The same index, knowing the two states the article mentions most."""
+    def same_person(self, name: str) -> Actor | None:
+        """The known person this name is another romanisation or order of, if any."""
+        return self.keys.get(name_key(name))
+
+    def for_article(self, body: str, country: str = "") -> ActorIndex:
+        """The same index, read against one article (see the class)."""
         counts: dict = {}
         for m in self.states.finditer(body) if self.states else ():
             actor = self.by_name[m.group(0)]
             counts[actor] = counts.get(actor, 0) + 1
         pair = sorted(counts, key=counts.get, reverse=True)[:2]
-        return ActorIndex(self.by_name.values(), pair=pair)
+        names = {}
+        full = {
+            a
+            for n, found in self.candidates.items()
+            if len(n.split()) >= 2 and re.search(rf"\b{re.escape(n)}\b", body)
+            for a in found
+            if a.kind == Actor.Kind.PERSON
+        }
+        for name, found in self.candidates.items():
+            found = list(dict.fromkeys(found))
+            people = [a for a in found if a.kind == Actor.Kind.PERSON]
+            if people and len(name.split()) == 1 and name.isascii():
+                found = [a for a in people if a in full]  # a bare surname: who was named
+            if len(found) > 1:
+                found = [a for a in found if a.country == country] or [
+                    a for a in found if a in pair
+                ]
+            if len(found) == 1:
+                names[name] = found
+        # Another romanisation or order of a known person's name: "Abe Shinzo", "Pak Kun-hye"
+        for m in PERSON_RUN.finditer(body):
+            name = " ".join(_split_title(m.group(0).split())[2][:3])
+            if _is_name(name.split()) and name not in names and (same := self.same_person(name)):
+                names[name] = [same]
+                full.add(same)
+        # A person's surname finds them once the article has named them in full.
+        for actor in full:
+            for part in (actor.name_en.split()[0], actor.name_en.split()[-1]):
+                if not any(part in other.name_en.split() for other in full if other != actor):
+                    names.setdefault(part, [actor])
+        return ActorIndex(self.actors, pair=pair, names=names)
 
     def find(self, text: str) -> list[Actor]:
         found: list[Actor] = []
@@ -92,22 +424,32 @@ class ActorIndex:
         return found
 
 
-def unknown_people(body: str, known: ActorIndex) -> list[Actor]:
-    """People named with an office who are not in the Actor table yet, as unconfirmed actors
-    (unsaved, without a slug)."""
-    people = []
-    for m in PERSON.finditer(body):
-        name = m["name"] or m["name2"]
-        office = (m["office"] or m["office2"] or "").strip()
-        if known.find(name) or any(p.name_en == name for p in people):
+def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Actor]:
+    """The people and bodies the text names that are not in the Actor table, as unconfirmed
+    actors (unsaved, without a slug). A name that is another romanisation or order of a known
+    person's is proposed as that person's spelling (merge_into), not as a new actor."""
+    proposed = []
+    for item in people_and_bodies(body, country):
+        if item.name in known.candidates:
+            continue  # known by this very name
+        if item.kind != Actor.Kind.PERSON:
+            if known.find(item.name):
+                continue  # "the Foreign Ministry's …" holds a known name
+            same = None
+        elif not (same := known.same_person(item.name)) and any(
+            p.name_en == item.name for p in proposed
+        ):
             continue
-        people.append(
+        proposed.append(
             Actor(
-                kind=Actor.Kind.PERSON,
-                name_en=name,
-                office=office,
+                kind=item.kind,
+                name_en=item.name,
+                country=item.country,
+                office=item.office[:300],
+                aliases=item.acronym,
                 is_confirmed=False,
+                merge_into=same,
                 description="Proposed by an article import: check and confirm.",
             )
         )
-    return people
+    return proposed

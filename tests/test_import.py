@@ -324,8 +324,8 @@ def test_a_proposal_dated_beyond_what_the_site_can_place_is_left_out(actors, mon
     begins): that proposal is dropped, the rest of the import goes on."""
     real = importing.propose
 
-    def with_a_reversed_span(body, published, index):
-        proposals = real(body, published, index)
+    def with_a_reversed_span(body, published, index, **options):
+        proposals = real(body, published, index, **options)
         proposals[0].edtf = "2015/2014"
         return proposals
 
