@@ -90,5 +90,5 @@ test: lint test-sqlite test-postgres
 benchmark-import: install
 	rm -f .benchmark.sqlite3
 	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/.benchmark.sqlite3 $(BIN)/python manage.py migrate --noinput -v0
-	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/.benchmark.sqlite3 $(BIN)/python manage.py benchmark_import
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/.benchmark.sqlite3 $(BIN)/python manage.py benchmark_import $(BENCHMARK_IMPORT_ARGS)
 	rm -f .benchmark.sqlite3

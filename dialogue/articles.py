@@ -156,6 +156,14 @@ def _is_paragraph(block: str) -> bool:
     return len(block.split()) >= MIN_WORDS and block.rstrip()[-1:] in '.!?"”’)'
 
 
+def outlet_names(name: str) -> list[str]:
+    """Every name of the outlet this name names (just the name, for an outlet not known)."""
+    named = outlet_named(name)
+    if not named:
+        return [name]
+    return [n for n, (canonical, _) in _OUTLET_NAMES.items() if canonical == named[0]]
+
+
 def _agency(text: str) -> str:
     """The short name of a news agency credited by a header or dateline ("Kyodo")."""
     text = text.strip().strip("()").strip()

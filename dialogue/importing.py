@@ -224,18 +224,14 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     return Event.Status.OCCURRED
 
 
-def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) -> list[Proposal]:
-    """Draft events for the clauses of a body that report something with a time expression
-    (the present tense counts as one: "is pushing" is the article's month). The first `skip`
-    characters are the dateline, which dates the article, never an event. A clause's tense is
-    its own: "will" in another clause of the sentence does not move its date."""
-    proposals: list[Proposal] = []
+def _read(body: str, published: date, skip: int = 0):
+    """Each sentence's span, its clauses, and the time expressions of each clause (by id),
+    each clause read in its own tense, offsets counted from the last date given."""
     anchor = None  # the last date given, which "the day before" counts from
     for s_start, s_end in sentences(body):
         s_start = max(s_start, skip)
         if s_end <= s_start:
             continue
-        sentence = body[s_start:s_end]
         parts = clauses(body, s_start, s_end)
         found = {}
         for c in parts:
@@ -243,6 +239,27 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 c.text, published, future=bool(FUTURE.search(c.text)), anchor=anchor
             )
             anchor = next((t.edtf for t in reversed(found[id(c)]) if not t.attributive), anchor)
+        yield s_start, s_end, parts, found
+
+
+def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.TimeExpression]:
+    """Every time expression the import reads in a body, with offsets in the body."""
+    return [
+        replace(t, start=c.start + t.start, end=c.start + t.end)
+        for _, _, parts, found in _read(body, published, skip)
+        for c in parts
+        for t in found[id(c)]
+    ]
+
+
+def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) -> list[Proposal]:
+    """Draft events for the clauses of a body that report something with a time expression
+    (the present tense counts as one: "is pushing" is the article's month). The first `skip`
+    characters are the dateline, which dates the article, never an event. A clause's tense is
+    its own: "will" in another clause of the sentence does not move its date."""
+    proposals: list[Proposal] = []
+    for s_start, s_end, parts, found in _read(body, published, skip):
+        sentence = body[s_start:s_end]
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
         for clause in parts:
             expressions = found[id(clause)]
@@ -366,7 +383,60 @@ def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
 
 STEMMER = snowballstemmer.stemmer("english")
 PLAIN_WORDS = set(
-    ["said", "says", "told", "also", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "which", "about", "after", "before", "over", "into", "more", "than", "they", "them", "some", "such", "between", "other", "while", "when", "held", "hold", "talks", "meeting", "dialogue", "security", "officials", "sources", "source", "government", "countries", "country", "nations", "both", "sides", "week", "month", "year", "years", "months", "weeks"]
+    [
+        "said",
+        "says",
+        "told",
+        "also",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "will",
+        "would",
+        "their",
+        "there",
+        "which",
+        "about",
+        "after",
+        "before",
+        "over",
+        "into",
+        "more",
+        "than",
+        "they",
+        "them",
+        "some",
+        "such",
+        "between",
+        "other",
+        "while",
+        "when",
+        "held",
+        "hold",
+        "talks",
+        "meeting",
+        "dialogue",
+        "security",
+        "officials",
+        "sources",
+        "source",
+        "government",
+        "countries",
+        "country",
+        "nations",
+        "both",
+        "sides",
+        "week",
+        "month",
+        "year",
+        "years",
+        "months",
+        "weeks",
+    ]
 )
 
 

@@ -24,13 +24,16 @@ OFFICE_WORDS = {
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
     "major", "brig", "cmdr", "head", "crown", "sen", "director-general", "vice-minister",
     "vice-foreign", "parliamentary", "state", "affairs", "policy", "strategic", "top", "nuclear",
-    "envoy", "negotiator", "delegate", "gens", "adms",
+    "envoy", "negotiator", "delegate", "gens", "adms", "culture", "agriculture", "health",
+    "land", "environment", "industry", "science", "labor", "labour", "gender", "oceans",
+    "fisheries", "welfare", "communications", "transport", "reconstruction", "internal",
+    "counterpart", "opposition", "party", "ruling",
 }  # fmt: skip
 TITLES = {t.lower() for t in CONSTANTS.titles} | OFFICE_WORDS
 # A title's last word must be one of these: "Defense Minister", "Gen.", not "Defense" alone.
 TITLE_HEADS = {t.lower() for t in CONSTANTS.titles} | {
     "spokesman", "spokeswoman", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
-    "negotiator", "envoy", "delegate", "major", "brig", "cmdr",
+    "negotiator", "envoy", "delegate", "major", "brig", "cmdr", "counterpart",
 }  # fmt: skip
 TITLE_HEADS -= {"foreign", "prime", "vice", "deputy", "senior", "chief", "first", "the"}
 NATIONALITIES = {
@@ -117,17 +120,25 @@ APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an|his|her|then|now|former|[A-Z][\w.]*['’]s)\s+)*"
     r"(?P<office>[a-z][\w-]*(?: [\w-]+){0,8}?)(?=[,.;]| who\b| said\b)"
 )
+LOWER_TITLE = re.compile(
+    r"\b(?P<title>(?:[a-z]+ ){0,2}(?:counterpart|spokesman|spokeswoman|spokesperson|ambassador|"
+    r"envoy|negotiator|minister|secretary|president|premier|chief|official|leader|lawmaker|"
+    r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst)"
+    r"(?: to [A-Z][a-z]+)?),? (?P<name>(?:" + NAME_TOKEN + r" ?){2,3})(?=[,.;]| [a-z(])"
+)
 ORG_HEADS = {
     "council", "committee", "commission", "party", "agency", "association", "ministry",
     "office", "service", "staff", "forces", "force", "guard", "command", "bureau", "institute",
     "foundation", "assembly", "diet", "parliament", "secretariat", "department",
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
-    "board", "center", "centre", "university", "group", "cabinet", "army", "navy",
+    "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
+    "consulate", "court", "cooperation", "organization", "organisation", "alliance",
+    "nations", "tribunal",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
-    "army", "navy", "national", "security",
+    "army", "navy", "national", "security", "embassy", "consulate",
 }  # fmt: skip
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
@@ -153,6 +164,7 @@ def _fold(token: str) -> str:
     voiceless consonants the systems write differently (g/k, d/t, b/p, j/ch, r/l, s/sh)."""
     token = token.replace("-", "")
     token = re.sub(r"oh(?=[^aeiouy]|$)", "o", token)
+    token = re.sub(r"m(?=[bpm])", "n", token)  # Hepburn's Gemba, Genba
     for old, new in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("eo", "o"), ("eu", "u")):
         token = token.replace(old, new)
     token = token.replace("ae", "e").replace("ui", "i").replace("ng", "N")
@@ -166,6 +178,8 @@ def name_key(name: str) -> frozenset[str]:
     """A person's name as a set of folded parts, the same for every romanisation and either
     order: "Park Geun-hye", "Pak Kun-hye" and "Bak Geunhye"; "Kōno Tarō", "Taro Kono"."""
     parts = _plain(name).replace(".", "").split()
+    if len(parts) == 3 and parts[0] in KOREAN_SURNAMES:
+        parts = [parts[0], parts[1] + parts[2]]  # "Park Geun Hye" is "Park Geun-hye"
     return frozenset(_fold(KOREAN_SURNAMES.get(p, p)) for p in parts)
 
 
@@ -189,11 +203,26 @@ def _country_before(text: str) -> str:
     return next((NATIONALITIES[w] for w in reversed(words) if NATIONALITIES.get(w)), "")
 
 
+def _body_kind(name: str) -> str:
+    named = set(name.lower().split())
+    if named & GOVERNMENT_WORDS and "party" not in named:
+        return Actor.Kind.GOVERNMENT_BODY
+    return Actor.Kind.ORGANISATION
+
+
+CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
+
+
 def _country_in(name: str) -> str:
-    """The first country a name holds: "Korean Council for … by Japan" → KOR."""
-    words = {**COUNTRY_NAMES, **{k: v for k, v in NATIONALITIES.items() if v}}
-    found = [(m.start(), c) for w, c in words.items() for m in re.finditer(rf"\b{w}\b", name, re.I)]
-    return min(found)[1] if found else ""
+    """The first country a text names: "Korean Council for … by Japan" → KOR, "the Defense
+    Ministry in Seoul" → KOR."""
+    words = {**COUNTRY_NAMES, **CAPITALS, **{k: v for k, v in NATIONALITIES.items() if v}}
+    found = [
+        (m.start(), -len(w), c)
+        for w, c in words.items()
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", name, re.I)
+    ]
+    return min(found)[2] if found else ""
 
 
 # Titles written short, which are titles only with their full stop: "Gen." but "Gen Nakatani".
@@ -251,25 +280,31 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         if (
             heads
             and len(tokens) >= 2
-            and any(i == len(words) - 1 or words[i + 1] in ("of", "for", "on") for i in heads)
+            and any(
+                i == len(words) - 1
+                or words[i + 1] in ("of", "for", "on")
+                or (i == len(words) - 2 and words[-1] in ("japan", "korea"))  # U.S. Forces Korea
+                for i in heads
+            )
         ):
             bodies.append((m.start(), m.end()))
             name = re.sub(r"^(?:The |the )", "", run)
-            name = re.split(r"['’]s ", name)[-1]  # "South Korea's National Intelligence Service"
+            # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
+            # Staff" names two bodies
+            *owners, name = re.split(r"['’]s? ", name)
+            for owner in owners:
+                if len(owner.split()) >= 2 and owner.split()[-1].lower() in ORG_HEADS:
+                    named_bodies.append(
+                        (m.start(), Found(owner, _body_kind(owner), "", _country_in(owner)))
+                    )
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
             acronym = re.match(r" \(([A-Z]{2,})\)", body[m.end() : m.end() + 12])
-            named = name.lower().split()
-            kind = (
-                Actor.Kind.GOVERNMENT_BODY
-                if set(named) & GOVERNMENT_WORDS and "party" not in named
-                else Actor.Kind.ORGANISATION
-            )
+            kind = _body_kind(name)
             nation = _country_in(name) or _country_before(body[max(0, m.start() - 30) : m.start()])
             named_bodies.append(
                 (m.start(), Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
             )
-    offices: list[tuple[int, int]] = []
     for m in PERSON_RUN.finditer(body):
         if any(m.start() < e and m.end() > s for s, e in bodies):
             continue  # "Military Sexual Slavery" in the name of a council
@@ -298,11 +333,20 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             office = appos["office"]
             if any(w.rstrip("s") in TITLES for w in office.lower().split()[:6]):
                 add(Found(run, Actor.Kind.PERSON, office, _country_in(office)))
-                offices.append((appos.start(), appos.end()))
                 continue
-    for start, item in named_bodies:
-        if not any(s <= start < e for s, e in offices):
-            add(item)  # not "director general of the Asian and Oceanian Affairs Bureau"
+        # "Kimihiro Ishikane of Japan's Foreign Ministry"
+        if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[m.end() : m.end() + 10]):
+            add(Found(run, Actor.Kind.PERSON, "", country))
+            continue
+    for _, item in named_bodies:
+        add(item)
+    # "his Japanese counterpart Jun Azumi", "Foreign Ministry spokesman Masaru Sato", and
+    # "its ambassador to Seoul, Masatoshi Muto,"
+    for m in LOWER_TITLE.finditer(body):
+        name = m["name"].split()
+        name = name[:3] if _is_name(name[:3]) else name[:2]
+        if _is_name(name):
+            add(Found(" ".join(name), Actor.Kind.PERSON, m["title"], country))
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
         add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
@@ -320,7 +364,7 @@ class ActorIndex:
     another spelling of an actor (Actor.merge_into) finds that actor.
     """
 
-    def __init__(self, actors, pair=(), names=None):
+    def __init__(self, actors, pair=(), names=None, rivals=None):
         actors = list(actors)
         self.actors = actors
         if names is None:
@@ -331,6 +375,7 @@ class ActorIndex:
                     if name:
                         names.setdefault(name, []).append(target)
         self.candidates = names  # name -> the actors it can mean
+        self.rivals = rivals or {}  # name -> actors of several countries it can mean
         self.by_name = {n: found[0] for n, found in names.items() if len(set(found)) == 1}
         ordered = sorted(self.by_name.items(), key=lambda pair: len(pair[0]), reverse=True)
         self.pattern = self._compile(ordered)
@@ -355,7 +400,10 @@ class ActorIndex:
             return None
         return re.compile(
             "|".join(
-                rf"\b{re.escape(n)}(?=\b|['’]s)" if n.isascii() else re.escape(n) for n, _ in names
+                (rf"\b{re.escape(n)}" + (r"(?=\b|['’]s)" if n[-1].isalnum() else ""))
+                if n.isascii()
+                else re.escape(n)
+                for n, _ in names
             )
         )
 
@@ -370,7 +418,7 @@ class ActorIndex:
             actor = self.by_name[m.group(0)]
             counts[actor] = counts.get(actor, 0) + 1
         pair = sorted(counts, key=counts.get, reverse=True)[:2]
-        names = {}
+        names, rivals = {}, {}
         full = {
             a
             for n, found in self.candidates.items()
@@ -384,6 +432,7 @@ class ActorIndex:
             if people and len(name.split()) == 1 and name.isascii():
                 found = [a for a in people if a in full]  # a bare surname: who was named
             if len(found) > 1:
+                rivals[name] = found  # "Defense Ministry": Seoul's or Tokyo's, by the context
                 found = [a for a in found if a.country == country] or [
                     a for a in found if a in pair
                 ]
@@ -395,12 +444,16 @@ class ActorIndex:
             if _is_name(name.split()) and name not in names and (same := self.same_person(name)):
                 names[name] = [same]
                 full.add(same)
-        # A person's surname finds them once the article has named them in full.
+        # A person's surname finds them once the article has named them in full, and only if
+        # it names no other person of that surname.
         for actor in full:
             for part in (actor.name_en.split()[0], actor.name_en.split()[-1]):
-                if not any(part in other.name_en.split() for other in full if other != actor):
-                    names.setdefault(part, [actor])
-        return ActorIndex(self.actors, pair=pair, names=names)
+                names.setdefault(part, [actor])
+        for name in [n for n in names if " " not in n and n.isascii()]:
+            bearers = [a for a in full if name in a.name_en.split() or name in a.alias_list]
+            if len(bearers) > 1:
+                del names[name]
+        return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals)
 
     def find(self, text: str) -> list[Actor]:
         found: list[Actor] = []
@@ -409,6 +462,12 @@ class ActorIndex:
             found.extend(a for a in actors if a not in found)
 
         for m in self.pattern.finditer(text) if self.pattern else ():
+            if m.group(0) in self.rivals:
+                cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+                rival = next((a for a in self.rivals[m.group(0)] if a.country == cue), None)
+                if rival:
+                    add(rival)
+                    continue
             add(self.by_name[m.group(0)])
             if self.by_name[m.group(0)].kind == Actor.Kind.PERSON and self.states:
                 # "Japanese Prime Minister Shinzo Abe" names Japan as well.
@@ -433,8 +492,8 @@ def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Acto
         if item.name in known.candidates:
             continue  # known by this very name
         if item.kind != Actor.Kind.PERSON:
-            if known.find(item.name):
-                continue  # "the Foreign Ministry's …" holds a known name
+            if any(item.name.endswith(" " + n) for n in known.candidates if " " in n):
+                continue  # "… Bureau of the Foreign Ministry" is the known ministry's part
             same = None
         elif not (same := known.same_person(item.name)) and any(
             p.name_en == item.name for p in proposed
