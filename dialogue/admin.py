@@ -5,13 +5,16 @@ Events, periods, topics and actors have a field per language for each translated
 in English where they are empty. The plain TranslationAdmin, not the tabbed one: the tabs
 need jQuery UI, which modeltranslation loads from a CDN the Content-Security-Policy refuses."""
 
+import logging
+from dataclasses import dataclass, field
+
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,10 +29,13 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 
 from dialogue import anchoring, services
-from dialogue.forms import ArticleImportForm, CitationForm
+from dialogue.forms import ArticleImportForm, CitationForm, ProposalTitleForm
 from dialogue.importing import ArticleError, import_article
 from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
 from dialogue.passages import annotate
+from dialogue.views import htmx_target, render_page
+
+log = logging.getLogger(__name__)
 
 admin.site.site_header = _("Security dialogue timeline: editors")
 admin.site.site_title = _("Timeline editors")
@@ -333,6 +339,48 @@ class CitationAdmin(VersionAdmin):
         )
 
 
+@dataclass
+class ImportOutcome:
+    """What became of one file of an import: a row of the import page's results."""
+
+    IMPORTED, ALREADY, FAILED = "imported", "already", "failed"
+
+    name: str
+    outcome: str
+    source: Source | None = None
+    count: int = 0  # proposals made
+    message: str = ""
+    missing: list[str] = field(default_factory=list)
+
+
+def _title_form(event: Event, data=None) -> ProposalTitleForm:
+    """A proposal's title field on the review page, with an id of its own on the page."""
+    form = ProposalTitleForm(
+        data, initial={"title": event.title_en or event.title}, auto_id=f"proposal-{event.pk}-%s"
+    )
+    form.event_pk = event.pk
+    return form
+
+
+def proposed_actors(source: Source) -> list[Actor]:
+    """The unconfirmed actors an article's import proposed: those its proposals name, and the
+    other spellings of known actors it read (marked `merge_into`, found by their name in the
+    text: the proposals name the known actor)."""
+    named = EventActor.objects.filter(
+        actor=OuterRef("pk"),
+        event__review=Event.Review.PROPOSED,
+        event__citations__source=source,
+    )
+    candidates = (
+        Actor.objects.filter(is_confirmed=False)
+        .annotate(named=Exists(named))
+        .filter(Q(named=True) | Q(merge_into__isnull=False))
+        .select_related("merge_into")
+        .order_by("name_en", "pk")
+    )
+    return [a for a in candidates if a.named or a.name_en in source.body]
+
+
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):
     list_display = [
@@ -417,101 +465,132 @@ class SourceAdmin(VersionAdmin):
         return own + super().get_urls()
 
     def import_view(self, request):
-        """Upload article files: each becomes a source with proposed events to review."""
+        """Upload article files: each becomes a source with proposed events to review.
+
+        Every file is tried, each in a transaction of its own, so one that fails loses nothing
+        of the others; the page that comes back lists each file's outcome. One file imported
+        goes straight to its review. admin-import.js posts the files one at a time, asking for
+        just the file's row of that list (the `import-results` partial)."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ArticleImportForm(request.POST or None, request.FILES or None)
+        one_row = htmx_target(request) == "import-results"
+        outcomes = []
         if request.method == "POST" and form.is_valid():
-            imported = []
+            given = {k: form.cleaned_data[k] for k in ("outlet", "published", "url", "title")}
             for upload in form.cleaned_data["files"]:
-                try:
-                    # The articles are English: their proposals are written as English text.
-                    with in_english(), reversion.create_revision():
-                        reversion.set_user(request.user)
-                        reversion.set_comment(f"Imported {upload.name}")
-                        result = import_article(
-                            upload.read(),
-                            name=upload.name,
-                            outlet=form.cleaned_data["outlet"],
-                            published=form.cleaned_data["published"],
-                            url=form.cleaned_data["url"],
-                        )
-                except ArticleError as exc:
-                    form.add_error("files", f"{upload.name}: {' '.join(exc.messages)}")
-                    continue
-                imported.append(result)
-                if result.created:
-                    count = len(result.events)
-                    self.message_user(
-                        request,
-                        ngettext(
-                            "Imported “%(title)s” with %(count)d proposed event.",
-                            "Imported “%(title)s” with %(count)d proposed events.",
-                            count,
-                        )
-                        % {"title": result.source.title, "count": count},
-                        messages.SUCCESS,
+                outcomes.append(self._import_file(request, upload, given, form))
+            if len(outcomes) == 1 and outcomes[0].source and not one_row:
+                return self._to_review(request, outcomes[0])
+            failed = [o for o in outcomes if o.outcome == ImportOutcome.FAILED]
+            # A file that only lacks what the form can give is asked for at those fields.
+            if any(not o.missing for o in failed) and not one_row:
+                form.add_error(
+                    "files",
+                    ngettext(
+                        "%(count)d file was not imported: see the results below.",
+                        "%(count)d files were not imported: see the results below.",
+                        len(failed),
                     )
-                else:
-                    self.message_user(
-                        request,
-                        gettext("“%(title)s” was already imported; nothing added.")
-                        % {"title": result.source.title},
-                        messages.WARNING,
-                    )
-            if not form.errors:
-                if len(imported) == 1:
-                    return redirect("admin:dialogue_source_review", imported[0].source.pk)
-                return redirect("admin:dialogue_source_changelist")
+                    % {"count": len(failed)},
+                )
+        elif request.method == "POST" and one_row:
+            # The script sends the form as it stands with each file: a form the server refuses
+            # (a bad date, say) refuses every file, and the script submits it plainly instead,
+            # so the page comes back with the errors at their fields.
+            return HttpResponseBadRequest(form.errors.as_text())
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Import articles"),
             "form": form,
+            "outcomes": outcomes,
         }
-        return TemplateResponse(request, "admin/dialogue/source/import.html", context)
+        return render_page(
+            request, "admin/dialogue/source/import.html", context, partials=("import-results",)
+        )
+
+    def _import_file(self, request, upload, given: dict, form) -> ImportOutcome:
+        name = upload.name
+        try:
+            # The articles are English: their proposals are written as English text.
+            with in_english(), reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Imported {name}")
+                result = import_article(upload.read(), name=name, **given)
+        except ArticleError as exc:
+            if exc.missing:  # what the editor can give in the form, the form asks for
+                message = form.ask_for(exc.missing, name=name)
+            else:
+                message = " ".join(exc.messages)
+            return ImportOutcome(name, ImportOutcome.FAILED, message=message, missing=exc.missing)
+        except Exception:
+            # Whatever went wrong with this file was rolled back with it: the others go on.
+            log.exception("The import of %s failed", name)
+            return ImportOutcome(
+                name,
+                ImportOutcome.FAILED,
+                message=gettext("An unexpected error stopped it; the details are in the log."),
+            )
+        outcome = ImportOutcome.IMPORTED if result.created else ImportOutcome.ALREADY
+        return ImportOutcome(name, outcome, source=result.source, count=len(result.events))
+
+    def _to_review(self, request, imported: ImportOutcome):
+        title = imported.source.title
+        if imported.outcome == ImportOutcome.IMPORTED:
+            message = ngettext(
+                "Imported “%(title)s” with %(count)d proposed event.",
+                "Imported “%(title)s” with %(count)d proposed events.",
+                imported.count,
+            ) % {"title": title, "count": imported.count}
+            self.message_user(request, message, messages.SUCCESS)
+        else:
+            self.message_user(
+                request,
+                gettext("“%(title)s” was already imported; nothing added.") % {"title": title},
+                messages.WARNING,
+            )
+        return redirect("admin:dialogue_source_review", imported.source.pk)
 
     def review_view(self, request, pk):
-        """The proposed events of one article, each beside its passage: accept, edit, reject."""
+        """The proposed events of one article, each beside its passage: accept (its title
+        edited first, if need be), edit or reject; one that reports an event already on the
+        timeline is added to that event as a citation. Below them, the actors the import
+        proposed: a spelling of a known actor is merged into it or kept apart."""
         source = get_object_or_404(Source, pk=pk)
+        refused_title = None
         if request.method == "POST":
+            action = request.POST.get("action")
+            if action in ("merge", "keep_apart"):
+                return self._decide_actor(request, source, action)
             if not request.user.has_perm("dialogue.change_event"):
                 raise PermissionDenied
-            event_id, action = request.POST.get("event", ""), request.POST.get("action")
-            if not event_id.isdigit() or action not in ("accept", "reject"):
+            event_id = request.POST.get("event", "")
+            if not event_id.isdigit() or action not in ("accept", "reject", "attach", "separate"):
                 return HttpResponseBadRequest(gettext("Say which event, and accept or reject."))
             event = get_object_or_404(
                 Event.objects.filter(citations__source=source).distinct(), pk=event_id
             )
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                reversion.set_comment(f"Proposal {action}ed on the review page")
-                if action == "reject":
-                    services.reject_proposal(event=event)
-                    accepted = None
-                else:
-                    accepted = services.accept_proposal(event=event)
-            title = {"title": event.title}
-            if accepted is None:
-                message = gettext("Rejected “%(title)s”.")
-            elif accepted:
-                message = gettext("Accepted and published “%(title)s”.")
-            else:
-                self.message_user(
-                    request, gettext("It cites no passage: edit it first."), messages.ERROR
-                )
-                return redirect(request.path)
-            self.message_user(request, message % title, messages.SUCCESS)
-            return redirect(request.path)
+            if action != "accept" or "title" not in request.POST:
+                return self._decide_proposal(request, event, action)
+            form = _title_form(event, data=request.POST)
+            if form.is_valid():
+                return self._decide_proposal(request, event, action, form.cleaned_data["title"])
+            refused_title = form
         proposals = list(
             Event.objects.filter(review=Event.Review.PROPOSED, citations__source=source)
             .distinct()
+            .select_related("reports")
             .prefetch_related("citations", "participations__actor")
         )
         proposals.sort(key=lambda e: min(c.start for c in e.citations.all()))
         citations = []
         for number, event in enumerate(proposals, start=1):
             event.number = number
+            if refused_title is not None and refused_title.event_pk == event.pk:
+                event.title_form = refused_title
+            else:
+                event.title_form = _title_form(event)
             for citation in event.citations.all():
                 if citation.source_id == source.pk:
                     citation.number, citation.event = number, event
@@ -524,8 +603,86 @@ class SourceAdmin(VersionAdmin):
             "source": source,
             "proposals": proposals,
             "paragraphs": annotate(source.body, citations),
+            "actors": proposed_actors(source),
+            "can_merge": request.user.has_perm("dialogue.change_actor"),
         }
         return TemplateResponse(request, "admin/dialogue/source/review.html", context)
+
+    def _decide_proposal(self, request, event: Event, action: str, title: str | None = None):
+        """Carry out an editor's decision on one proposal, in a revision, and say what it did."""
+        if action in ("attach", "separate") and event.review != Event.Review.PROPOSED:
+            return HttpResponseBadRequest(gettext("This event is no longer a proposal."))
+        if action == "attach" and event.reports_id is None:
+            return HttpResponseBadRequest(
+                gettext("This proposal reports no event on the timeline.")
+            )
+        names = {"title": title or event.title}
+        with in_english(), reversion.create_revision():
+            reversion.set_user(request.user)
+            if action == "attach":
+                reported = services.attach_proposal(event=event)
+                reversion.add_to_revision(reported)  # with the citations it has now
+                reversion.set_comment(
+                    f"Proposal “{event.title_en}” added as a citation on the review page"
+                )
+                message = format_html(
+                    gettext("Added the passage to “{title}” as a citation."),
+                    title=format_html(
+                        '<a href="{}">{}</a>',
+                        reverse("admin:dialogue_event_change", args=[reported.pk]),
+                        reported.title,
+                    ),
+                )
+            elif action == "separate":
+                services.separate_proposal(event=event)
+                reversion.set_comment("Proposal kept as a new event on the review page")
+                message = gettext("“%(title)s” is kept as a new event: accept or reject it.")
+                message %= names
+            elif action == "reject":
+                services.reject_proposal(event=event)
+                reversion.set_comment("Proposal rejected on the review page")
+                message = gettext("Rejected “%(title)s”.") % names
+            elif services.accept_proposal(event=event, title=title):
+                reversion.set_comment("Proposal accepted on the review page")
+                message = gettext("Accepted and published “%(title)s”.") % names
+            else:
+                reversion.set_comment("Proposal accepted on the review page, not published")
+                self.message_user(
+                    request, gettext("It cites no passage: edit it first."), messages.ERROR
+                )
+                return redirect(request.path)
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect(request.path)
+
+    def _decide_actor(self, request, source: Source, action: str):
+        """Merge a spelling the import read into the actor it is probably the same as, or keep
+        the two apart."""
+        if not request.user.has_perm("dialogue.change_actor"):
+            raise PermissionDenied
+        actor_id = request.POST.get("actor", "")
+        if not actor_id.isdigit():
+            return HttpResponseBadRequest(gettext("Say which actor, and merge or keep apart."))
+        actor = next(
+            (a for a in proposed_actors(source) if a.pk == int(actor_id) and a.merge_into_id),
+            None,
+        )
+        if actor is None:
+            raise Http404(gettext("No such spelling proposed by this article."))
+        names = {"name": actor.name_en, "target": actor.merge_into.name_en}
+        with in_english(), reversion.create_revision():
+            reversion.set_user(request.user)
+            if action == "merge":
+                reversion.set_comment(f"Merged “{actor.name_en}” on the review page")
+                services.merge_actor(actor=actor)
+                message = gettext(
+                    "Merged “%(name)s” into “%(target)s”: the spelling is one of its aliases now."
+                )
+            else:
+                reversion.set_comment(f"Kept “{actor.name_en}” apart on the review page")
+                services.keep_actor_apart(actor=actor)
+                message = gettext("Kept “%(name)s” apart from “%(target)s”.")
+        self.message_user(request, message % names, messages.SUCCESS)
+        return redirect(request.path)
 
 
 @admin.register(Actor)

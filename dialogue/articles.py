@@ -56,7 +56,8 @@ AGENCIES = (
     "Yonhap", "Kyodo", "Jiji", "AP", "AFP", "Reuters", "Xinhua", "KCNA", "Bloomberg"
 )  # fmt: skip
 OUTLET = re.compile(
-    r"^(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* "
+    r"^(?!(?:World|Business|Local|National|Top|Latest|Breaking|Politics|Sports|Asia|Japan|Korea)"
+    r" News$)(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* "
     r"(?:Times|Herald|Post|News|Journal|Daily|Shimbun|Ilbo|Tribune|Guardian|Diplomat|Agency)$"
 )
 # "Posted : 2013-07-02 17:02", "Updated : Nov. 3, 2013", "Published on Sept. 9, 2014 - 11:11"
@@ -84,7 +85,8 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 FURNITURE = re.compile(
-    r"link copied|^share\b|^print\b|^font size|^subscribe|^advertisement$|^[•·]"
+    r"^\d+ min read$|^go to contents|^reuters staff$|link copied|^share\b|^print\b|^font size"
+    r"|^subscribe|^advertisement$|^[•·]"
     r"|^\(end\)$|^related (?:articles|stories)|^read more|^email\b|^tweet$|all rights reserved"
     r"|^©|^copyright\b",
     re.IGNORECASE,
@@ -227,7 +229,7 @@ def parse(
             (updated if label in ("updated", "last updated", "modified") else posted).append(day)
             if (clock := CLOCK.search(labelled["rest"])) and not article.published_time:
                 article.published_time = clock["time"]
-        elif day and len(block.split()) <= 8:
+        elif day and (len(block.split()) <= 8 or header_date(" ".join(block.split()[:4]))):
             posted.append(day)  # a bare "Mar 4, 2013" or "2013.07.02 17:02"
             if clock := CLOCK.search(block):
                 article.published_time = article.published_time or clock["time"]
@@ -281,7 +283,20 @@ def parse(
         article.outlet = outlet_named(article.agency)[0]  # a wire story on the agency's own site
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:
-        years = [int(m[1]) for b in footer if (m := COPYRIGHT.match(b)) and m["year"]]
+        # The year: the footer's copyright, else the year the story mentions whose calendar
+        # agrees with the weekday its lede gives that day ("SEOUL, June 29 (Yonhap) -- South
+        # Korea on Friday …" is 2012); with no such year, the editor is asked.
+        years = [int(m["year"]) for b in footer if (m := COPYRIGHT.match(b)) and m["year"]]
+        if not years:
+            lede = article.body[: article.body.find("\n") % (len(article.body) + 1)]
+            weekdays = set(re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                      r"Sunday)\b", lede))  # fmt: skip
+            mentioned = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)}
+            years = [
+                y
+                for y in sorted(mentioned, reverse=True)
+                if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
+            ][:1]
         article.published_on = _dateline_day(line["date"], (years or [None])[0])
     article.dateline = line[0] if line else ""
     article.outlet = outlet or article.outlet

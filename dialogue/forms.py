@@ -129,19 +129,60 @@ class MultipleFileField(forms.FileField):
 
 
 class ArticleImportForm(forms.Form):
+    """The files of an import, and what their texts may not say, given for all of them."""
+
     files = MultipleFileField(
         label=_("Article files"),
         help_text=_("Plain-text (UTF-8) files, one article each, as received."),
     )
     outlet = forms.CharField(
-        label=_("Outlet"), required=False, help_text=_("Only if the text does not name it.")
+        label=_("Outlet"),
+        required=False,
+        max_length=200,
+        help_text=_("Only if the text does not name it."),
     )
     published = forms.DateField(
         required=False,
         label=_("Publication date"),
         help_text=_("YYYY-MM-DD. Only if the text has no “Published :” line."),
     )
+    title = forms.CharField(
+        label=_("Headline"),
+        required=False,
+        max_length=300,
+        help_text=_("Only if the text does not have one."),
+    )
     url = forms.URLField(required=False, label=_("Original URL"), assume_scheme="https")
+
+    # What the importer may find missing in a text (ArticleError.missing), as the form asks it.
+    MISSING = {
+        "published": _("the publication date"),
+        "outlet": _("the outlet"),
+        "title": _("the headline"),
+    }
+
+    def ask_for(self, missing: list[str], *, name: str) -> str:
+        """Mark the fields a file's text does not fill, and say which: “For a.txt, please give
+        the publication date and the outlet (not found in the text).”"""
+        for field in missing:
+            self.add_error(field, gettext("Needed for %(file)s.") % {"file": name})
+        what = [str(self.MISSING[field]) for field in missing]
+        if len(what) > 1:
+            comma = pgettext("between items of a list but the last two", ", ")
+            last = pgettext("between the last two items of a list", " and ")
+            what = [comma.join(what[:-1]) + last + what[-1]]
+        message = gettext("For %(file)s, please give %(fields)s (not found in the text).") % {
+            "file": name,
+            "fields": what[0] if what else "",
+        }
+        self.add_error(None, message)
+        return message
+
+
+class ProposalTitleForm(forms.Form):
+    """The title of a proposal, edited on the review page and saved when it is accepted."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
 
 
 class CitationForm(forms.ModelForm):

@@ -31,17 +31,30 @@ __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose",
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
-    r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the \w+ )?(?:day|days|weeks?|"
+    r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
 )
 FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
-    r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing)\b",
+    r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
+    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|(?-i:may|might|could))\b",
+    re.IGNORECASE,
+)
+# A plan told as past ("had planned to sign in late May"): its date is not moved ahead.
+PAST_PLAN = re.compile(
+    r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
+    r"due|going|meant|arranged)(?: to| for)?\b|\b(?:was|were) to\b",
+    re.IGNORECASE,
+)
+# Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
+PROPOSING = re.compile(
+    r"\b(?:proposed|suggested|offered|called for|urged|asked|invited|agreed to|decided to)\b",
     re.IGNORECASE,
 )
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
-    r"broke down|collapsed)\b",
+    r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|delayed|"
+    r"suspended the|halted)\b",
     re.IGNORECASE,
 )
 ONGOING = re.compile(
@@ -214,10 +227,65 @@ class Proposal:
     reporting: bool = False  # dates a report ("said Saturday"), not the events it reports
 
 
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Where the text's verbs say past, future or called off, in order."""
+    marks = [(m.start(), "cancelled") for m in CANCELLED.finditer(text)]
+    plans = [(m.start(), m.end()) for m in PAST_PLAN.finditer(text)]
+    marks += [(a, "past plan") for a, _ in plans]
+    marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
+    marks += [
+        (m.start(), "future")
+        for m in FUTURE.finditer(text)
+        if not any(a <= m.start() < b for a, b in plans)
+    ]
+    for m in re.finditer(r"[a-z]+", text):
+        word = m.group(0)
+        before = text[: m.start()].split()[-1:]
+        if before and before[0].lower() in DETERMINERS:
+            continue  # "the planned revision", "the suspended talks"
+        lemma = getLemma(word, upos="VERB")
+        past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
+        if past and not any(p == m.start() for p, _ in marks):
+            marks.append((m.start(), "past"))
+    return sorted(marks)
+
+
+def _nearest(marks: list[tuple[int, str]], at: int) -> str | None:
+    """The mark nearest before an offset, else the first after it."""
+    before = [kind for pos, kind in marks if pos < at]
+    after = [kind for pos, kind in marks if pos >= at]
+    return (before or after or [None])[-1 if before else 0]
+
+
+def _tense(text: str):
+    """The tense at each offset of a clause: that of the verb nearest before it (or after it,
+    for a date that opens the clause). True for the future, False for the past, None if the
+    clause has no verb that says."""
+    marks = _marks(text)
+
+    def at(offset: int) -> bool | None:
+        kind = _nearest(marks, offset)
+        if kind == "proposing":  # the verb's own day right after it, its plan's day further on
+            since = max(pos for pos, k in marks if k == kind and pos <= offset)
+            return len(text[since:offset].split()) > 2
+        if kind in (None, "past plan"):
+            return None  # a plan told as past may still lie ahead: the nearest such day
+        return kind == "future"
+
+    return at
+
+
 def _status(text: str, expression: timex.TimeExpression | None) -> str:
-    if CANCELLED.search(text):
+    kind = _nearest(_marks(text), expression.start if expression else len(text))
+    if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
         return Event.Status.CANCELLED
-    if (expression and expression.future) or FUTURE.search(text):
+    if (
+        (expression and expression.future)
+        or kind == "future"
+        or (expression is None and FUTURE.search(text))
+    ):
+        return Event.Status.PLANNED
+    if kind == "past plan":
         return Event.Status.PLANNED
     if ONGOING.search(text):
         return Event.Status.ONGOING
@@ -235,9 +303,7 @@ def _read(body: str, published: date, skip: int = 0):
         parts = clauses(body, s_start, s_end)
         found = {}
         for c in parts:
-            found[id(c)] = timex.find(
-                c.text, published, future=bool(FUTURE.search(c.text)), anchor=anchor
-            )
+            found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchor)
             anchor = next((t.edtf for t in reversed(found[id(c)]) if not t.attributive), anchor)
         yield s_start, s_end, parts, found
 

@@ -117,9 +117,15 @@ def _span(a: date, b: date) -> str:
     return f"{a.isoformat()}/{b.isoformat()}"
 
 
-def _month_day(month: int, day: int, published: date, *, future: bool) -> date | None:
-    """A month and day without a year: the publication year, moved a year when tense says so."""
+def _month_day(month: int, day: int, published: date, *, future: bool | None) -> date | None:
+    """A month and day without a year: the publication year, moved a year when tense says so;
+    with no tense to go by (None), whichever year puts it nearest the publication day."""
     try:
+        if future is None:
+            years = [published.year - 1, published.year, published.year + 1]
+            return min(
+                (date(y, month, day) for y in years), key=lambda d: abs((d - published).days)
+            )
         candidate = date(published.year, month, day)
         if future and candidate < published - timedelta(days=7):
             candidate = date(published.year + 1, month, day)
@@ -301,7 +307,7 @@ def _rules():
         the text gave; "three years ago": from the publication day."""
         unit = m["unit"].lower().rstrip("s")
         n = _number(m["n"]) if m["n"] else 1
-        direction = m["direction"].lower()
+        direction = (m["direction"] or m.groupdict().get("direction2") or "").lower()
         sign = 1 if direction in ("later", "after", "next", "following") else -1
         if direction == "ago":
             base, coarse = pub, pub
@@ -317,6 +323,9 @@ def _rules():
             year, month = _add_months(coarse.year, coarse.month, sign * n)
             return f"{year:04d}-{month:02d}", {}
         return str(coarse.year + sign * n), {}
+
+    def same_day(m, pub, future, anchor):
+        return _anchor_day(anchor, pub).isoformat(), {}
 
     def season(m, pub, future, anchor):
         code = SEASONS[m["season"].lower()]
@@ -451,11 +460,16 @@ def _rules():
         (rf"\b(?:in |since |until )?{which} {month_title}\b(?! \d)", 0, month_with_word),
         (
             rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?:the )?(?:(?:previous|following"
-            rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?P<direction>earlier|later|ago"
-            rf"|before|after)(?=[,.;:)]|$| and| when| that)",
+            rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?:(?P<direction>earlier|later"
+            rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| and| when| that))",
             i,
             offset,
         ),
+        (
+            r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b",
+            i,
+            same_day,
+        ),  # fmt: skip
         (
             r"\bthe (?P<direction>previous|following|next) (?P<unit>day|week|month|year)\b"
             r"(?P<n>)",
@@ -497,17 +511,21 @@ ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s) $
 
 
 def find(
-    text: str, published: date, *, future: bool = False, anchor: str | None = None
+    text: str, published: date, *, future=False, anchor: str | None = None
 ) -> list[TimeExpression]:
-    """Every time expression in the text, left to right, none overlapping another. `anchor` is
-    the last date the article gave before this text, which "the day before" counts from."""
+    """Every time expression in the text, left to right, none overlapping another.
+
+    `future` is the tense: True, False, None (not known), or a function of an offset in the
+    text giving the tense there (the verb's nearest the expression). `anchor` is the last
+    date the article gave before this text, which "the day before" counts from."""
+    tense = future if callable(future) else (lambda at: future)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for pattern, rule in RULES:
         for m in pattern.finditer(text):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            edtf, flags = rule(m, published, future, anchor)
+            edtf, flags = rule(m, published, tense(m.start()), anchor)
             if not edtf:
                 continue
             phrase = m.group(0).strip()
@@ -531,7 +549,7 @@ def find(
             previous = found[i - 1].edtf
             t.edtf = (
                 next(
-                    r(m, published, future, previous)[0]
+                    r(m, published, tense(t.start), previous)[0]
                     for p, r in RULES
                     if (m := p.fullmatch(t.text))
                 )
@@ -541,5 +559,6 @@ def find(
 
 
 RELATIVE_TO_ANCHOR = re.compile(
-    r".*\b(?:earlier|later|before|after|previous|following|next) ?\w*$", re.IGNORECASE
+    r".*\b(?:earlier|later|before|after|previous|following|next) ?\w*$|.*\b(?:same|that) \w+$",
+    re.IGNORECASE,
 )

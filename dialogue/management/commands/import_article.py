@@ -18,10 +18,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published", type=date.fromisoformat, help="Publication date, YYYY-MM-DD."
         )
+        parser.add_argument("--title", default="", help="The headline, if the text lacks one.")
         parser.add_argument("--url", default="", help="The article's original address.")
         parser.add_argument("--dry-run", action="store_true", help="Show, but save nothing.")
 
-    def handle(self, *args, files, outlet, published, url, dry_run, **options):
+    def handle(self, *args, files, outlet, published, title, url, dry_run, **options):
         failed = 0
         for path in files:
             try:
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                     outlet=outlet,
                     published=published,
                     url=url,
+                    title=title,
                     dry_run=dry_run,
                 )
             except OSError as exc:
