@@ -70,7 +70,8 @@ NUMERIC_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>
 CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d)\b")
 # "TOKYO, Aug. 15 (Yonhap) --", "SEOUL (Reuters) -", "TOKYO — ": metadata, never an event.
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.' -]{2,}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    r"^(?P<city>[A-Z][A-Z.' -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\))?\s*(?:--|—|–|-)\s*"
 )
 CITIES = {
@@ -265,7 +266,7 @@ def parse(
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
     line = DATELINE.match(article.body)
-    if line and line["city"].strip() not in CITIES and not line["agency"]:
+    if line and line["city"].strip().upper() not in CITIES and not line["agency"]:
         line = None
     if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
         article.agency = article.agency or m[1]
@@ -275,8 +276,8 @@ def parse(
         owner = COPYRIGHT.match(block)["owner"]
         if not article.outlet and (named := outlet_named(owner)):
             article.outlet = named[0]
-    if line and line["city"].strip() in CITIES:
-        article.country = CITIES[line["city"].strip()]
+    if line and line["city"].strip().upper() in CITIES:
+        article.country = CITIES[line["city"].strip().upper()]
     elif named := outlet_named(outlet or article.outlet or article.agency):
         article.country = named[1]
     if not article.outlet and article.agency and line:
@@ -291,10 +292,10 @@ def parse(
             lede = article.body[: article.body.find("\n") % (len(article.body) + 1)]
             weekdays = set(re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                                       r"Sunday)\b", lede))  # fmt: skip
-            mentioned = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)}
+            mentioned = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)]
             years = [
                 y
-                for y in sorted(mentioned, reverse=True)
+                for y in range(max(mentioned, default=0) + 2, min(mentioned, default=0) - 1, -1)
                 if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
             ][:1]
         article.published_on = _dateline_day(line["date"], (years or [None])[0])

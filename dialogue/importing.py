@@ -15,6 +15,7 @@ import pysbd
 import snowballstemmer
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from lemminflect import getInflection, getLemma
 from modeltranslation.utils import build_localized_fieldname
@@ -22,7 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Source
-from dialogue.recognition import ActorIndex, unknown_actors
+from dialogue.recognition import ActorIndex, plain, unknown_actors
 from dialogue.services import refresh_search
 
 # What other modules import from here: the import itself, and the reading it starts with.
@@ -231,6 +232,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
     """Where the text's verbs say past, future or called off, in order."""
     marks = [(m.start(), "cancelled") for m in CANCELLED.finditer(text)]
     plans = [(m.start(), m.end()) for m in PAST_PLAN.finditer(text)]
+    said = plans + [m.span() for m in CANCELLED.finditer(text)]
+    said += [m.span() for m in FUTURE.finditer(text)]
     marks += [(a, "past plan") for a, _ in plans]
     marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
     marks += [
@@ -245,7 +248,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
             continue  # "the planned revision", "the suspended talks"
         lemma = getLemma(word, upos="VERB")
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
-        if past and not any(p == m.start() for p, _ in marks):
+        if past and not any(a <= m.start() < b for a, b in said):
             marks.append((m.start(), "past"))
     return sorted(marks)
 
@@ -330,6 +333,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         for clause in parts:
             expressions = found[id(clause)]
             for t in expressions:
+                if t.reporting and dated:
+                    continue  # "…last month, the sources said Saturday": the report adds nothing
                 if t.reporting:
                     whole = Clause(s_start, s_end, sentence)
                     proposals.append(
@@ -449,94 +454,60 @@ def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
 
 STEMMER = snowballstemmer.stemmer("english")
 PLAIN_WORDS = set(
-    [
-        "said",
-        "says",
-        "told",
-        "also",
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "will",
-        "would",
-        "their",
-        "there",
-        "which",
-        "about",
-        "after",
-        "before",
-        "over",
-        "into",
-        "more",
-        "than",
-        "they",
-        "them",
-        "some",
-        "such",
-        "between",
-        "other",
-        "while",
-        "when",
-        "held",
-        "hold",
-        "talks",
-        "meeting",
-        "dialogue",
-        "security",
-        "officials",
-        "sources",
-        "source",
-        "government",
-        "countries",
-        "country",
-        "nations",
-        "both",
-        "sides",
-        "week",
-        "month",
-        "year",
-        "years",
-        "months",
-        "weeks",
-    ]
+    ["said", "says", "told", "also", "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "there", "which", "about", "after", "before", "over", "into", "more", "than", "they", "them", "some", "such", "between", "other", "while", "when", "held", "hold", "talks", "meeting", "dialogue", "security", "officials", "official", "sources", "source", "government", "countries", "country", "nations", "both", "sides", "week", "month", "year", "years", "months", "weeks", "japan", "japanese", "korea", "korean", "south", "north", "china", "chinese", "united", "states", "first", "last", "next", "the", "and", "for", "its", "has", "had", "but", "not", "was", "are", "his", "her", "who", "two", "new"]
 )
 
 
 def _content(text: str) -> set[str]:
     """The words that tell one event from another ("shrine", "GSOMIA"), stemmed."""
     return {
-        STEMMER.stemWord(w) for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in PLAIN_WORDS
+        STEMMER.stemWord(w) for w in re.findall(r"[a-z]{3,}", plain(text)) if w not in PLAIN_WORDS
     }
 
 
+def _with_states(actors) -> set[int]:
+    """The actors and the states their people and ministries belong to."""
+    countries = {a.country for a in actors if a.country and a.kind != Actor.Kind.STATE}
+    states = Actor.objects.filter(kind=Actor.Kind.STATE, country__in=countries)
+    return {a.pk for a in actors} | set(states.values_list("pk", flat=True))
+
+
 def already_reported(proposal: Proposal, source: Source) -> Event | None:
-    """The event on the timeline this proposal reports again, if there is one: the same
-    actors (two, or all the event has), a date compatible with the proposal's, and the same
-    kind or at least two telling words in common. The best match wins."""
-    if not proposal.actors or proposal.reporting:
+    """The event on the timeline this proposal reports again, if there is one: a date
+    compatible with the proposal's, and either two telling words of its title in common
+    ("Kono statement"), or one and the same actors (two, or all the event has) and kind.
+    The best match wins."""
+    if proposal.reporting:
         return None
     lower, upper = dates.bounds(proposal.edtf)
-    ids = {a.pk for a in proposal.actors}
-    words = _content(" ".join(c.text for c in proposal.clauses))
+    ids = _with_states(proposal.actors)
+    text = " ".join(c.text for c in proposal.clauses)
+    words = _content(text)
+    if not words:
+        return None
+    telling = sorted(
+        {w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in PLAIN_WORDS},
+        key=len,
+        reverse=True,
+    )[:4]
+    named = Q(actors__in=ids)
+    for word in telling:
+        named |= Q(title_en__icontains=word)
     candidates = (
         Event.objects.exclude(review=Event.Review.REJECTED)
         .exclude(citations__source=source)
-        .filter(date_lower__lte=upper, date_upper__gte=lower, actors__in=ids)
+        .filter(named, date_lower__lte=upper, date_upper__gte=lower)
         .distinct()
-        .prefetch_related("actors")[:50]
+        .prefetch_related("actors")[:100]
     )
     best, best_score = None, None
     for event in candidates:
         theirs = {a.pk for a in event.actors.all()}
         shared = len(ids & theirs)
-        common = len(words & _content(f"{event.title_en} {event.summary_en}"))
-        if shared < min(2, len(theirs)) or not common:
-            continue
-        if event.kind != proposal.kind and common < 2:
+        common = len(words & _content(event.title_en))
+        common_all = len(words & _content(f"{event.title_en} {event.summary_en}"))
+        same_parties = theirs and shared >= min(2, len(theirs))
+        if not (common >= 2 or (common_all and same_parties and event.kind == proposal.kind)):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)
         if best_score is None or score > best_score:

@@ -151,7 +151,7 @@ FOREIGN_OFFICIALS = re.compile(
 DEFENCE_OFFICIALS = re.compile(r"\bdefen[cs]e (?:officials|ministers|ministries)\b", re.I)
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case without diacritics or apostrophes: "Kōno" → "kono", "P'yŏng" → "pyong"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -177,7 +177,7 @@ def _fold(token: str) -> str:
 def name_key(name: str) -> frozenset[str]:
     """A person's name as a set of folded parts, the same for every romanisation and either
     order: "Park Geun-hye", "Pak Kun-hye" and "Bak Geunhye"; "Kōno Tarō", "Taro Kono"."""
-    parts = _plain(name).replace(".", "").split()
+    parts = plain(name).replace(".", "").split()
     if len(parts) == 3 and parts[0] in KOREAN_SURNAMES:
         parts = [parts[0], parts[1] + parts[2]]  # "Park Geun Hye" is "Park Geun-hye"
     return frozenset(_fold(KOREAN_SURNAMES.get(p, p)) for p in parts)

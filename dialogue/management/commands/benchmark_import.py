@@ -215,7 +215,13 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
             hit = bool(pair and pair.reports and pair.reports.slug == g["existing"])
             tally.add("existing", hit)
             if not hit:
-                tally.notes.append(f"{name}: not attached to {g['existing']}")
+                why = (
+                    f"proposal {pair.edtf} reports {pair.reports and pair.reports.slug}, "
+                    f"actors {sorted(a.slug for a in pair.actors.all())}"
+                    if pair
+                    else "no proposal"
+                )
+                tally.notes.append(f"{name}: not attached to {g['existing']} ({why})")
     right = {p.pk for g, p in matched if p.edtf == g["edtf"]}
     for p in proposals:
         tally.add("dates", p.pk in right)
