@@ -41,6 +41,11 @@ NATIONALITIES = {
     "korea's": "KOR", "seoul's": "KOR", "tokyo's": "JPN", "u.s.": "USA", "american": "USA",
     "chinese": "CHN", "china's": "CHN", "pyongyang's": "PRK",
 }  # fmt: skip
+DEMONYMS = {
+    "chinese": "CHN", "american": "USA", "japanese": "JPN", "south korean": "KOR",
+    "north korean": "PRK",
+}  # fmt: skip
+DEMONYM = re.compile(r"\b(?:Chinese|American|Japanese|South Korean|North Korean)\b")
 COUNTRY_NAMES = {
     "japan": "JPN", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
     "china": "CHN", "the united states": "USA", "the u.s.": "USA",
@@ -287,7 +292,6 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 for i in heads
             )
         ):
-            bodies.append((m.start(), m.end()))
             name = re.sub(r"^(?:The |the )", "", run)
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
@@ -299,6 +303,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                     )
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
+            bodies.append((m.start() + run.rfind(name), m.end()))
             acronym = re.match(r" \(([A-Z]{2,})\)", body[m.end() : m.end() + 12])
             kind = _body_kind(name)
             nation = _country_in(name) or _country_before(body[max(0, m.start() - 30) : m.start()])
@@ -387,6 +392,7 @@ class ActorIndex:
             "foreign": [a for a in bodies if a.country in countries and "Foreign" in a.name_en],
             "defence": [a for a in bodies if a.country in countries and "Defen" in a.name_en],
         }
+        self.states_by_country = {a.country: a for a in actors if a.kind == Actor.Kind.STATE}
         self.keys = {}
         for actor in actors:
             if actor.kind == Actor.Kind.PERSON and not actor.merge_into_id:
@@ -472,6 +478,9 @@ class ActorIndex:
             if self.by_name[m.group(0)].kind == Actor.Kind.PERSON and self.states:
                 # "Japanese Prime Minister Shinzo Abe" names Japan as well.
                 add(*(self.by_name[s.group(0)] for s in self.states.finditer(m.group(0))))
+        for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
+            if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
+                add(state)
         if len(self.pair) == 2:
             named_states = {a for a in found if a.kind == Actor.Kind.STATE}
             if COLLECTIVE.search(text) and len(named_states) < 2:
@@ -483,6 +492,21 @@ class ActorIndex:
         return found
 
 
+def _part_of_known(item: Found, known: ActorIndex) -> bool:
+    """Whether a body is a known one, or a part of one: "… Bureau of the Foreign Ministry", "the
+    South Korean Joint Chiefs of Staff"; not "the U.S. Joint Chiefs of Staff"."""
+    for name, actors in known.candidates.items():
+        if " " not in name or not item.name.endswith(" " + name):
+            continue
+        prefix = item.name[: -len(name)]
+        if re.search(r"\b(?:of|of the|for|for the)\s*$", prefix):
+            return True
+        country = _country_in(prefix)
+        if not country or any(a.country == country for a in actors):
+            return True
+    return False
+
+
 def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Actor]:
     """The people and bodies the text names that are not in the Actor table, as unconfirmed
     actors (unsaved, without a slug). A name that is another romanisation or order of a known
@@ -492,8 +516,8 @@ def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Acto
         if item.name in known.candidates:
             continue  # known by this very name
         if item.kind != Actor.Kind.PERSON:
-            if any(item.name.endswith(" " + n) for n in known.candidates if " " in n):
-                continue  # "… Bureau of the Foreign Ministry" is the known ministry's part
+            if _part_of_known(item, known):
+                continue
             same = None
         elif not (same := known.same_person(item.name)) and any(
             p.name_en == item.name for p in proposed
