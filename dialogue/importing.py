@@ -54,7 +54,7 @@ PROPOSING = re.compile(
 )
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
-    r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|delayed|"
+    r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|"
     r"suspended the|halted)\b",
     re.IGNORECASE,
 )
@@ -446,11 +446,14 @@ def _within(expressions, clause: Clause, offset: int):
 def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
     """For a clause with no subject of its own ("while opening up to talks"), the first actor
     of its sentence, which is usually the subject it shares."""
+    sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
+    if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
+                clause.text):  # fmt: skip
+        return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
     if re.match(r"(?:which|who)\b", clause.text):
         return actors.find(body[max(0, clause.start - 60) : clause.start])[-1:]  # its antecedent
     if not re.match(r"(?:while|after|before) \w+ing\b", clause.text, re.IGNORECASE):
         return []
-    sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
     return actors.find(body[sentence_start : clause.start])[:1]
 
 

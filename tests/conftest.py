@@ -62,3 +62,13 @@ def staff(db, django_user_model):
     return django_user_model.objects.create_user(
         "editor", password="a long enough password 1", is_staff=True, is_superuser=True
     )
+
+
+@pytest.fixture
+def actors(seed):
+    """The Actor table of the seed, which recognition reads; no sources or events."""
+    from dialogue.models import Citation, Event, Source
+
+    Citation.objects.all().delete()
+    Event.objects.all().delete()
+    Source.objects.all().delete()

@@ -1,0 +1,160 @@
+"""Who an article names: known actors by any spelling, new people and bodies, and which of two
+namesakes it means."""
+
+from datetime import date
+
+import pytest
+
+from dialogue.importing import import_article
+from dialogue.models import Actor
+from dialogue.recognition import ActorIndex, name_key, people_and_bodies, unknown_actors
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Park Geun-hye", "Pak Kun-hye"),  # Revised Romanization, McCune–Reischauer
+        ("Park Geun-hye", "Bak Geunhye"),
+        ("Park Geun-hye", "Park Geun Hye"),  # the given name in two parts
+        ("Yun Byung-se", "Yoon Byung-se"),  # the papers' own habit
+        ("Yun Byung-se", "Yun Byeong-se"),
+        ("Chung Eui-yong", "Jeong Ui-yong"),
+        ("Seo Joo-seok", "Suh Ju-suk"),
+        ("Lee Myung-bak", "Yi Myŏng-bak"),
+        ("Kim Kwan-jin", "Gim Gwan-jin"),
+        ("Choi Jong-kun", "Choe Chong-gun"),
+        ("Yohei Kono", "Yōhei Kōno"),  # Hepburn's long vowels, written or not
+        ("Yohei Kono", "Yohei Kouno"),
+        ("Yohei Kono", "Yohei Kohno"),
+        ("Koichiro Gemba", "Koichiro Genba"),
+        ("Shinzo Abe", "Abe Shinzo"),  # either order
+    ],
+)
+def test_romanisations_of_one_name_share_a_key(one, other):
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Kim Jong-un", "Kim Jong-il"), ("Park Geun-hye", "Park Jie-won"), ("Taro Kono", "Taro Aso")],
+)
+def test_different_people_keep_different_keys(one, other):
+    assert name_key(one) != name_key(other)
+
+
+def _names(text, country=""):
+    return {f.name: f for f in people_and_bodies(text, country)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office"),
+    [
+        ("Gen. Jung Seung-jo attended.", "Jung Seung-jo", "Gen."),
+        ("Lt. Gen. Koichi Isobe spoke.", "Koichi Isobe", "Lt. Gen."),
+        ("Vice Adm. Tomohisa Takei spoke.", "Tomohisa Takei", "Vice Adm."),
+        ("Vice Foreign Minister Cho Tae-yong met them.", "Cho Tae-yong", "Vice Foreign Minister"),
+        ("Chief Cabinet Secretary Yoshihide Suga said.", "Yoshihide Suga",
+         "Chief Cabinet Secretary"),
+        ("Unification Minister Ryoo Kihl-jae said so.", "Ryoo Kihl-jae", "Unification Minister"),
+        ("Culture Minister Yoo Jin Ryong said so.", "Yoo Jin Ryong", "Culture Minister"),
+        ("Defense Minister Gen Nakatani said so.", "Gen Nakatani", "Defense Minister"),  # a name
+        ("his Japanese counterpart Jun Azumi agreed.", "Jun Azumi", "counterpart"),
+        ("Foreign Ministry spokesman Masaru Sato said.", "Masaru Sato", "spokesman"),
+        ("Junichi Ihara, director general of the bureau, said.", "Junichi Ihara", None),
+        ("Kimihiro Ishikane of Japan's Foreign Ministry met him.", "Kimihiro Ishikane", None),
+    ],
+)  # fmt: skip
+def test_people_are_found_by_titles_ranks_and_appositions(text, name, office):
+    found = _names(text)
+    assert name in found and found[name].kind == Actor.Kind.PERSON
+    if office:
+        assert found[name].office == office
+
+
+def test_two_people_after_a_plural_title_and_their_countries():
+    found = _names(
+        "Defense Ministers Kim Kwan-jin and Itsunori Onodera met. "
+        "Foreign Minister Fumio Kishida of Japan said so."
+    )
+    assert {"Kim Kwan-jin", "Itsunori Onodera", "Fumio Kishida"} <= set(found)
+    assert found["Fumio Kishida"].country == "JPN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "country"),
+    [
+        ("The National Intelligence Service (NIS) said.", "National Intelligence Service",
+         Actor.Kind.GOVERNMENT_BODY, ""),
+        ("The ruling Saenuri Party agreed.", "Saenuri Party", Actor.Kind.ORGANISATION, ""),
+        ("The Korean Council for the Women Drafted for Military Sexual Slavery by Japan protested.",
+         "Korean Council for the Women Drafted for Military Sexual Slavery by Japan",
+         Actor.Kind.ORGANISATION, "KOR"),
+        ("The Japan Coast Guard said.", "Japan Coast Guard", Actor.Kind.GOVERNMENT_BODY, "JPN"),
+        ("chief of the Self-Defense Forces' Joint Staff", "Self-Defense Forces",
+         Actor.Kind.GOVERNMENT_BODY, ""),
+        ("chief of the Self-Defense Forces' Joint Staff", "Joint Staff",
+         Actor.Kind.GOVERNMENT_BODY, ""),
+        ("the Asia-Pacific Economic Cooperation forum", "Asia-Pacific Economic Cooperation",
+         Actor.Kind.ORGANISATION, ""),
+    ],
+)  # fmt: skip
+def test_named_bodies_are_found(text, name, kind, country):
+    found = _names(text)
+    assert name in found
+    assert found[name].kind == kind
+    if country:
+        assert found[name].country == country
+    assert not any(f.kind == Actor.Kind.PERSON for f in found.values())  # no "Sexual Slavery"
+
+
+def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):
+    park = Actor.objects.create(slug="park-geun-hye", kind="person", name_en="Park Geun-hye")
+    index = ActorIndex(Actor.objects.select_related("merge_into"))
+    (variant,) = [a for a in unknown_actors("President Pak Kun-hye spoke.", index)]
+    assert (variant.name_en, variant.merge_into) == ("Pak Kun-hye", park)
+    assert not unknown_actors("President Park Geun-hye spoke.", index)  # her own spelling
+
+
+def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
+    """The seed's Lee is Lee Sang-deok: an article about another Lee never names him."""
+    index = ActorIndex(Actor.objects.all())
+    assert index.find("Lee said so.")  # the alias, read without the article
+    assert not index.for_article("Lee said so.", "KOR").find("Lee said so.")
+    other = "Opposition leader Lee Hae-chan objected. Lee said the deal was rushed."
+    Actor.objects.create(slug="lee-hae-chan", kind="person", name_en="Lee Hae-chan")
+    read = ActorIndex(Actor.objects.all()).for_article(other, "KOR")
+    assert [a.slug for a in read.find("Lee said the deal was rushed.")] == ["lee-hae-chan"]
+    both = other + " Lee Sang-deok disagreed."
+    read = ActorIndex(Actor.objects.all()).for_article(both, "KOR")
+    assert not [a for a in read.find("Lee said so.") if a.kind == Actor.Kind.PERSON]
+
+
+def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_context_names(
+    actors,
+):
+    index = ActorIndex(Actor.objects.all())
+    text = "The Defense Ministry said so."
+    assert [a.slug for a in index.for_article(text, "KOR").find(text)] == [
+        "south-korea-defence-ministry"
+    ]
+    assert [a.slug for a in index.for_article(text, "JPN").find(text)] == ["japan-defence-ministry"]
+    cued = "The Defense Ministry in Seoul said so."
+    assert "south-korea-defence-ministry" in {
+        a.slug for a in index.for_article(cued, "JPN").find(cued)
+    }
+
+
+def test_an_import_attaches_the_known_person_under_another_spelling(actors):
+    park = Actor.objects.create(slug="park-geun-hye", kind="person", name_en="Park Geun-hye")
+    raw = "\n\n".join(
+        [
+            "The Korea Herald",
+            "Pak meets envoys",
+            "Posted : 2014-03-25 10:00",
+            "President Pak Kun-hye met Japanese envoys in Seoul on Monday to discuss security.",
+        ]
+    )
+    result = import_article(raw.encode(), name="pak.txt")
+    assert [(a.name_en, a.merge_into) for a in result.new_actors] == [("Pak Kun-hye", park)]
+    (event,) = result.events
+    assert park in event.actors.all() and event.edtf == date(2014, 3, 24).isoformat()
