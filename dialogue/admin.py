@@ -498,7 +498,7 @@ class SourceAdmin(VersionAdmin):
             # The script sends the form as it stands with each file: a form the server refuses
             # (a bad date, say) refuses every file, and the script submits it plainly instead,
             # so the page comes back with the errors at their fields.
-            return HttpResponseBadRequest(form.errors.as_text())
+            return HttpResponseBadRequest(form.errors.as_text(), content_type="text/plain")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

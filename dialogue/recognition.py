@@ -450,6 +450,8 @@ class ActorIndex:
             if _is_name(name.split()) and name not in names and (same := self.same_person(name)):
                 names[name] = [same]
                 full.add(same)
+                for part in name.split():  # "Kohno" after "Yohei Kohno" is Yohei Kono
+                    names.setdefault(part, [same])
         # A person's surname finds them once the article has named them in full, and only if
         # it names no other person of that surname.
         for actor in full:
