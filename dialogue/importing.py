@@ -122,7 +122,9 @@ def clauses(body: str, start: int, end: int) -> list[Clause]:
 def _title(text: str, expressions=()) -> str:
     """A headline for the clause, in the site's style: the reporting tail and the time words
     dropped, the verb in the headline's present ("Japan and South Korea agree to resume …",
-    "Seoul, Tokyo to hold talks"), cut at a phrase boundary, never mid-phrase."""
+    "Seoul, Tokyo to hold talks"), cut at a phrase boundary, never mid-phrase. A clause that
+    leaves too little for a headline is titled with its own words."""
+    clause = text
     for t in sorted(expressions, key=lambda t: t.start, reverse=True):
         before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
                            text[: t.start])  # fmt: skip
@@ -132,10 +134,14 @@ def _title(text: str, expressions=()) -> str:
         r"^(?:but|after|while|which|and|when|meanwhile|however|also)\s+", "", text, flags=re.I
     )
     text = re.sub(
-        r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also)\b[^,]{0,40}, ",
+        r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
+        r"|Then|Still)\b[^,]{0,40}, ",
         "",
         text,
     )
+    # "Defense Minister Itsunori Onodera, who held talks …" is "… Onodera held talks …"
+    text = re.sub(r"^([^,]{3,60}), (?:who|which) (?=\w+ed\b|held|met|made|took|sent|gave)", r"\1 ",
+                  text)  # fmt: skip
     text = re.sub(r", (?:involving|including|which|who|based|led|headed|citing)\b[^,]*,", "", text)
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
     text = _present(text)
@@ -143,7 +149,16 @@ def _title(text: str, expressions=()) -> str:
     if len(text) > 90:
         cuts = [m.start() for m in PHRASE_END.finditer(text) if 25 <= m.start() <= 90]
         text = text[: cuts[0]] if cuts else text[:90].rsplit(" ", 1)[0]
-    text = re.sub(r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their))+$", "", text)
+    text = re.sub(
+        r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their|since|until|after"
+        r"|before|over|as|that|than))+$",
+        "",
+        text,
+    )
+    if len(text.split()) < 3:  # too little left: the clause's own words
+        text = REPORTING_TAIL.sub("", clause).strip(' ,;."“”')
+        text = text if len(text.split()) >= 3 else clause.strip(' ,;."“”')
+        text = text if len(text) <= 90 else text[:90].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
 
 

@@ -478,3 +478,15 @@ def test_a_report_of_an_event_on_the_timeline_is_proposed_as_its_citation(seed):
     assert visit.reports.slug == "abe-war-shrine-visit"
     fisheries = next(e for e in result.events if "fisheries" in e.title)
     assert fisheries.reports is None  # same parties and day, nothing else in common
+
+
+def test_a_clause_that_leaves_no_headline_keeps_its_own_words():
+    clause = (
+        "A South Korean government official said the visit had ended any prospect of a "
+        "bilateral security dialogue this year."
+    )  # the reporting verb opens it: dropping the report would leave nothing
+    title = importing._title(clause, timex.find(clause, date(2013, 12, 27)))
+    assert len(title.split()) >= 3
+    assert importing._title("Defense Minister Itsunori Onodera, who held talks on June 1") == (
+        "Defense Minister Itsunori Onodera holds talks on June 1"
+    )
