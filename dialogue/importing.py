@@ -576,8 +576,9 @@ def _with_states(actors) -> set[int]:
 
 def already_reported(proposal: Proposal, source: Source) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
-    compatible with the proposal's, and either two telling words of its title in common
-    ("Kono statement"), or one and the same actors (two, or all the event has) and kind.
+    compatible with the proposal's, and telling words of its title in the proposal's passage:
+    three, or two with one in the proposal's headline ("Kono statement"), or one with the same
+    actors (two, or all the event has) and kind.
     The best match wins."""
     if proposal.reporting:
         return None
@@ -585,6 +586,7 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
     ids = _with_states(proposal.actors)
     text = " ".join(c.text for c in proposal.clauses)
     words = _content(text)
+    own = _content(proposal.title)  # its headline: what it is about, not what it also mentions
     if not words:
         return None
     telling = sorted(
@@ -607,9 +609,13 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
         theirs = {a.pk for a in event.actors.all()}
         shared = len(ids & theirs)
         common = len(words & _content(event.title_en))
-        common_all = len(words & _content(f"{event.title_en} {event.summary_en}"))
         same_parties = theirs and shared >= min(2, len(theirs))
-        if not (common >= 2 or (common_all and same_parties and event.kind == proposal.kind)):
+        headline = own & _content(event.title_en)
+        if not (
+            common >= 3
+            or (headline and common >= 2)
+            or (common and same_parties and event.kind == proposal.kind)
+        ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)
         if best_score is None or score > best_score:

@@ -39,6 +39,7 @@ MEASURES = [
     ("new", "new people and organisations proposed", 0.90, True),
     ("merged", "two spellings of one person merged", 0.80, True),
     ("existing", "reports of events in the database attached", 0.90, True),
+    ("attached", "attachments to the right event (precision)", 0.90, True),
     ("untimed", "proposals from sentences with no time expression", 0, False),
 ]
 
@@ -222,6 +223,13 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
                     else "no proposal"
                 )
                 tally.notes.append(f"{name}: not attached to {g['existing']} ({why})")
+    for p in proposals:
+        if p.reports_id:
+            g = next((g for g, q in matched if q is p), None)
+            hit = bool(g and g.get("existing") == p.reports.slug)
+            tally.add("attached", hit)
+            if not hit:
+                tally.notes.append(f"{name}: “{p.title[:50]}” wrongly attached to {p.reports.slug}")
     right = {p.pk for g, p in matched if p.edtf == g["edtf"]}
     for p in proposals:
         tally.add("dates", p.pk in right)
