@@ -97,3 +97,14 @@ def shape(node, path=""):
     elif isinstance(node, list):
         for value in node:
             yield from shape(value, f"{path}/*")
+
+
+def log_in_as_editor(page, site: str, user_model) -> None:
+    """A browser test's editor: a superuser, logged in through the admin's own form."""
+    user_model.objects.create_user(
+        "editor", password="a long enough password 1", is_staff=True, is_superuser=True
+    )
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a long enough password 1")
+    page.get_by_role("button", name="Log in").click()

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import shoot
 from tests.browser.test_access import violations
+from tests.factories import log_in_as_editor
 from tests.test_review import article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,13 +23,7 @@ def files():
 
 
 def log_in(page, site, django_user_model):
-    django_user_model.objects.create_user(
-        "editor", password="a long enough password 1", is_staff=True, is_superuser=True
-    )
-    page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a long enough password 1")
-    page.get_by_role("button", name="Log in").click()
+    log_in_as_editor(page, site, django_user_model)
     page.goto(site + "/admin/dialogue/source/import/")
 
 

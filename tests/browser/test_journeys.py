@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import log_in_as_editor
+
 EVENT = "/events/planned-security-dialogue-april-2015/"
 EVENT_TITLE = "Security dialogue to resume in April 2015"
 
@@ -150,13 +152,7 @@ def test_escape_closes_the_event_and_focus_returns(page, site):
 
 
 def test_an_editor_adds_an_event_with_a_citation_and_it_appears(page, site, django_user_model):
-    django_user_model.objects.create_user(
-        "editor", password="a long enough password 1", is_staff=True, is_superuser=True
-    )
-    page.goto(site + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a long enough password 1")
-    page.get_by_role("button", name="Log in").click()
+    log_in_as_editor(page, site, django_user_model)
     page.goto(site + "/admin/dialogue/event/add/")
     page.get_by_label("Title [en]").fill("Sources describe the ministers' meeting")
     page.get_by_label("Title [en]").press("Tab")  # the slug is filled in when the title changes
