@@ -186,40 +186,50 @@ def _plural(subject: str) -> bool:
 
 def _present(text: str) -> str:
     """The first verb phrase in the headline's tense: "have broadly agreed" → "broadly agree",
-    "will hold" → "to hold", "is pushing" → "pushes", "were held" → "held", "met" → "meet"."""
-    if m := re.search(r"\b(?:has|have|had)(?P<adverb> \w+ly)?(?P<neg> not)? been (?=\w)", text):
+    "will hold" → "to hold", "is pushing" → "pushes", "were held" → "held", "met" → "meet".
+    Only the first: "agreed … to mend ties that have been frozen" changes "agreed"."""
+    rewrites = []  # (where, the text rewritten there)
+
+    def first(pattern, rewrite):
+        for m in re.finditer(pattern, text):
+            if (new := rewrite(m)) is not None:
+                rewrites.append((m.start(), new))
+                return
+
+    def passive_perfect(m):
         return text[: m.start()] + ("not " if m["neg"] else "") + text[m.end() :]
-    if m := re.search(r"\b(?:has|have|had)(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b", text):
+
+    def perfect(m):
         lemma = getLemma(m["verb"], upos="VERB")
-        if lemma and m["verb"] != lemma[0]:
-            verb = _inflect(lemma[0], _plural(text[: m.start()]))
-            return (
-                text[: m.start()]
-                + (m["adverb"] or "").strip()
-                + (" " if m["adverb"] else "")
-                + verb
-                + text[m.end() :]
-            )
-    if m := FUTURE_VERB.search(text):
-        return text[: m.start()] + "to " + text[m.start("verb") :]
-    if m := re.search(r"\b(?:is|are|was|were) (?P<verb>[a-z]+ing)\b", text):
+        if not lemma or m["verb"] == lemma[0]:
+            return None
+        adverb = f"{m['adverb'].strip()} " if m["adverb"] else ""
+        verb = _inflect(lemma[0], _plural(text[: m.start()]))
+        return text[: m.start()] + adverb + verb + text[m.end() :]
+
+    def progressive(m):
         lemma = getLemma(m["verb"], upos="VERB")
-        if lemma:
-            return (
-                text[: m.start()] + _inflect(lemma[0], _plural(text[: m.start()])) + text[m.end() :]
-            )
-    if m := re.search(r"\b(?:was|were) (?=[a-z]+(?:ed|en|eld|ld|ade|ent)\b)", text):
-        return text[: m.start()] + text[m.end() :]
-    words = list(re.finditer(r"[A-Za-z]+", text))
-    for i, w in enumerate(words[1:], start=1):
-        word = w.group(0)
-        if word[0].isupper() or words[i - 1].group(0).lower() in DETERMINERS:
-            continue
+        plural = _plural(text[: m.start()])
+        return text[: m.start()] + _inflect(lemma[0], plural) + text[m.end() :] if lemma else None
+
+    def simple_past(m):
+        word = m.group(0)
+        previous = text[: m.start()].split()[-1:]
+        if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS:
+            return None
         lemma = getLemma(word, upos="VERB")
-        if lemma and word in getInflection(lemma[0], tag="VBD"):
-            verb = _inflect(lemma[0], _plural(text[: w.start()]))
-            return text[: w.start()] + verb + text[w.end() :]
-    return text
+        if not lemma or word not in getInflection(lemma[0], tag="VBD"):
+            return None
+        return text[: m.start()] + _inflect(lemma[0], _plural(text[: m.start()])) + text[m.end() :]
+
+    first(r"\b(?:has|have|had)(?P<adverb> \w+ly)?(?P<neg> not)? been (?=\w)", passive_perfect)
+    first(r"\b(?:has|have|had)(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b", perfect)
+    first(FUTURE_VERB, lambda m: text[: m.start()] + "to " + text[m.start("verb") :])
+    first(r"\b(?:is|are|was|were) (?P<verb>[a-z]+ing)\b", progressive)
+    first(r"\b(?:was|were) (?=[a-z]+(?:ed|en|eld|ld|ade|ent)\b)",
+          lambda m: text[: m.start()] + text[m.end() :])  # fmt: skip
+    first(r"[A-Za-z]+", simple_past)
+    return min(rewrites, key=lambda r: r[0])[1] if rewrites else text
 
 
 MEETING_WORDS = re.compile(r"\b(?:dialogue|talks|meeting|consultations?|summit)\b", re.I)
