@@ -34,6 +34,7 @@ CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
+    r"|, and (?=[A-Z][\w’'-]+ (?:[a-z]+ed|held|met|made|took|told|visited|went|said|sent)\b)"
 )
 FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
@@ -166,11 +167,12 @@ PHRASE_END = re.compile(
     r",| due to | because | amid | in the face of | as | to discuss | including | which | that "
     r"| on the | over the | in a | after | before | while "
 )
+MODALS = {"should", "would", "could", "might", "must", "ought"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "our"}
 FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:set|expected|likely|scheduled|due) to"
     r"|plans? to|planned to|intends? to|aims? to|hopes? to)"
-    r"(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b"
+    r"(?P<adverb> \w+ly)? (?P<verb>(?!have\b)[a-z]+)\b"
 )
 
 
@@ -218,7 +220,7 @@ def _present(text: str) -> str:
         if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS:
             return None
         lemma = getLemma(word, upos="VERB")
-        if not lemma or word not in getInflection(lemma[0], tag="VBD"):
+        if not lemma or word in MODALS or word not in getInflection(lemma[0], tag="VBD"):
             return None
         return text[: m.start()] + _inflect(lemma[0], _plural(text[: m.start()])) + text[m.end() :]
 

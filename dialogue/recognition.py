@@ -476,10 +476,20 @@ class ActorIndex:
                 if rival:
                     add(rival)
                     continue
-            add(self.by_name[m.group(0)])
-            if self.by_name[m.group(0)].kind == Actor.Kind.PERSON and self.states:
-                # "Japanese Prime Minister Shinzo Abe" names Japan as well.
-                add(*(self.by_name[s.group(0)] for s in self.states.finditer(m.group(0))))
+            actor = self.by_name[m.group(0)]
+            add(actor)
+            if actor.kind == Actor.Kind.PERSON:
+                # An official acts for their state; one introduced as "Foreign Ministry
+                # spokesman Masaru Sato" speaks for the ministry too.
+                if state := self.states_by_country.get(actor.country):
+                    add(state)
+                title = re.search(r"[^,;.“”\"]{0,50}$", text[: m.start()])[0]
+                for body in self.pattern.finditer(title) if self.pattern else ():
+                    if (named := self.by_name.get(body.group(0))) and named.kind in (
+                        Actor.Kind.GOVERNMENT_BODY,
+                        Actor.Kind.ORGANISATION,
+                    ):
+                        add(named)
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
             if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
                 add(state)
