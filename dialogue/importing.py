@@ -34,18 +34,20 @@ CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
-    r"|, and (?=[A-Z][\w’'-]+ (?:[a-z]+ed|held|met|made|took|told|visited|went|said|sent)\b)"
+    r"|, and (?=(?:[\w’'-]+ ){1,4}(?:[a-z]+ed|held|met|made|took|told|went|said|says|sent|will"
+    r"|would|was|were|is|are|has|have|had)\b)"
 )
 FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|(?-i:may|might|could))\b",
+    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+)? to|"
+    r"(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
 # A plan told as past ("had planned to sign in late May"): its date is not moved ahead.
 PAST_PLAN = re.compile(
     r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
-    r"due|going|meant|arranged)(?: to| for)?\b|\b(?:was|were) to\b",
+    r"due|going|meant|arranged)(?: to| for)?\b|\b(?:was|were) to\b|\bwould have\b",
     re.IGNORECASE,
 )
 # Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
@@ -126,6 +128,12 @@ def _title(text: str, expressions=()) -> str:
     "Seoul, Tokyo to hold talks"), cut at a phrase boundary, never mid-phrase. A clause that
     leaves too little for a headline is titled with its own words."""
     clause = text
+    if (lead := LEADING_REPORT.match(text)) and len(text[lead.end() :].split()) >= 4:
+        # "officials said the agreement will be explained …": the headline is what was said
+        shift = lead.end()
+        text = text[shift:]
+        expressions = [replace(t, start=t.start - shift, end=t.end - shift)
+                       for t in expressions if t.start >= shift]  # fmt: skip
     for t in sorted(expressions, key=lambda t: t.start, reverse=True):
         before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
                            text[: t.start])  # fmt: skip
@@ -163,10 +171,16 @@ def _title(text: str, expressions=()) -> str:
     return text[:1].upper() + text[1:]
 
 
+LEADING_REPORT = re.compile(
+    r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:said|says|told(?: \w+){0,3}?|added|announced|noted"
+    r"|stressed)\s+(?:that\s+)?(?=[a-z])",
+    re.IGNORECASE,
+)
 PHRASE_END = re.compile(
     r",| due to | because | amid | in the face of | as | to discuss | including | which | that "
     r"| on the | over the | in a | after | before | while "
 )
+BE = {"be", "been", "being", "is", "are"}
 MODALS = {"should", "would", "could", "might", "must", "ought"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "our"}
 FUTURE_VERB = re.compile(
@@ -271,8 +285,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"[a-z]+", text):
         word = m.group(0)
         before = text[: m.start()].split()[-1:]
-        if before and before[0].lower() in DETERMINERS:
-            continue  # "the planned revision", "the suspended talks"
+        if before and before[0].lower() in DETERMINERS | BE:
+            continue  # "the planned revision", "will be explained": not a past verb
         lemma = getLemma(word, upos="VERB")
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
@@ -294,6 +308,8 @@ def _tense(text: str):
     marks = _marks(text)
 
     def at(offset: int) -> bool | None:
+        if re.search(r"\bsince\s*$", text[:offset]):
+            return False  # "since 2009" is behind us
         kind = _nearest(marks, offset)
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max(pos for pos, k in marks if k == kind and pos <= offset)
@@ -307,6 +323,8 @@ def _tense(text: str):
 
 def _status(text: str, expression: timex.TimeExpression | None) -> str:
     kind = _nearest(_marks(text), expression.start if expression else len(text))
+    if expression and re.search(r"\bsince\s*$", text[: expression.start]):
+        kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"
     if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
         return Event.Status.CANCELLED
     if (

@@ -451,6 +451,8 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
             "Japan and South Korea broadly agree to resume a long-suspended security dialogue",
         ),
         ("Kim will visit Tokyo on Thursday", "Kim to visit Tokyo"),
+        ("and officials said the agreement will be explained to lawmakers on Monday",
+         "Agreement to be explained to lawmakers"),  # what was said is the news
         ("Park and Abe agreed on Monday to mend ties that have been frozen",
          "Park and Abe agree to mend ties that have been frozen"),  # the first verb only
         ("The Asian neighbors had sought the security meeting last year",
