@@ -323,7 +323,7 @@ def _tense(text: str):
 
 def _status(text: str, expression: timex.TimeExpression | None) -> str:
     kind = _nearest(_marks(text), expression.start if expression else len(text))
-    if expression and re.search(r"\bsince\s*$", text[: expression.start]):
+    if expression and _since(text, expression):
         kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"
     if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
         return Event.Status.CANCELLED
@@ -377,9 +377,12 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
         for clause in parts:
             expressions = found[id(clause)]
+            plain = [t for t in expressions if not t.reporting and not t.attributive]
             for t in expressions:
                 if t.reporting and dated:
                     continue  # "…last month, the sources said Saturday": the report adds nothing
+                if len(plain) > 1 and t in plain and _since(clause.text, t):
+                    continue  # "met on Sunday, the first time since May 2012": a reference point
                 if t.reporting:
                     whole = Clause(s_start, s_end, sentence)
                     proposals.append(
@@ -480,6 +483,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
     return proposals
+
+
+def _since(text: str, t: timex.TimeExpression) -> bool:
+    return bool(re.search(r"\bsince\s*$", text[: t.start]))
 
 
 def _within(expressions, clause: Clause, offset: int):
