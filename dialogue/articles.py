@@ -263,6 +263,8 @@ def parse(
     article.furniture += candidates[candidates.index(headline) + 1 :] if headline else []
     article.title = title or headline
     paragraphs = [b for b in blocks[first_paragraph:] if not FURNITURE.search(b)]
+    while paragraphs and not _is_paragraph(paragraphs[-1]):
+        article.furniture.append(paragraphs.pop())  # "englishnews@chosun.com / Dec. 30, 2014"
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
     line = DATELINE.match(article.body)

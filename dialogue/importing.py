@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 import pysbd
 import snowballstemmer
@@ -231,8 +231,8 @@ def _present(text: str) -> str:
     def simple_past(m):
         word = m.group(0)
         previous = text[: m.start()].split()[-1:]
-        if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS:
-            return None
+        if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS | BE:
+            return None  # "the planned revision", "due to be signed"
         lemma = getLemma(word, upos="VERB")
         if not lemma or word in MODALS or word not in getInflection(lemma[0], tag="VBD"):
             return None
@@ -425,7 +425,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     proposals.append(
                         Proposal(
                             _title(clause.text, expressions),
-                            t.edtf,
+                            _lasting(clause.text, t),
                             t.derivation,
                             status,
                             _kind(clause.text, status),
@@ -483,6 +483,24 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
     return proposals
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+LASTING = re.compile(
+    r"\b(two|three|four|five|six|seven|ten|\d{1,2})-day (?:\w+ )?(?:visit|trip|tour|summit|"
+    r"meeting|talks|conference|exercises?|drills?|session)\b",
+    re.IGNORECASE,
+)
+
+
+def _lasting(text: str, t: timex.TimeExpression) -> str:
+    """A day that opens "a two-day visit" is the first of its days."""
+    m = LASTING.search(text)
+    if not m or dates.precision(t.edtf) != "day":
+        return t.edtf
+    days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
+    first = dates.bounds(t.edtf)[0]
+    return f"{first.isoformat()}/{(first + timedelta(days=days - 1)).isoformat()}"
 
 
 def _since(text: str, t: timex.TimeExpression) -> bool:

@@ -27,7 +27,8 @@ OFFICE_WORDS = {
     "envoy", "negotiator", "delegate", "gens", "adms", "culture", "agriculture", "health",
     "land", "environment", "industry", "science", "labor", "labour", "gender", "oceans",
     "fisheries", "welfare", "communications", "transport", "reconstruction", "internal",
-    "counterpart", "opposition", "party", "ruling",
+    "counterpart", "opposition", "party", "ruling", "administrative", "executive", "special",
+    "assistant", "acting", "principal",
 }  # fmt: skip
 TITLES = {t.lower() for t in CONSTANTS.titles} | OFFICE_WORDS
 # A title's last word must be one of these: "Defense Minister", "Gen.", not "Defense" alone.
@@ -114,7 +115,7 @@ KOREAN_NAME = re.compile(
 )
 _WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?= [A-Z])|U\.S\.|{NAME_TOKEN}|[A-Z]{{2,}})"
 # Titles and names: "South Korean Defense Minister Kim Kwan-jin", "Lt. Gen. Koichi Isobe"
-PERSON_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+PERSON_RUN = re.compile(rf"{_WORD}(?: {_WORD})*(?: of {_WORD}(?: {_WORD})*)?")
 # Bodies may hold small words: "Korean Council for the Women Drafted … by Japan"
 CAPITALISED_RUN = re.compile(
     rf"(?:{NAME_TOKEN}|[A-Z]{{2,}}|U\.S\.)"
@@ -126,7 +127,7 @@ APPOSITION = re.compile(
     r"(?P<office>[a-z][\w-]*(?: [\w-]+){0,8}?)(?=[,.;]| who\b| said\b)"
 )
 LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?:[a-z]+ ){0,2}(?:counterpart|spokesman|spokeswoman|spokesperson|ambassador|"
+    r"\b(?P<title>(?:[a-z]+ ){0,2}(?:counterparts?|spokesman|spokeswoman|spokesperson|ambassador|"
     r"envoy|negotiator|minister|secretary|president|premier|chief|official|leader|lawmaker|"
     r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst)"
     r"(?: to [A-Z][a-z]+)?),? (?P<name>(?:" + NAME_TOKEN + r" ?){2,3})(?=[,.;]| [a-z(])"
@@ -145,6 +146,7 @@ GOVERNMENT_WORDS = {
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
     "army", "navy", "national", "security", "embassy", "consulate",
 }  # fmt: skip
+GENERIC_BODY = re.compile(r"(?:the )?(Foreign|Defen[cs]e|Unification|Finance) Ministry", re.I)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
@@ -249,12 +251,20 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     while start < len(tokens) and tokens[start].lower() in NATIONALITIES:
         start += 1
     end = start
-    while end < len(tokens) and _among(tokens[end], TITLES):
-        end += 1
+    while end < len(tokens) and (
+        _among(tokens[end], TITLES)
+        or (tokens[end] == "of" and end + 1 < len(tokens) and _among(tokens[end + 1], TITLES))
+    ):
+        end += 1  # "Deputy Secretary of Defense Robert Work"
     # the title's last word must be a title's head: "Foreign Minister", not "Foreign"
     while end > start and not _among(tokens[end - 1], TITLE_HEADS):
         end -= 1
     return tokens[:start], tokens[start:end], tokens[end:]
+
+
+def _bare(tokens: list[str]) -> list[str]:
+    """The words of a name without a possessive: "Abe Shinzo's" → "Abe Shinzo"."""
+    return [re.sub(r"['’]s$", "", t) for t in tokens]
 
 
 def _is_name(tokens: list[str]) -> bool:
@@ -311,12 +321,16 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 (m.start(), Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
             )
     for m in PERSON_RUN.finditer(body):
-        if any(m.start() < e and m.end() > s for s, e in bodies):
-            continue  # "Military Sexual Slavery" in the name of a council
         run = m.group(0)
+        if " of " in run and not _among(run.split(" of ")[0].split()[-1], TITLES):
+            run = run.split(" of ")[0]  # "Fumio Kishida of Japan", not "Secretary of Defense"
+        end = m.start() + len(run)
+        if any(m.start() < e and end > s for s, e in bodies):
+            continue  # "Military Sexual Slavery" in the name of a council
         tokens = run.split()
         qualifier, title, name = _split_title(tokens)
-        after = body[m.end() : m.end() + 40]
+        name, tokens = _bare(name), _bare(tokens)
+        after = body[end : end + 40]
         if title and name:
             name = name[:3] if _is_name(name[:3]) else name[:2]
             if _is_name(name):
@@ -330,17 +344,17 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 office = " ".join(title)
                 add(Found(" ".join(name), Actor.Kind.PERSON, office, nation))
                 # "Defense Ministers Kim Kwan-jin and Itsunori Onodera"
-                more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end() :])
+                more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[end:])
                 if title[-1].lower().endswith("s") and more and _is_name(more[1].split()):
                     add(Found(more[1].strip(), Actor.Kind.PERSON, office[:-1]))
                 continue
-        if _is_name(tokens) and (appos := APPOSITION.match(body, m.end())):
+        if _is_name(tokens) and (appos := APPOSITION.match(body, end)):
             office = appos["office"]
             if any(w.rstrip("s") in TITLES for w in office.lower().split()[:6]):
                 add(Found(run, Actor.Kind.PERSON, office, _country_in(office)))
                 continue
         # "Kimihiro Ishikane of Japan's Foreign Ministry"
-        if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[m.end() : m.end() + 10]):
+        if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[end : end + 10]):
             add(Found(run, Actor.Kind.PERSON, "", country))
             continue
     for _, item in named_bodies:
@@ -352,6 +366,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         name = name[:3] if _is_name(name[:3]) else name[:2]
         if _is_name(name):
             add(Found(" ".join(name), Actor.Kind.PERSON, m["title"], country))
+            more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end("name") :])
+            if m["title"].endswith("s") and more and _is_name(more[1].split()):
+                add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
         add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
@@ -434,6 +451,15 @@ class ActorIndex:
         }
         for name, found in self.candidates.items():
             found = list(dict.fromkeys(found))
+            if generic := GENERIC_BODY.fullmatch(name):
+                # "the Foreign Ministry" of any country: the article's, or the one it cues
+                found += [
+                    a
+                    for a in self.actors
+                    if a.kind == Actor.Kind.GOVERNMENT_BODY
+                    and generic[1][:5] in a.name_en
+                    and a not in found
+                ]
             people = [a for a in found if a.kind == Actor.Kind.PERSON]
             if people and len(name.split()) == 1 and name.isascii():
                 found = [a for a in people if a in full]  # a bare surname: who was named
@@ -446,7 +472,7 @@ class ActorIndex:
                 names[name] = found
         # Another romanisation or order of a known person's name: "Abe Shinzo", "Pak Kun-hye"
         for m in PERSON_RUN.finditer(body):
-            name = " ".join(_split_title(m.group(0).split())[2][:3])
+            name = " ".join(_bare(_split_title(m.group(0).split())[2][:3]))
             if _is_name(name.split()) and name not in names and (same := self.same_person(name)):
                 names[name] = [same]
                 full.add(same)

@@ -327,6 +327,12 @@ def _rules():
     def same_day(m, pub, future, anchor):
         return _anchor_day(anchor, pub).isoformat(), {}
 
+    def that_year(m, pub, future, anchor):
+        """ "in August that year", "the same year": the year of the last date given."""
+        year = dates.bounds(anchor)[0].year if anchor else pub.year
+        month = m.groupdict().get("month")
+        return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
+
     def season(m, pub, future, anchor):
         code = SEASONS[m["season"].lower()]
         which = (m["which"] or "").lower()
@@ -495,7 +501,8 @@ def _rules():
         (rf"\b(?P<day2>\d{{1,2}}) {month2}\b(?:,? {year2})?", i, day_month),
         (rf"\b{_MONTH},? {_YEAR}\b", i, month_year),
         (
-            rf"\b(?:in|since|until|by|from|last|early|late|through) {month_title}(?! \d)\b",
+            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Ee]arly|[Ll]ate|[Tt]hrough) "
+            rf"{month_title}(?! \d)\b",
             0,
             month_alone,
         ),  # fmt: skip

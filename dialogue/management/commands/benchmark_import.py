@@ -26,6 +26,7 @@ SEED = settings.BASE_DIR / "fixtures" / "seed.json"
 SETS = {  # name: (folder of gold files, folder of article files, seed events in the database)
     "seeds": (DATA / "seeds", settings.BASE_DIR / "fixtures" / "articles", False),
     "tuning": (DATA / "tuning", DATA / "tuning", True),
+    "tuning b": (DATA / "tuning-b", DATA / "tuning-b", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
 }
 # (key, label, target, higher is better)
