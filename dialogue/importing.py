@@ -322,6 +322,8 @@ def _tense(text: str):
 
 
 def _status(text: str, expression: timex.TimeExpression | None) -> str:
+    if expression is None and CANCELLED.search(text):
+        return Event.Status.CANCELLED  # "…, but the Lee administration pulled out"
     kind = _nearest(_marks(text), expression.start if expression else len(text))
     if expression and _since(text, expression):
         kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"

@@ -256,9 +256,13 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
         or (tokens[end] == "of" and end + 1 < len(tokens) and _among(tokens[end + 1], TITLES))
     ):
         end += 1  # "Deputy Secretary of Defense Robert Work"
-    # the title's last word must be a title's head: "Foreign Minister", not "Foreign"
+    # the title's last word must be a title's head: "Foreign Minister", not "Foreign"; or the
+    # words after its head's "of": "Deputy Secretary of Defense"
+    extent = end
     while end > start and not _among(tokens[end - 1], TITLE_HEADS):
         end -= 1
+    if end and end < extent and tokens[end] == "of":
+        end = extent
     return tokens[:start], tokens[start:end], tokens[end:]
 
 

@@ -537,7 +537,7 @@ def find(
                 continue
             phrase = m.group(0).strip()
             taken.append((m.start(), m.end()))
-            if m.re.groupindex.keys() & {"a", "year"} and "month" not in m.re.groupindex:
+            if rule.__name__ in ("year", "year_range"):
                 flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()]))
             found.append(
                 TimeExpression(
