@@ -23,7 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Source
-from dialogue.recognition import ActorIndex, plain, unknown_actors
+from dialogue.recognition import ActorIndex, fold, plain, unknown_actors
 from dialogue.services import refresh_search
 
 # What other modules import from here: the import itself, and the reading it starts with.
@@ -515,10 +515,18 @@ def _within(expressions, clause: Clause, offset: int):
     return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
 
 
+PAIR_OF_PEOPLE = re.compile(r"\b(?:the two|both) (?:leaders|ministers|men|women|envoys)\b", re.I)
+
+
 def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
     """For a clause with no subject of its own ("while opening up to talks"), the first actor
     of its sentence, which is usually the subject it shares."""
     sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
+    if PAIR_OF_PEOPLE.search(clause.text):
+        # "the two leaders": the last two people the article named before
+        named = actors.find(body[max(0, clause.start - 800) : clause.start])
+        people = [a for a in named if a.kind == Actor.Kind.PERSON][-2:]
+        return people if len(people) == 2 else []
     if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
                 clause.text):  # fmt: skip
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
@@ -617,10 +625,13 @@ PLAIN_WORDS = set(
 )
 
 
-def _content(text: str) -> set[str]:
-    """The words that tell one event from another ("shrine", "GSOMIA"), stemmed."""
+def _content(text: str, leave_out=()) -> set[str]:
+    """The words that tell one event from another ("shrine", "GSOMIA"), stemmed and with
+    their romanisations folded ("Kohno" is "Kono")."""
     return {
-        STEMMER.stemWord(w) for w in re.findall(r"[a-z]{3,}", plain(text)) if w not in PLAIN_WORDS
+        fold(STEMMER.stemWord(w))
+        for w in re.findall(r"[a-z]{3,}", plain(text))
+        if w not in PLAIN_WORDS and w not in leave_out
     }
 
 
@@ -642,9 +653,12 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
     lower, upper = dates.bounds(proposal.edtf)
     ids = _with_states(proposal.actors)
     text = " ".join(c.text for c in proposal.clauses)
-    words = _content(text)
-    own = _content(proposal.title)  # its headline: what it is about, not what it also mentions
-    if not words:
+    # the actors' names are weighed as actors, and as one word at most ("Kono statement")
+    names = set(re.findall(r"[a-z]{3,}", plain(" ".join(a.name_en for a in proposal.actors))))
+    words = _content(text, names)
+    name_words = _content(text) - words  # the actors' names: count once at most
+    own = _content(proposal.title)  # its headline: what it is about, not all it mentions
+    if not words | name_words:
         return None
     telling = sorted(
         {w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in PLAIN_WORDS},
@@ -665,9 +679,10 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
     for event in candidates:
         theirs = {a.pk for a in event.actors.all()}
         shared = len(ids & theirs)
-        common = len(words & _content(event.title_en))
+        title = _content(event.title_en)
+        common = len(words & title) + min(1, len(name_words & title))
         same_parties = theirs and shared >= min(2, len(theirs))
-        headline = own & _content(event.title_en)
+        headline = own & title
         if not (
             common >= 3
             or (headline and common >= 2)

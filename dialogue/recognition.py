@@ -132,6 +132,12 @@ LOWER_TITLE = re.compile(
     r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst)"
     r"(?: to [A-Z][a-z]+)?),? (?P<name>(?:" + NAME_TOKEN + r" ?){2,3})(?=[,.;]| [a-z(])"
 )
+# Institutions known by one name, which no title or head word gives away.
+INSTITUTIONS = {
+    "Pentagon": "USA", "White House": "USA", "Blue House": "KOR", "Cheong Wa Dae": "KOR",
+    "Kantei": "JPN", "Diet": "JPN",
+}  # fmt: skip
+INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
 ORG_HEADS = {
     "council", "committee", "commission", "party", "agency", "association", "ministry",
     "office", "service", "staff", "forces", "force", "guard", "command", "bureau", "institute",
@@ -165,7 +171,7 @@ def plain(text: str) -> str:
     return re.sub(r"['’`]", "", text.lower())
 
 
-def _fold(token: str) -> str:
+def fold(token: str) -> str:
     """One spelling for the romanisations of one syllable string: Hepburn's long vowels (ō, ou,
     oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o, and the voiced and
     voiceless consonants the systems write differently (g/k, d/t, b/p, j/ch, r/l, s/sh)."""
@@ -187,7 +193,7 @@ def name_key(name: str) -> frozenset[str]:
     parts = plain(name).replace(".", "").split()
     if len(parts) == 3 and parts[0] in KOREAN_SURNAMES:
         parts = [parts[0], parts[1] + parts[2]]  # "Park Geun Hye" is "Park Geun-hye"
-    return frozenset(_fold(KOREAN_SURNAMES.get(p, p)) for p in parts)
+    return frozenset(fold(KOREAN_SURNAMES.get(p, p)) for p in parts)
 
 
 @dataclass
@@ -294,7 +300,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     for m in CAPITALISED_RUN.finditer(body):
         run = m.group(0)
         tokens = run.split()
-        words = [t.lower().strip(".,") for t in tokens]
+        words = [re.sub(r"['’]s?$", "", t.lower().strip(".,")) for t in tokens]
         heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
         if (
             heads
@@ -309,7 +315,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             name = re.sub(r"^(?:The |the )", "", run)
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
-            *owners, name = re.split(r"['’]s? ", name)
+            *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))
             for owner in owners:
                 if len(owner.split()) >= 2 and owner.split()[-1].lower() in ORG_HEADS:
                     named_bodies.append(
@@ -373,6 +379,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end("name") :])
             if m["title"].endswith("s") and more and _is_name(more[1].split()):
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
+    for m in INSTITUTION.finditer(body):
+        add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
         add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))

@@ -471,6 +471,7 @@ def _rules():
             i,
             offset,
         ),
+        (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
         (
             r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b",
             i,

@@ -199,3 +199,9 @@ def test_offsets_count_from_the_last_date_given(text, anchor, edtf):
 def test_an_offset_in_the_same_text_counts_from_the_date_before_it():
     found = find("Lee visited on Aug. 10, 2012, and the day before", TUE_2_JULY_2013)
     assert [t.edtf for t in found] == ["2012-08-10", "2012-08-09"]
+
+
+def test_that_year_is_the_year_of_the_last_date_given():
+    found = find("Relations sank further in August that year", TUE_2_JULY_2013, anchor="2012-06")
+    assert [t.edtf for t in found] == ["2012-08"]
+    assert [t.edtf for t in find("the same year", TUE_2_JULY_2013, anchor="2010")] == ["2010"]
