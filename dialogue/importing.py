@@ -40,7 +40,7 @@ CLAUSE_BREAK = re.compile(
 FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+)? to|"
+    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
     r"(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
@@ -58,7 +58,8 @@ PROPOSING = re.compile(
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
     r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|"
-    r"suspended the|halted)\b",
+    r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
+    r"scuttled|derailed)\b",
     re.IGNORECASE,
 )
 ONGOING = re.compile(
@@ -696,7 +697,10 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
 
 
 def _unique_slug(model, base: str) -> str:
-    base = (base or "item")[:100]
+    """A slug for a new row: the base cut to fit the field with room for a "-2", then
+    numbered until no row has it."""
+    room = model._meta.get_field("slug").max_length - 4
+    base = (base or "item")[:room].rstrip("-")
     slug, n = base, 1
     while model.objects.filter(slug=slug).exists():
         n += 1

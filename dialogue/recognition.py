@@ -127,8 +127,8 @@ APPOSITION = re.compile(
     r"(?P<office>[a-z][\w-]*(?: [\w-]+){0,8}?)(?=[,.;]| who\b| said\b)"
 )
 LOWER_TITLE = re.compile(
-    r"\b(?P<title>(?:[a-z]+ ){0,2}(?:counterparts?|spokesman|spokeswoman|spokesperson|ambassador|"
-    r"envoy|negotiator|minister|secretary|president|premier|chief|official|leader|lawmaker|"
+    r"(?P<title>(?:\b[A-Z][\w’'-]+ ){0,4}(?:[a-z]+ ){0,2}\b(?:counterparts?|spokesman|spokeswoman|"
+    r"spokesperson|ambassador|envoy|negotiator|minister|secretary|president|premier|chief|official|leader|lawmaker|"
     r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst)"
     r"(?: to [A-Z][a-z]+)?),? (?P<name>(?:" + NAME_TOKEN + r" ?){2,3})(?=[,.;]| [a-z(])"
 )
@@ -375,7 +375,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         name = m["name"].split()
         name = name[:3] if _is_name(name[:3]) else name[:2]
         if _is_name(name):
-            add(Found(" ".join(name), Actor.Kind.PERSON, m["title"], country))
+            # "Japan's Foreign Ministry spokesman Masaru Sato": his office, body and country
+            nation = _country_in(m["title"]) or country
+            add(Found(" ".join(name), Actor.Kind.PERSON, m["title"], nation))
             more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end("name") :])
             if m["title"].endswith("s") and more and _is_name(more[1].split()):
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
@@ -501,6 +503,19 @@ class ActorIndex:
                 del names[name]
         return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals)
 
+    def _bodies_in(self, text: str, country: str) -> list[Actor]:
+        """The bodies a title names, of the person's country where the name is ambiguous."""
+        found = []
+        for m in self.pattern.finditer(text) if self.pattern else ():
+            choices = self.rivals.get(m.group(0)) or [self.by_name.get(m.group(0))]
+            choices = [
+                a for a in choices if a and a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)
+            ]
+            choice = next((a for a in choices if a.country == country), None)
+            if choice or len(choices) == 1:
+                found.append(choice or choices[0])
+        return found
+
     def find(self, text: str) -> list[Actor]:
         found: list[Actor] = []
 
@@ -517,17 +532,12 @@ class ActorIndex:
             actor = self.by_name[m.group(0)]
             add(actor)
             if actor.kind == Actor.Kind.PERSON:
-                # An official acts for their state; one introduced as "Foreign Ministry
-                # spokesman Masaru Sato" speaks for the ministry too.
+                # An official acts for their state, and for the body their title names: "Foreign
+                # Ministry spokesman Masaru Sato" in the text or in his office.
                 if state := self.states_by_country.get(actor.country):
                     add(state)
                 title = re.search(r"[^,;.“”\"]{0,50}$", text[: m.start()])[0]
-                for body in self.pattern.finditer(title) if self.pattern else ():
-                    if (named := self.by_name.get(body.group(0))) and named.kind in (
-                        Actor.Kind.GOVERNMENT_BODY,
-                        Actor.Kind.ORGANISATION,
-                    ):
-                        add(named)
+                add(*self._bodies_in(f"{title} | {actor.office_en or ''}", actor.country))
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
             if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
                 add(state)

@@ -58,8 +58,9 @@ def _names(text, country=""):
         ("Unification Minister Ryoo Kihl-jae said so.", "Ryoo Kihl-jae", "Unification Minister"),
         ("Culture Minister Yoo Jin Ryong said so.", "Yoo Jin Ryong", "Culture Minister"),
         ("Defense Minister Gen Nakatani said so.", "Gen Nakatani", "Defense Minister"),  # a name
-        ("his Japanese counterpart Jun Azumi agreed.", "Jun Azumi", "counterpart"),
-        ("Foreign Ministry spokesman Masaru Sato said.", "Masaru Sato", "spokesman"),
+        ("his Japanese counterpart Jun Azumi agreed.", "Jun Azumi", "Japanese counterpart"),
+        ("Foreign Ministry spokesman Masaru Sato said.", "Masaru Sato",
+         "Foreign Ministry spokesman"),
         ("Junichi Ihara, director general of the bureau, said.", "Junichi Ihara", None),
         ("Kimihiro Ishikane of Japan's Foreign Ministry met him.", "Kimihiro Ishikane", None),
     ],
@@ -158,3 +159,15 @@ def test_an_import_attaches_the_known_person_under_another_spelling(actors):
     assert [(a.name_en, a.merge_into) for a in result.new_actors] == [("Pak Kun-hye", park)]
     (event,) = result.events
     assert park in event.actors.all() and event.edtf == date(2014, 3, 24).isoformat()
+
+
+def test_a_long_named_body_gets_a_slug_that_fits(actors):
+    """PostgreSQL refuses a slug longer than its column; SQLite would not say."""
+    raw = "\n\n".join(
+        ["The Korea Herald", "Activists protest", "Posted : 2015-12-29 10:00",
+         "The Korean Council for the Women Drafted for Military Sexual Slavery by Japan "
+         "protested the agreement on Tuesday in Seoul."]
+    )  # fmt: skip
+    (council,) = import_article(raw.encode(), name="council.txt").new_actors
+    assert council.slug.startswith("korean-council-for-the-women")
+    assert len(council.slug) <= Actor._meta.get_field("slug").max_length
