@@ -71,9 +71,11 @@ PAST = re.compile(
     r"wrote|spoke|chose|won|lost|struck|sparked|agreed|signed|visited|colonized|colonised)\b",
     re.IGNORECASE,
 )
+# ", the sources said", ", Joint Chiefs of Staff spokesman Lee Bung-woo said Sunday."
 REPORTING_TAIL = re.compile(
     r",?\s*(?:[\"”])?,?\s*(?:an? |the |one of the )?[\w\s-]*?(?:sources?|officials?|ministry|"
-    r"spokesman|spokeswoman) (?:said|says|told)\b.*$",
+    r"spokesman|spokeswoman) (?:said|says|told)\b.*$"
+    r"|,\s*[\"”]?\s*(?:[\w’'.-]+ ){1,8}(?:said|says|told|added|noted)\b[^,]*$",
     re.IGNORECASE,
 )
 KINDS = [
@@ -156,6 +158,7 @@ def _title(text: str, expressions=()) -> str:
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
     text = _present(text)
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
+    text = re.sub(r"([,;])[,;\s]+", r"\1 ", text)
     if len(text) > 90:
         cuts = [m.start() for m in PHRASE_END.finditer(text) if 25 <= m.start() <= 90]
         text = text[: cuts[0]] if cuts else text[:90].rsplit(" ", 1)[0]
