@@ -481,6 +481,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         [clause],
                     )
                 )
+    # "arrived on Saturday … and attended a dinner that evening": one event, said twice
+    seen, unique = set(), []
+    for proposal in proposals:
+        key = (proposal.edtf, proposal.clauses[0].start, proposal.clauses[0].end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(proposal)
+    proposals = unique
     for proposal in proposals:
         for clause in proposal.clauses:
             for actor in _subject(body, clause, actors) + actors.find(clause.text):

@@ -494,3 +494,12 @@ def test_a_clause_that_leaves_no_headline_keeps_its_own_words():
     assert importing._title("Defense Minister Itsunori Onodera, who held talks on June 1") == (
         "Defense Minister Itsunori Onodera holds talks on June 1"
     )
+
+
+def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
+    (visit,) = _proposals(
+        "President Lee Myung-bak arrived in Kyoto on Saturday for a two-day visit and attended "
+        "a dinner that evening.",
+        published=date(2011, 12, 18),
+    )
+    assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
