@@ -80,7 +80,10 @@ REPORTING_TAIL = re.compile(
 )
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
-    (re.compile(r"\b(?:agree|agreement|accord|memorandum)", re.I), Event.Kind.AGREEMENT),
+    (
+        re.compile(r"\b(?:agree|agreement|accord|memorandum|treaty|pact)", re.I),
+        Event.Kind.AGREEMENT,
+    ),
     (
         re.compile(r"\b(?:dialogue|talks|meeting|consultations?|summit|negotiations)\b", re.I),
         Event.Kind.MEETING,
@@ -440,6 +443,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     )
             if any(not t.reporting and not t.attributive for t in expressions):
                 continue
+            if clause.text.startswith("when ") and proposals:
+                # "since January 2011, when Defense Minister Kim … agreed": what that date saw
+                if proposals[-1].clauses[-1].end <= clause.start:
+                    proposals[-1].clauses.append(clause)
+                continue
             status = _status(clause.text, None)
             if status == Event.Status.ONGOING:
                 month = f"{published.year:04d}-{published.month:02d}"
@@ -492,10 +500,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     for proposal in proposals:
         for clause in proposal.clauses:
             for actor in _subject(body, clause, actors) + actors.find(clause.text):
-                if proposal.reporting and actor.kind != Actor.Kind.STATE:
-                    continue  # a report's parties are the states whose doings are reported
+                if proposal.reporting and actor.kind == Actor.Kind.PERSON:
+                    continue  # a report's parties are the states and bodies whose doings it reports
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
+        states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
+        if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
+            # "the 1965 treaty": an agreement of the two states the article is about
+            proposal.actors += [a for a in actors.pair if a not in proposal.actors]
     return proposals
 
 

@@ -153,6 +153,7 @@ GOVERNMENT_WORDS = {
     "army", "navy", "national", "security", "embassy", "consulate",
 }  # fmt: skip
 GENERIC_BODY = re.compile(r"(?:the )?(Foreign|Defen[cs]e|Unification|Finance) Ministry", re.I)
+BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
@@ -538,6 +539,8 @@ class ActorIndex:
                     add(state)
                 title = re.search(r"[^,;.“”\"]{0,50}$", text[: m.start()])[0]
                 add(*self._bodies_in(f"{title} | {actor.office_en or ''}", actor.country))
+        if BOTH_KOREAS.search(text):  # "the two Koreas", "inter-Korean talks"
+            add(*(self.states_by_country[c] for c in ("KOR", "PRK") if c in self.states_by_country))
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
             if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
                 add(state)

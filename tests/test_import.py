@@ -503,3 +503,25 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
         published=date(2011, 12, 18),
     )
     assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
+
+
+def test_a_when_clause_tells_what_its_date_saw(actors):
+    (talks,) = _proposals(
+        "Japan and South Korea have negotiated the pact since January 2011, when Junichi Ihara "
+        "and Lee Sang-deok agreed in Seoul to expand defense cooperation."
+    )
+    assert talks.edtf == "2011-01" and len(talks.clauses) == 2
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in talks.actors}
+
+
+def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
+    (proposal,) = _proposals(
+        "South Korea proposed on Monday that the two Koreas hold high-level talks soon."
+    )
+    assert {"south-korea", "north-korea"} <= {a.slug for a in proposal.actors}
+    text = (
+        "Japan and South Korea argue. Tokyo says the 1965 treaty settled all claims. "
+        "Seoul and Tokyo disagree."
+    )
+    (treaty,) = _proposals(text)
+    assert {"japan", "south-korea"} <= {a.slug for a in treaty.actors}
