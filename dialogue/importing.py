@@ -548,8 +548,12 @@ def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
     sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
     if PAIR_OF_PEOPLE.search(clause.text):
         # "the two leaders": the last two people the article named before
-        named = actors.find(body[max(0, clause.start - 800) : clause.start])
-        people = [a for a in named if a.kind == Actor.Kind.PERSON][-2:]
+        window = body[max(0, clause.start - 800) : clause.start]
+        last = {}  # each person, by where the article last named them
+        for m in actors.pattern.finditer(window) if actors.pattern else ():
+            if (a := actors.by_name.get(m.group(0))) and a.kind == Actor.Kind.PERSON:
+                last[a] = m.start()
+        people = sorted(last, key=last.get)[-2:]
         return people if len(people) == 2 else []
     if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
                 clause.text):  # fmt: skip
