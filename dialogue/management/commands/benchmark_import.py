@@ -27,6 +27,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "seeds": (DATA / "seeds", settings.BASE_DIR / "fixtures" / "articles", False),
     "tuning": (DATA / "tuning", DATA / "tuning", True),
     "tuning b": (DATA / "tuning-b", DATA / "tuning-b", True),
+    "tuning c": (DATA / "tuning-c", DATA / "tuning-c", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
 }
 # (key, label, target, higher is better)
