@@ -70,7 +70,8 @@ NUMERIC_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>
 CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d)\b")
 # "TOKYO, Aug. 15 (Yonhap) --", "SEOUL (Reuters) -", "TOKYO — ": metadata, never an event.
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.' -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
+    r"^(?P<city>[A-Z][A-Z.'/ -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(—–-]))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\))?\s*(?:--|—|–|-)\s*"
 )
@@ -179,6 +180,8 @@ def _agency(text: str) -> str:
 def header_date(text: str) -> date | None:
     """The day a header line gives: 2013-07-02, 2013.07.02, 2013/7/2, Mar 4, 2013,
     4 March 2013, Tuesday, July 2, 2013. None when it gives no whole day."""
+    text = re.sub(r"([A-Za-z]\.)(\d)", r"\1 \2", text)  # "Aug.1,2012" is "Aug. 1, 2012"
+    text = re.sub(r"(\d),((?:19|20)\d\d)", r"\1, \2", text)
     if m := NUMERIC_DATE.search(text):
         try:
             return date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -253,8 +256,12 @@ def parse(
             candidates.append(block)
         else:
             article.furniture.append(block)  # stray names, labels in other scripts
-    # The headline is the longest remaining line; a short line before it is its section.
-    headline = max(candidates, key=lambda b: len(b.split()), default="")
+    # A short line before the headline is its section.
+    # The headline: the first line of three words or more (a deck may follow it), else the
+    # longest line.
+    headline = next((b for b in candidates if len(b.split()) >= 3), None) or max(
+        candidates, key=lambda b: len(b.split()), default=""
+    )
     for block in candidates[: candidates.index(headline)] if headline else []:
         if not article.section and len(block.split()) <= 4 and len(block) < 40:
             article.section = block
@@ -264,12 +271,21 @@ def parse(
     article.title = title or headline
     paragraphs = [b for b in blocks[first_paragraph:] if not FURNITURE.search(b)]
     while paragraphs and not _is_paragraph(paragraphs[-1]):
-        article.furniture.append(paragraphs.pop())  # "englishnews@chosun.com / Dec. 30, 2014"
+        block = paragraphs.pop()  # "englishnews@chosun.com / Dec. 30, 2014", "Published 6:12 AM"
+        article.furniture.append(block)
+        if (labelled := DATE_LABEL.match(block)) and (day := header_date(labelled["rest"])):
+            (updated if labelled["label"].lower() in ("updated", "modified") else posted).append(
+                day
+            )
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
     line = DATELINE.match(article.body)
-    if line and line["city"].strip().upper() not in CITIES and not line["agency"]:
-        line = None
+    if line and not (
+        line["agency"]
+        or line["city"].strip().upper() in CITIES
+        or (line["city"].isupper() and len(line["city"].strip()) >= 4)
+    ):
+        line = None  # "SINGAPORE—", "SEOUL/TOKYO --", but not a sentence that opens with a dash
     if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
         article.agency = article.agency or m[1]
     if line and line["agency"]:
@@ -278,8 +294,9 @@ def parse(
         owner = COPYRIGHT.match(block)["owner"]
         if not article.outlet and (named := outlet_named(owner)):
             article.outlet = named[0]
-    if line and line["city"].strip().upper() in CITIES:
-        article.country = CITIES[line["city"].strip().upper()]
+    city = line["city"].strip().upper().split("/")[0] if line else ""
+    if city in CITIES:
+        article.country = CITIES[city]
     elif named := outlet_named(outlet or article.outlet or article.agency):
         article.country = named[1]
     if not article.outlet and article.agency and line:

@@ -118,7 +118,7 @@ _WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?= [A-Z])|U\.S\.|{NAME_TOKEN}|[A-Z]{{2,}})"
 PERSON_RUN = re.compile(rf"{_WORD}(?: {_WORD})*(?: of {_WORD}(?: {_WORD})*)?")
 # Bodies may hold small words: "Korean Council for the Women Drafted … by Japan"
 CAPITALISED_RUN = re.compile(
-    rf"(?:{NAME_TOKEN}|[A-Z]{{2,}}|U\.S\.)"
+    rf"(?:{NAME_TOKEN}|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.)"
     rf"(?:(?: | of | for | on | and | by | & | the | of the | for the )"
     rf"(?:{NAME_TOKEN}\.?|[A-Z]{{2,}}))*"
 )
@@ -145,14 +145,17 @@ ORG_HEADS = {
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "cooperation", "organization", "organisation", "alliance",
-    "nations", "tribunal",
+    "nations", "tribunal", "house",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
     "army", "navy", "national", "security", "embassy", "consulate",
 }  # fmt: skip
-GENERIC_BODY = re.compile(r"(?:the )?(Foreign|Defen[cs]e|Unification|Finance) Ministry", re.I)
+GENERIC_BODY = re.compile(
+    r"\b(Foreign|Defen[cs]e|Unification|Finance) Ministry\b"
+    r"|\bMinistry of (?:National )?(Foreign Affairs|Defen[cs]e|Unification|Finance)\b"
+)
 BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
@@ -313,7 +316,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 for i in heads
             )
         ):
-            name = re.sub(r"^(?:The |the )", "", run)
+            name = re.sub(r"^(?:The |the )?(?:[A-Z][\w.]*-based )?", "", run)  # London-based
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
             *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))
@@ -468,11 +471,12 @@ class ActorIndex:
             found = list(dict.fromkeys(found))
             if generic := GENERIC_BODY.fullmatch(name):
                 # "the Foreign Ministry" of any country: the article's, or the one it cues
+                key = (generic[1] or generic[2])[:5].lower()
                 found += [
                     a
                     for a in self.actors
                     if a.kind == Actor.Kind.GOVERNMENT_BODY
-                    and generic[1][:5] in a.name_en
+                    and key in a.name_en.lower()
                     and a not in found
                 ]
             people = [a for a in found if a.kind == Actor.Kind.PERSON]
@@ -485,6 +489,18 @@ class ActorIndex:
                 ]
             if len(found) == 1:
                 names[name] = found
+        # "the Ministry of National Defense", "Seoul's Foreign Ministry": the generic names
+        for m in GENERIC_BODY.finditer(body):
+            if m.group(0) not in names and m.group(0) not in rivals:
+                key = (m[1] or m[2])[:5]
+                bodies = [
+                    a
+                    for a in self.actors
+                    if a.kind == Actor.Kind.GOVERNMENT_BODY and key.lower() in a.name_en.lower()
+                ]
+                resolved = [a for a in bodies if a.country == country] or bodies[:1]
+                if bodies:
+                    names[m.group(0)], rivals[m.group(0)] = resolved[:1], bodies
         # Another romanisation or order of a known person's name: "Abe Shinzo", "Pak Kun-hye"
         for m in PERSON_RUN.finditer(body):
             name = " ".join(_bare(_split_title(m.group(0).split())[2][:3]))

@@ -164,6 +164,11 @@ def _number(word: str) -> int:
 def _part(lower: date, upper: date, part: str, unit: str) -> tuple[date, date]:
     """The early/mid/late share of a period, in whole months of a year, days of a month."""
     a, b = PARTS[part]
+    if unit == "month" and part not in ("first half", "second half"):
+        # early 1–10, mid 11–20, late 21 to the end, as the papers mean them
+        first = {0: 1, 1 / 3: 11, 2 / 3: 21}[a]
+        last = {1 / 3: 10, 2 / 3: 20, 1: upper.day}[b]
+        return lower.replace(day=first), lower.replace(day=last)
     if unit == "year":
         first, last = int(a * 12) + 1, max(int(a * 12) + 1, round(b * 12))
         return date(lower.year, first, 1), _month_end(lower.year, last)
