@@ -196,8 +196,11 @@ def name_key(name: str) -> frozenset[str]:
     order: "Park Geun-hye", "Pak Kun-hye" and "Bak Geunhye"; "Kōno Tarō", "Taro Kono"."""
     parts = plain(name).replace(".", "").split()
     if len(parts) == 3 and parts[0] in KOREAN_SURNAMES:
-        parts = [parts[0], parts[1] + parts[2]]  # "Park Geun Hye" is "Park Geun-hye"
-    return frozenset(fold(KOREAN_SURNAMES.get(p, p)) for p in parts)
+        parts = [parts[0], f"{parts[1]}-{parts[2]}"]  # "Park Geun Hye" is "Park Geun-hye"
+    # each syllable folded on its own: "Min-gu" and "Min-koo" are "min" and "ko"
+    return frozenset(
+        "".join(fold(syllable) for syllable in KOREAN_SURNAMES.get(p, p).split("-")) for p in parts
+    )
 
 
 @dataclass
@@ -271,7 +274,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     extent = end
     while end > start and not _among(tokens[end - 1], TITLE_HEADS):
         end -= 1
-    if end and end < extent and tokens[end] == "of":
+    if end < extent and "of" in tokens[start : end + 1]:
         end = extent
     return tokens[:start], tokens[start:end], tokens[end:]
 
@@ -325,6 +328,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                     named_bodies.append(
                         (m.start(), Found(owner, _body_kind(owner), "", _country_in(owner)))
                     )
+            name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
             bodies.append((m.start() + run.rfind(name), m.end()))

@@ -27,6 +27,7 @@ from dialogue.recognition import ActorIndex, name_key, people_and_bodies, unknow
         ("Yohei Kono", "Yohei Kouno"),
         ("Yohei Kono", "Yohei Kohno"),
         ("Koichiro Gemba", "Koichiro Genba"),
+        ("Han Min-koo", "Han Min-gu"),  # syllable by syllable: not "ming-u"
         ("Shinzo Abe", "Abe Shinzo"),  # either order
     ],
 )
