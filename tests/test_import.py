@@ -345,6 +345,11 @@ PARAGRAPH = (
         (["2013.07.02 09:15"], date(2013, 7, 2), "09:15"),
         (["Posted : 2013-07-02 17:02", "Updated : 2013-07-03 08:00"], date(2013, 7, 2), "17:02"),
         (["Published on Tuesday, July 2, 2013"], date(2013, 7, 2), ""),
+        (
+            ["Posted on : Aug.1,2012 15:32 KST   Modified on : Aug.1,2012 15:32 KST"],
+            date(2012, 8, 1),
+            "15:32",
+        ),
     ],
 )
 def test_the_header_date_in_the_shapes_news_pages_give_it(header, published, time):
@@ -366,6 +371,27 @@ def test_a_dateline_is_metadata_giving_agency_country_and_day():
     )  # fmt: skip
     assert article.dateline == "TOKYO, Aug. 15 (Yonhap) -- "
     assert "(END)" not in article.body and "©" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("opening", "country"),
+    [("SINGAPORE—", ""), ("SEOUL, South Korea (AP) — ", "KOR"), ("SEOUL/TOKYO -- ", "KOR")],
+)
+def test_datelines_in_other_shapes(opening, country):
+    article = parse("\n\n".join(["Talks resume in Seoul", opening + PARAGRAPH]), outlet="x",
+                    published=date(2013, 7, 2))  # fmt: skip
+    assert (article.dateline, article.country) == (opening, country)
+
+
+def test_a_date_in_the_pages_footer_and_a_deck_under_the_headline():
+    raw = "\n\n".join(
+        ["AP NEWS", "Leaders revive 3-way summit", "Talks were the first in three years and "
+         "covered trade", PARAGRAPH, "Published 6:12 AM EST, Sunday November 1, 2015"]
+    )  # fmt: skip
+    article = parse(raw, outlet="Associated Press")
+    assert article.published_on == date(2015, 11, 1)
+    assert article.title == "Leaders revive 3-way summit"
+    assert "Published" not in article.body
 
 
 def test_an_agency_line_is_the_agency_and_a_short_headline_the_title():

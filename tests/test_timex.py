@@ -169,6 +169,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("early next year", True, "2014-01/2014-04"),
         ("late last year", False, "2012-09/2012-12"),
         ("in early June", False, "2013-06-01/2013-06-10"),
+        ("in mid-May", False, "2013-05-11/2013-05-20"),  # a month of 31 days: 11–20 all the same
+        ("in late January", False, "2013-01-21/2013-01-31"),
         ("late last month", False, "2013-06-21/2013-06-30"),
         ("early this week", False, "2013-07-01/2013-07-03"),
         ("earlier this week", False, "2013-07-01/2013-07-02"),
