@@ -59,7 +59,8 @@ CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
     r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
-    r"scuttled|derailed)\b",
+    r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
+    r"was not held)\b",
     re.IGNORECASE,
 )
 ONGOING = re.compile(

@@ -551,3 +551,10 @@ def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
     )
     (treaty,) = _proposals(text)
     assert {"japan", "south-korea"} <= {a.slug for a in treaty.actors}
+
+
+def test_a_plan_that_never_took_place_is_called_off(actors):
+    (meeting,) = _proposals(
+        "A trilateral summit that South Korea was to host in 2013 never took place."
+    )
+    assert meeting.status == Event.Status.CANCELLED
