@@ -90,7 +90,13 @@ KINDS = [
         Event.Kind.MEETING,
     ),
     (re.compile(r"\b(?:statement|apolog|declar)", re.I), Event.Kind.STATEMENT),
-    (re.compile(r"\b(?:revision|revise|policy|law|constitution|review)", re.I), Event.Kind.POLICY),
+    (
+        re.compile(
+            r"\b(?:revision|revise|policy|laws?|legislation|bills?|constitution|review|reinterpret)",
+            re.I,
+        ),
+        Event.Kind.POLICY,
+    ),
 ]
 
 

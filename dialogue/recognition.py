@@ -144,7 +144,7 @@ ORG_HEADS = {
     "foundation", "assembly", "diet", "parliament", "secretariat", "department",
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
-    "consulate", "court", "cooperation", "organization", "organisation", "alliance",
+    "consulate", "court", "organization", "organisation", "alliance",
     "nations", "tribunal", "house",
 }  # fmt: skip
 GOVERNMENT_WORDS = {

@@ -96,8 +96,8 @@ def test_two_people_after_a_plural_title_and_their_countries():
          Actor.Kind.GOVERNMENT_BODY, ""),
         ("chief of the Self-Defense Forces' Joint Staff", "Joint Staff",
          Actor.Kind.GOVERNMENT_BODY, ""),
-        ("the Asia-Pacific Economic Cooperation forum", "Asia-Pacific Economic Cooperation",
-         Actor.Kind.ORGANISATION, ""),
+        ("hosted by the London-based International Institute for Strategic Studies.",
+         "International Institute for Strategic Studies", Actor.Kind.ORGANISATION, ""),
     ],
 )  # fmt: skip
 def test_named_bodies_are_found(text, name, kind, country):
