@@ -95,6 +95,19 @@ FURNITURE = re.compile(
 )
 
 
+def dateline(body: str) -> re.Match | None:
+    """The dateline a body opens with ("SEOUL, June 29 (Yonhap) --", "SINGAPORE—"), if any: not a
+    sentence that merely opens with a dash."""
+    line = DATELINE.match(body)
+    if line and (
+        line["agency"]
+        or line["city"].strip().upper() in CITIES
+        or (line["city"].isupper() and len(line["city"].strip()) >= 4)
+    ):
+        return line
+    return None
+
+
 def outlet_named(text: str) -> tuple[str, str] | None:
     """(canonical name, country) of a known outlet or agency by any of its names."""
     return _OUTLET_NAMES.get(text.strip().strip("()").strip().lower())
@@ -279,13 +292,7 @@ def parse(
             )
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
-    line = DATELINE.match(article.body)
-    if line and not (
-        line["agency"]
-        or line["city"].strip().upper() in CITIES
-        or (line["city"].isupper() and len(line["city"].strip()) >= 4)
-    ):
-        line = None  # "SINGAPORE—", "SEOUL/TOKYO --", but not a sentence that opens with a dash
+    line = dateline(article.body)
     if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
         article.agency = article.agency or m[1]
     if line and line["agency"]:

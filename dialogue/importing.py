@@ -504,9 +504,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             seen.add(key)
             unique.append(proposal)
     proposals = unique
+    starts = [start for start, _ in sentences(body)]  # segmented once, not per clause
     for proposal in proposals:
         for clause in proposal.clauses:
-            for actor in _subject(body, clause, actors) + actors.find(clause.text):
+            for actor in _subject(body, clause, actors, starts) + actors.find(clause.text):
                 if proposal.reporting and actor.kind == Actor.Kind.PERSON:
                     continue  # a report's parties are the states and bodies whose doings it reports
                 if actor not in proposal.actors:
@@ -549,10 +550,10 @@ def _within(expressions, clause: Clause, offset: int):
 PAIR_OF_PEOPLE = re.compile(r"\b(?:the two|both) (?:leaders|ministers|men|women|envoys)\b", re.I)
 
 
-def _subject(body: str, clause: Clause, actors: ActorIndex) -> list[Actor]:
+def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> list[Actor]:
     """For a clause with no subject of its own ("while opening up to talks"), the first actor
     of its sentence, which is usually the subject it shares."""
-    sentence_start = max((s for s, _ in sentences(body) if s <= clause.start), default=0)
+    sentence_start = max((s for s in starts if s <= clause.start), default=0)
     if PAIR_OF_PEOPLE.search(clause.text):
         # "the two leaders": the last two people the article named before
         window = body[max(0, clause.start - 800) : clause.start]
@@ -670,14 +671,7 @@ def _content(text: str, leave_out=()) -> set[str]:
     }
 
 
-def _with_states(actors) -> set[int]:
-    """The actors and the states their people and ministries belong to."""
-    countries = {a.country for a in actors if a.country and a.kind != Actor.Kind.STATE}
-    states = Actor.objects.filter(kind=Actor.Kind.STATE, country__in=countries)
-    return {a.pk for a in actors} | set(states.values_list("pk", flat=True))
-
-
-def already_reported(proposal: Proposal, source: Source) -> Event | None:
+def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
     compatible with the proposal's, and telling words of its title in the proposal's passage:
     three, or two with one in the proposal's headline ("Kono statement"), or one with the same
@@ -686,7 +680,9 @@ def already_reported(proposal: Proposal, source: Source) -> Event | None:
     if proposal.reporting:
         return None
     lower, upper = dates.bounds(proposal.edtf)
-    ids = _with_states(proposal.actors)
+    # the actors, and the states their people and ministries belong to
+    states = (index.states_by_country.get(a.country) for a in proposal.actors)
+    ids = {a.pk for a in proposal.actors} | {state.pk for state in states if state}
     text = " ".join(c.text for c in proposal.clauses)
     # the actors' names are weighed as actors, and as one word at most ("Kono statement")
     names = set(re.findall(r"[a-z]{3,}", plain(" ".join(a.name_en for a in proposal.actors))))
@@ -840,7 +836,7 @@ def import_article(
             status=proposal.status,
             is_published=False,
             review=Event.Review.PROPOSED,
-            reports=already_reported(proposal, source),
+            reports=already_reported(proposal, source, index),
         )
         for clause in proposal.clauses:
             Citation.objects.get_or_create(

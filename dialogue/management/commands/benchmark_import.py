@@ -16,8 +16,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dialogue.articles import ArticleError, outlet_named, outlet_names
-from dialogue.importing import import_article, sentences
+from dialogue.articles import ArticleError, dateline, outlet_named, outlet_names
+from dialogue.importing import expressions, import_article, sentences
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source
 from dialogue.recognition import name_key
 
@@ -162,9 +162,8 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
     body = source.body
 
     # Time expressions: each gold phrase, found in order, overlapped by one the importer read.
-    from dialogue.importing import expressions
-
-    found = expressions(body, source.published_on, skip=len(_dateline(source)))
+    line = dateline(body)
+    found = expressions(body, source.published_on, skip=len(line[0]) if line else 0)
     at, spans = 0, []
     for t in gold["time_expressions"]:
         start = body.find(t["text"], at)
@@ -291,12 +290,6 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
         tally.add("merged", hit)
         if not hit:
             tally.notes.append(f"{name}: {item['spelling']} not read as {item['actor']}")
-
-
-def _dateline(source: Source) -> str:
-    from dialogue.articles import parse
-
-    return parse(source.raw_text, outlet="-", published=date(2000, 1, 1), title="-").dateline
 
 
 def run_set(name: str) -> Tally:
