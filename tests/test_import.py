@@ -558,3 +558,14 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
         "A trilateral summit that South Korea was to host in 2013 never took place."
     )
     assert meeting.status == Event.Status.CANCELLED
+
+
+def test_a_clause_without_a_subject_shares_its_own_sentences(actors):
+    """ "…, but have suspended them since 2009": the subject is this sentence's, not the
+    article's before it."""
+    proposals = _proposals(
+        "China protested on Monday. Japan and South Korea held security talks in 1997, but "
+        "have suspended them since 2009."
+    )
+    suspended = next(p for p in proposals if p.edtf == "2009")
+    assert {a.slug for a in suspended.actors} == {"japan", "south-korea"}
