@@ -293,4 +293,15 @@
     });
     anchor.focus();
   });
+
+  // Arriving at an event's permalink: the open event was focused (autofocus) as soon as the
+  // page could paint; once fonts and the axis have taken their room, it is brought back into
+  // view if they pushed it out.
+  window.addEventListener("load", function () {
+    var detail = document.getElementById("detail");
+    if (detail && document.activeElement === detail && detail.classList.contains("detail--open")) {
+      var heading = document.getElementById("detail-heading").getBoundingClientRect();
+      if (heading.top < 0 || heading.bottom > window.innerHeight) detail.scrollIntoView({ block: "start" });
+    }
+  });
 })();

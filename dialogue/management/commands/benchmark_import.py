@@ -28,6 +28,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning": (DATA / "tuning", DATA / "tuning", True),
     "tuning b": (DATA / "tuning-b", DATA / "tuning-b", True),
     "tuning c": (DATA / "tuning-c", DATA / "tuning-c", True),
+    "tuning d": (DATA / "tuning-d", DATA / "tuning-d", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
 }
 # (key, label, target, higher is better)
