@@ -359,7 +359,7 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
 def _read(body: str, published: date, skip: int = 0):
     """Each sentence's span, its clauses, and the time expressions of each clause (by id),
     each clause read in its own tense, offsets counted from the last date given."""
-    anchor = None  # the last date given, which "the day before" counts from
+    anchors: list[str] = []  # the dates given, which "the day before" counts from
     for s_start, s_end in sentences(body):
         s_start = max(s_start, skip)
         if s_end <= s_start:
@@ -367,8 +367,8 @@ def _read(body: str, published: date, skip: int = 0):
         parts = clauses(body, s_start, s_end)
         found = {}
         for c in parts:
-            found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchor)
-            anchor = next((t.edtf for t in reversed(found[id(c)]) if not t.attributive), anchor)
+            found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
+            anchors += [t.edtf for t in found[id(c)] if not t.attributive]
         yield s_start, s_end, parts, found
 
 

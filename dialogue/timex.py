@@ -220,12 +220,18 @@ def _year_of(month: int, pub: date, *, future: bool, word: str = "") -> int:
     return found.year if found else pub.year
 
 
-def _anchor_day(anchor: str | None, pub: date) -> date:
-    """The day an offset ("the day before") counts from: the last date the text gave, if it
-    names a day, else the publication day."""
-    if anchor and dates.precision(anchor) == "day":
-        return dates.bounds(anchor)[0]
-    return pub
+def _anchor_day(anchors: tuple[str, ...], pub: date, future=None) -> date:
+    """The day an offset ("the day before", "the same day") counts from: the last day the text
+    named (a year named since, "ties normalised in 1965", is no day to count from), else the
+    publication day. A past event counts from no day still to come."""
+    days = [dates.bounds(a)[0] for a in anchors if dates.precision(a) == "day"]
+    days = [d for d in days if d <= pub] if future is False else days
+    return days[-1] if days else pub
+
+
+def _anchor_start(anchors: tuple[str, ...], pub: date) -> date:
+    """Where "three years earlier" or "that year" counts from: the last date the text gave."""
+    return dates.bounds(anchors[-1])[0] if anchors else pub
 
 
 # Each rule: a pattern and a function of (match, publication date, future tense, anchor)
@@ -235,8 +241,8 @@ def _rules():
         day = WEEKDAYS.index(m["weekday"].lower())
         which = (m["which"] or "").lower()
         ahead = which in ("next", "coming") or (future and not m["said"] and which != "last")
-        if ahead:
-            delta = (day - pub.weekday()) % 7 or 7
+        if ahead:  # "will meet Tuesday" in Tuesday's paper is that day; "next Tuesday" is not
+            delta = (day - pub.weekday()) % 7 or (7 if which else 0)
             return (pub + timedelta(days=delta)).isoformat(), {"future": True}
         delta = (pub.weekday() - day) % 7 or (7 if which == "last" else 0)
         return (pub - timedelta(days=delta)).isoformat(), {"reporting": bool(m["said"])}
@@ -317,8 +323,8 @@ def _rules():
         if direction == "ago":
             base, coarse = pub, pub
         else:
-            coarse = dates.bounds(anchor)[0] if anchor else pub
-            base = _anchor_day(anchor, pub)
+            coarse = _anchor_start(anchor, pub)
+            base = _anchor_day(anchor, pub, future)
         if unit == "day":
             return (base + timedelta(days=sign * n)).isoformat(), {}
         if unit == "week":
@@ -330,11 +336,11 @@ def _rules():
         return str(coarse.year + sign * n), {}
 
     def same_day(m, pub, future, anchor):
-        return _anchor_day(anchor, pub).isoformat(), {}
+        return _anchor_day(anchor, pub, future).isoformat(), {}
 
     def that_year(m, pub, future, anchor):
         """ "in August that year", "the same year": the year of the last date given."""
-        year = dates.bounds(anchor)[0].year if anchor else pub.year
+        year = _anchor_start(anchor, pub).year
         month = m.groupdict().get("month")
         return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
 
@@ -524,13 +530,14 @@ ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s) $
 
 
 def find(
-    text: str, published: date, *, future=False, anchor: str | None = None
+    text: str, published: date, *, future=False, anchor: str | tuple[str, ...] | None = None
 ) -> list[TimeExpression]:
     """Every time expression in the text, left to right, none overlapping another.
 
     `future` is the tense: True, False, None (not known), or a function of an offset in the
-    text giving the tense there (the verb's nearest the expression). `anchor` is the last
-    date the article gave before this text, which "the day before" counts from."""
+    text giving the tense there (the verb's nearest the expression). `anchor` is the dates
+    the article gave before this text, the last last, which "the day before" counts from."""
+    anchor = (anchor,) if isinstance(anchor, str) else tuple(anchor or ())
     tense = future if callable(future) else (lambda at: future)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
@@ -559,7 +566,7 @@ def find(
     # "the day before" after "on June 5" in the same text counts from June 5
     for i, t in enumerate(found):
         if i and RELATIVE_TO_ANCHOR.match(t.text):
-            previous = found[i - 1].edtf
+            previous = (*anchor, *(f.edtf for f in found[:i] if not f.attributive))
             t.edtf = (
                 next(
                     r(m, published, tense(t.start), previous)[0]

@@ -151,6 +151,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("visited on Thursday", False, "2013-06-27"),
         ("last Friday", False, "2013-06-28"),
         ("next Monday", False, "2013-07-08"),
+        ("will meet later Tuesday", True, "2013-07-02"),  # the paper's own day
+        ("will meet next Tuesday", True, "2013-07-09"),
         # offsets from the publication day
         ("three years ago", False, "2010"),
         ("two days ago", False, "2013-06-30"),
@@ -192,10 +194,31 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         ("three years earlier", "2012-08-10", "2009"),
         ("the previous day", "2013-06-05", "2013-06-04"),
         ("the day before", None, "2013-07-01"),  # no date given yet: the article's day
+        # from the last day named: a year since ("ties normalised in 1965") is no day
+        ("the day before", ("2013-06-22", "1965"), "2013-06-21"),
+        ("three years earlier", ("2013-06-22", "1965"), "1962"),
     ],
 )
 def test_offsets_count_from_the_last_date_given(text, anchor, edtf):
     assert [t.edtf for t in find(text, TUE_2_JULY_2013, anchor=anchor)] == [edtf]
+
+
+def test_a_past_event_counts_from_no_day_still_to_come():
+    """ "Abe will call Obama as early as Wednesday. Lee convened a meeting the same day": the
+    day of the article, not Wednesday."""
+    given = ("2013-07-02", "2013-07-03")
+    assert [
+        t.edtf
+        for t in find(
+            "Lee convened a meeting the same day", TUE_2_JULY_2013, future=False, anchor=given
+        )
+    ] == ["2013-07-02"]
+    assert [
+        t.edtf
+        for t in find(
+            "Lee will convene a meeting the same day", TUE_2_JULY_2013, future=True, anchor=given
+        )
+    ] == ["2013-07-03"]
 
 
 def test_an_offset_in_the_same_text_counts_from_the_date_before_it():
