@@ -661,21 +661,36 @@ PLAIN_WORDS = set(
 )
 
 
+# British spellings as American ones, so the site's "defence" and "normalisation" meet a
+# wire report's "defense" and "normalization".
+SPELLINGS = [
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"\b(de|of)fence"), r"\1fense"),
+    (re.compile(r"(?<=[a-z]{3})our\b"), "or"),
+]
+
+
 def _content(text: str, leave_out=()) -> set[str]:
-    """The words that tell one event from another ("shrine", "GSOMIA"), stemmed and with
-    their romanisations folded ("Kohno" is "Kono")."""
-    return {
-        fold(STEMMER.stemWord(w))
-        for w in re.findall(r"[a-z]{3,}", plain(text))
-        if w not in PLAIN_WORDS and w not in leave_out
-    }
+    """The words that tell one event from another ("shrine", "GSOMIA"), in American spelling,
+    stemmed and with their romanisations folded ("Kohno" is "Kono")."""
+    words = set()
+    for w in re.findall(r"[a-z]{3,}", plain(text)):
+        if w in PLAIN_WORDS or w in leave_out:
+            continue
+        for pattern, american in SPELLINGS:
+            w = pattern.sub(american, w)
+        words.add(fold(STEMMER.stemWord(w)))
+    return words
 
 
 def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
     compatible with the proposal's, and telling words of its title in the proposal's passage:
-    three, or two with one in the proposal's headline ("Kono statement"), or one with the same
-    actors (two, or all the event has) and kind.
+    three, or two with one in the proposal's headline ("Kono statement"), or all the title
+    has (two at least: "the security legislation Japan enacted"), or one with the same actors
+    (two, or all the event has) and kind. An event none of whose people the passage names,
+    naming others of their country instead ("Aso's visit to the shrine" for "Abe's shrine
+    visit"), is another event, unless every telling word of its title is there.
     The best match wins."""
     if proposal.reporting:
         return None
@@ -707,6 +722,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         .prefetch_related("actors")[:100]
     )
     best, best_score = None, None
+    people = {(a.pk, a.country) for a in proposal.actors if a.kind == Actor.Kind.PERSON}
     for event in candidates:
         theirs = {a.pk for a in event.actors.all()}
         shared = len(ids & theirs)
@@ -714,9 +730,18 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         common = len(words & title) + min(1, len(name_words & title))
         same_parties = theirs and shared >= min(2, len(theirs))
         headline = own & title
+        whole_title = len(title) >= 2 and title <= words | name_words
+        # none of the event's people named, and someone of their country instead
+        absent = {a.country for a in event.actors.all() if a.kind == Actor.Kind.PERSON}
+        replaced = not any(pk in theirs for pk, _ in people) and any(
+            country in absent for _, country in people
+        )
+        if replaced and not whole_title:
+            continue
         if not (
             common >= 3
             or (headline and common >= 2)
+            or whole_title
             or (common and same_parties and event.kind == proposal.kind)
         ):
             continue

@@ -19,6 +19,7 @@ from dialogue.importing import ArticleError, import_article, parse, sentences
 from dialogue.management.commands.benchmark_import import run_set
 from dialogue.models import Actor, Event, Source
 from dialogue.recognition import ActorIndex
+from tests.factories import make_actor, make_event
 
 ARTICLES = Path(settings.BASE_DIR) / "fixtures" / "articles"
 JT = ARTICLES / "000_0b2877565b4080f9.txt"
@@ -508,6 +509,54 @@ def test_a_report_of_an_event_on_the_timeline_is_proposed_as_its_citation(seed):
     assert visit.reports.slug == "abe-war-shrine-visit"
     fisheries = next(e for e in result.events if "fisheries" in e.title)
     assert fisheries.reports is None  # same parties and day, nothing else in common
+
+
+def _reports(body, published):
+    raw = "\n\n".join(["The Japan Times", "Seoul and Tokyo talk", f"Posted : {published}", body])
+    return {e.title: e.reports for e in import_article(raw.encode(), name="r.txt").events}
+
+
+def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
+    """Both telling words of "Japan enacts security legislation" ("Japan" and "security" tell
+    nothing here), said in passing while the clause tells of something else."""
+    enacted = make_event(
+        title="Japan enacts security legislation", edtf="2015-09-19", kind=Event.Kind.POLICY
+    )
+    enacted.actors.add(Actor.objects.get(slug="japan"))
+    reports = _reports(
+        "At the meeting, Defense Minister Han Min-koo asked that Japan obtain Seoul's consent "
+        "before its troops are sent to the peninsula under the security legislation that Japan "
+        "enacted last month.",
+        "2015-10-21",
+    )
+    assert enacted in reports.values()
+
+
+def test_british_and_american_spellings_are_one_word():
+    assert importing._content("defence normalisation honour") == importing._content(
+        "defense normalization honor"
+    )
+
+
+def test_an_event_is_not_reported_where_others_of_its_peoples_country_stand_instead(actors):
+    """Abe's visit to the shrine is not Aso's, though the words and the year are the same;
+    a passage naming Abe among others still reports it."""
+    visit = make_event(
+        title="Abe visits war-linked Yasukuni Shrine", edtf="2013", kind=Event.Kind.VISIT
+    )
+    visit.actors.add(Actor.objects.get(slug="shinzo-abe"), Actor.objects.get(slug="japan"))
+    make_actor(slug="taro-aso", name_en="Taro Aso", kind=Actor.Kind.PERSON, country="JPN")
+    (aso,) = _reports(
+        "Deputy Prime Minister Taro Aso visited Yasukuni Shrine on Sunday.",
+        "2013-04-23",
+    ).values()
+    assert aso is None
+    (abe,) = _reports(
+        "Prime Minister Shinzo Abe and Deputy Prime Minister Taro Aso visited Yasukuni Shrine "
+        "on Thursday.",
+        "2013-12-27",
+    ).values()
+    assert abe == visit
 
 
 def test_a_clause_that_leaves_no_headline_keeps_its_own_words():
