@@ -107,11 +107,13 @@ KOREAN_SURNAMES = {
     for variant in [surname, *variants.split()]
 }
 NAME_TOKEN = r"[A-Z][a-zA-Zāēīōūŏŭâêîôû'’]+(?:-[A-Za-zāēīōūŏŭâêîôû'’]+)?"
-# A Korean name: surname, then a hyphenated given name ("Kim Kwan-jin", "Pak Kun-hye").
+# A Korean name: surname, then a given name of two syllables, hyphenated ("Kim Kwan-jin",
+# "Pak Kun-hye") or, in Japanese agencies' style, two capitalised words ("Park Geun Hye").
 KOREAN_NAME = re.compile(
     r"\b(?:"
     + "|".join(sorted((s.capitalize() for s in KOREAN_SURNAMES), key=len, reverse=True))
-    + r") [A-Z][a-zŏŭ'’]+-[a-zŏŭ'’]+\b"
+    + r") [A-Z][a-zŏŭ'’]+(?:-[a-zŏŭ'’]+| (?!(?:And|The|Of|In|On|Is|Was|Said|Says)\b)"
+    r"[A-Z][a-zŏŭ]{1,4}(?![\w'’-]))\b"
 )
 _WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?= [A-Z])|U\.S\.|{NAME_TOKEN}|[A-Z]{{2,}})"
 # Titles and names: "South Korean Defense Minister Kim Kwan-jin", "Lt. Gen. Koichi Isobe"
@@ -124,7 +126,7 @@ CAPITALISED_RUN = re.compile(
 )
 APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an|his|her|then|now|former|[A-Z][\w.]*['’]s)\s+)*"
-    r"(?P<office>[a-z][\w-]*(?: [\w-]+){0,8}?)(?=[,.;]| who\b| said\b)"
+    r"(?P<office>[a-z][\w-]*(?: [\w'’-]+){0,12}?)(?=[,.;]| who\b| said\b)"
 )
 LOWER_TITLE = re.compile(
     r"(?P<title>(?:\b[A-Z][\w’'-]+ ){0,4}(?:[a-z]+ ){0,2}\b(?:counterparts?|spokesman|spokeswoman|"
@@ -230,6 +232,9 @@ def _body_kind(name: str) -> str:
     return Actor.Kind.ORGANISATION
 
 
+# Possessives that are part of a body's name ("the People's Liberation Army", "Korean
+# Women's Association"), not its owner ("South Korea's National Intelligence Service").
+GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citizens", "farmers"}
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
 
@@ -323,6 +328,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
             *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))
+            if owners and owners[-1].lower() in GROUPS_OF_PEOPLE:  # People's Liberation Army
+                name = f"{owners.pop()}'s {name}"
             for owner in owners:
                 if len(owner.split()) >= 2 and owner.split()[-1].lower() in ORG_HEADS:
                     named_bodies.append(

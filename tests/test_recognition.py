@@ -64,6 +64,14 @@ def _names(text, country=""):
          "Foreign Ministry spokesman"),
         ("Junichi Ihara, director general of the bureau, said.", "Junichi Ihara", None),
         ("Kimihiro Ishikane of Japan's Foreign Ministry met him.", "Kimihiro Ishikane", None),
+        # a long office, with a possessive in it
+        ("Jang Hyuk, deputy minister for policy at the Ministry of National Defense, said so.",
+         "Jang Hyuk", None),
+        ("talks with Wang Guanzhong, deputy chief of the general staff of the People's "
+         "Liberation Army, but", "Wang Guanzhong", None),
+        # a Korean name without a title, its given name in two words (Japanese agencies' style)
+        ("Lee is to hand over power to President-elect Park Geun Hye on Feb. 25.",
+         "Park Geun Hye", None),
     ],
 )  # fmt: skip
 def test_people_are_found_by_titles_ranks_and_appositions(text, name, office):
@@ -98,6 +106,9 @@ def test_two_people_after_a_plural_title_and_their_countries():
          Actor.Kind.GOVERNMENT_BODY, ""),
         ("hosted by the London-based International Institute for Strategic Studies.",
          "International Institute for Strategic Studies", Actor.Kind.ORGANISATION, ""),
+        # a possessive that is part of the name, not its owner
+        ("the People's Liberation Army said.", "People's Liberation Army",
+         Actor.Kind.GOVERNMENT_BODY, ""),
     ],
 )  # fmt: skip
 def test_named_bodies_are_found(text, name, kind, country):
