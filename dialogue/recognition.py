@@ -158,6 +158,8 @@ GENERIC_BODY = re.compile(
     r"\b(Foreign|Defen[cs]e|Unification|Finance) Ministry\b"
     r"|\bMinistry of (?:National )?(Foreign Affairs|Defen[cs]e|Unification|Finance)\b"
 )
+# The article's own government, named without its country ("the government" in a Seoul paper).
+THE_GOVERNMENT = re.compile(r"\b[Tt]he government\b(?! of\b)")
 BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
@@ -415,7 +417,7 @@ class ActorIndex:
     another spelling of an actor (Actor.merge_into) finds that actor.
     """
 
-    def __init__(self, actors, pair=(), names=None, rivals=None):
+    def __init__(self, actors, pair=(), names=None, rivals=None, country=""):
         actors = list(actors)
         self.actors = actors
         if names is None:
@@ -432,6 +434,7 @@ class ActorIndex:
         self.pattern = self._compile(ordered)
         self.states = self._compile([(n, a) for n, a in ordered if a.kind == Actor.Kind.STATE])
         self.pair = list(pair)
+        self.country = country  # the article's, from its dateline or outlet
         countries = {a.country for a in self.pair}
         bodies = [a for a in actors if a.kind == Actor.Kind.GOVERNMENT_BODY]
         self.ministries = {
@@ -529,7 +532,7 @@ class ActorIndex:
             bearers = [a for a in full if name in a.name_en.split() or name in a.alias_list]
             if len(bearers) > 1:
                 del names[name]
-        return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals)
+        return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals, country=country)
 
     def _bodies_in(self, text: str, country: str) -> list[Actor]:
         """The bodies a title names, of the person's country where the name is ambiguous."""
@@ -566,6 +569,8 @@ class ActorIndex:
                     add(state)
                 title = re.search(r"[^,;.“”\"]{0,50}$", text[: m.start()])[0]
                 add(*self._bodies_in(f"{title} | {actor.office_en or ''}", actor.country))
+        if THE_GOVERNMENT.search(text) and (state := self.states_by_country.get(self.country)):
+            add(state)  # "the government lodged a protest", in a Seoul paper: Seoul's
         if BOTH_KOREAS.search(text):  # "the two Koreas", "inter-Korean talks"
             add(*(self.states_by_country[c] for c in ("KOR", "PRK") if c in self.states_by_country))
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China

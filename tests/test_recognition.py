@@ -157,6 +157,16 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     }
 
 
+def test_the_government_unqualified_is_the_articles_own(actors):
+    index = ActorIndex(Actor.objects.all())
+    text = "The government lodged a strong protest."
+    assert [a.slug for a in index.for_article(text, "KOR").find(text)] == ["south-korea"]
+    assert [a.slug for a in index.for_article(text, "JPN").find(text)] == ["japan"]
+    assert index.for_article(text, "").find(text) == []  # a wire report of no country
+    other = "The government of China protested."
+    assert [a.slug for a in index.for_article(other, "KOR").find(other)] == ["china"]
+
+
 def test_an_import_attaches_the_known_person_under_another_spelling(actors):
     park = Actor.objects.create(slug="park-geun-hye", kind="person", name_en="Park Geun-hye")
     raw = "\n\n".join(
