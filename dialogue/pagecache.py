@@ -18,7 +18,7 @@ from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.text import compress_string
@@ -26,6 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from dialogue import site
+from dialogue.cache import RedisCache, without_redis
 from dialogue.models import DataVersion
 
 VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
@@ -37,6 +38,9 @@ LOCKS = Path(
     os.environ.get("DJANGO_LOCK_DIR", Path(tempfile.gettempdir()) / f"dialogue-locks-{os.getuid()}")
 )
 LOCK_FILES = 64
+# The shared render lock's lifetime: longer than any render, so a page is rendered once, and
+# short, as a holder that dies never releases it (its page's readers each wait `wait` meanwhile).
+LOCK_SECONDS = 10
 
 
 def page_key(request: HttpRequest) -> str:
@@ -53,12 +57,41 @@ def page_key(request: HttpRequest) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
 
 
-@contextmanager
 def render_lock(key: str, *, wait: float = 2.0):
-    """Held by one process at a time per key (keys share LOCK_FILES files), on this machine: an
-    flock, which the kernel grants to one holder and releases when the holder dies (a cache's
-    check-then-set `add` does neither). Yields whether this caller waited for another holder;
-    after `wait` seconds it goes ahead anyway rather than keep a reader waiting."""
+    """A lock held by one process at a time per key, which yields whether this caller waited for
+    another holder; after `wait` seconds it goes ahead anyway rather than keep a reader waiting.
+
+    With the shared cache (Redis) the lock is Redis's, so app servers on several machines render
+    a page once between them; without it, an flock excludes the processes of this machine."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return _redis_lock(backend.client(), backend.make_key(f"render:{key}"), wait=wait)
+    return _file_lock(key, wait=wait)
+
+
+@contextmanager
+def _redis_lock(client, name: str, *, wait: float):
+    """redis-py's Lock: SET name token NX PX ttl with a random token, and a release that deletes
+    the key only if it still holds that token (a compare-and-delete script), so a holder whose
+    lock expired never frees the next holder's. If Redis is down, it goes ahead unlocked."""
+    lock = client.lock(name, timeout=LOCK_SECONDS, sleep=0.02)
+    waited = held = False
+    with without_redis("render lock"):
+        waited = not lock.acquire(blocking=False)
+        held = not waited or lock.acquire(blocking_timeout=wait)
+    try:
+        yield waited
+    finally:
+        if held:
+            # LockNotOwnedError when the render outlasted the lock: nothing was freed.
+            with without_redis("render unlock"):
+                lock.release()
+
+
+@contextmanager
+def _file_lock(key: str, *, wait: float):
+    """An flock, which the kernel grants to one holder and releases when the holder dies (keys
+    share LOCK_FILES files)."""
     LOCKS.mkdir(parents=True, exist_ok=True)
     with open(LOCKS / f"{int(key[:8], 16) % LOCK_FILES}.lock", "a") as handle:
         waited, deadline = False, time.monotonic() + wait

@@ -147,17 +147,28 @@ DATABASES = {
     )
 }
 
-# Shared by the worker processes of one machine, so a page is rendered once, not once per
-# worker. Entries are keyed on the data version: a change anywhere is never served stale.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get(
-            "DJANGO_CACHE_DIR", str(Path(tempfile.gettempdir()) / "dialogue-cache")
-        ),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# The page cache. Entries are keyed on the data version: a change anywhere is never served stale.
+# DJANGO_CACHE_URL (redis://host:6379/1) shares it, and the render lock, between app servers;
+# a Redis that is down only makes pages slower (dialogue/cache.py). Without it, a folder shared
+# by the worker processes of this machine, so `make run` needs nothing but Python.
+# Sessions and the login lockouts (axes) are not kept here but in the database, by default.
+cache_url = os.environ.get("DJANGO_CACHE_URL", "").strip()
+if cache_url:
+    if not re.fullmatch(r"rediss?://(?:[^@/\s]*@)?[\w.-]+(?::\d{1,5})?(?:/\d+)?", cache_url):
+        raise ImproperlyConfigured(
+            "DJANGO_CACHE_URL is a Redis URL such as redis://127.0.0.1:6379/1."
+        )
+    CACHES = {"default": {"BACKEND": "dialogue.cache.RedisCache", "LOCATION": cache_url}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "DJANGO_CACHE_DIR", str(Path(tempfile.gettempdir()) / "dialogue-cache")
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     }
-}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
