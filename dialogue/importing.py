@@ -547,22 +547,29 @@ def _within(expressions, clause: Clause, offset: int):
     return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
 
 
-PAIR_OF_PEOPLE = re.compile(r"\b(?:the two|both) (?:leaders|ministers|men|women|envoys)\b", re.I)
+# "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
+GROUP_OF_PEOPLE = re.compile(
+    r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
+    r"|\bthe (?P<bare>two|three) (?=met\b|held\b|agreed\b|spoke\b|talked\b|will\b|also\b)",
+    re.IGNORECASE,
+)
 
 
 def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> list[Actor]:
     """For a clause with no subject of its own ("while opening up to talks"), the first actor
     of its sentence, which is usually the subject it shares."""
     sentence_start = max((s for s in starts if s <= clause.start), default=0)
-    if PAIR_OF_PEOPLE.search(clause.text):
-        # "the two leaders": the last two people the article named before
+    if group := GROUP_OF_PEOPLE.search(clause.text):
+        # "the two leaders": the last two people the article named before, and their states
+        n = NUMBER_WORDS[(group["n"] or group["bare"] or "two").lower()]
         window = body[max(0, clause.start - 800) : clause.start]
         last = {}  # each person, by where the article last named them
         for m in actors.pattern.finditer(window) if actors.pattern else ():
             if (a := actors.by_name.get(m.group(0))) and a.kind == Actor.Kind.PERSON:
                 last[a] = m.start()
-        people = sorted(last, key=last.get)[-2:]
-        return people if len(people) == 2 else []
+        people = sorted(last, key=last.get)[-n:]
+        states = [actors.states_by_country.get(a.country) for a in people]
+        return people + [s for s in dict.fromkeys(states) if s] if len(people) == n else []
     if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
                 clause.text):  # fmt: skip
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"

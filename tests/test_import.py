@@ -589,6 +589,26 @@ def test_a_when_clause_tells_what_its_date_saw(actors):
     assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in talks.actors}
 
 
+def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_states(actors):
+    for slug, name, country in [
+        ("park-geun-hye", "Park Geun-hye", "KOR"), ("li-keqiang", "Li Keqiang", "CHN"),
+        ("yun-byung-se", "Yun Byung-se", "KOR"), ("fumio-kishida", "Fumio Kishida", "JPN"),
+    ]:  # fmt: skip
+        make_actor(slug=slug, name_en=name, kind=Actor.Kind.PERSON, country=country)
+    *_, three = _proposals(
+        "Japanese Prime Minister Shinzo Abe, South Korean President Park Geun-hye and Chinese "
+        "Premier Li Keqiang met in Seoul. The three leaders last met in Beijing in May 2012."
+    )
+    assert {"shinzo-abe", "park-geun-hye", "li-keqiang", "japan", "south-korea", "china"} <= {
+        a.slug for a in three.actors
+    }
+    *_, two = _proposals(
+        "Foreign Minister Yun Byung-se spoke with Foreign Minister Fumio Kishida by phone. "
+        "The two met on the sidelines of the U.N. General Assembly in September."
+    )
+    assert {"yun-byung-se", "fumio-kishida", "south-korea", "japan"} <= {a.slug for a in two.actors}
+
+
 def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
     (proposal,) = _proposals(
         "South Korea proposed on Monday that the two Koreas hold high-level talks soon."
