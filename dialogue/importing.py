@@ -165,6 +165,7 @@ def _title(text: str, expressions=()) -> str:
     text = re.sub(r"^([^,]{3,60}), (?:who|which) (?=\w+ed\b|held|met|made|took|sent|gave)", r"\1 ",
                   text)  # fmt: skip
     text = re.sub(r", (?:involving|including|which|who|based|led|headed|citing)\b[^,]*,", "", text)
+    text = ASIDE.sub("", text)  # "The ministry, for its part, called in …"
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
     text = _present(text)
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
@@ -185,6 +186,13 @@ def _title(text: str, expressions=()) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Asides between commas that carry nothing a headline needs.
+ASIDE = re.compile(
+    r", (?:for (?:its|his|her|their|our) part|however|meanwhile|in turn|in response|in return"
+    r"|too|though|in particular|for example|in a statement|in a separate move|separately"
+    r"|in contrast|by contrast|on the other hand),",
+    re.IGNORECASE,
+)
 LEADING_REPORT = re.compile(
     r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:said|says|told(?: \w+){0,3}?|added|announced|noted"
     r"|stressed)\s+(?:that\s+)?(?=[a-z])",

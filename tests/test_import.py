@@ -489,6 +489,8 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("The talks were held in Tokyo on March 19", "Talks held in Tokyo"),
         ("In a separate move, Japan and China held their first security dialogue on March 19",
          "Japan and China hold their first security dialogue"),
+        ("The Ministry of National Defense, for its part, called in the defense attache that "
+         "afternoon", "Ministry of National Defense calls in the defense attache"),  # an aside
     ],
 )  # fmt: skip
 def test_proposals_are_titled_as_headlines(clause, title):
