@@ -703,7 +703,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     compatible with the proposal's, and telling words of its title in the proposal's passage:
     three, or two with one in the proposal's headline ("Kono statement"), or all the title
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
-    (two, or all the event has) and kind. An event none of whose people the passage names,
+    (two, or all the event has) and kind, or two words of its title and summary with them.
+    An event none of whose people the passage names,
     naming others of their country instead ("Aso's visit to the shrine" for "Abe's shrine
     visit"), is another event, unless every telling word of its title is there.
     The best match wins."""
@@ -746,6 +747,9 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         same_parties = theirs and shared >= min(2, len(theirs))
         headline = own & title
         whole_title = len(title) >= 2 and title <= words | name_words
+        # its summary says more than its title: "the last security dialogue of senior officials"
+        about = title | _content(event.summary_en or "")
+        described = len(words & about) + min(1, len(name_words & about)) >= 2
         # none of the event's people named, and someone of their country instead
         absent = {a.country for a in event.actors.all() if a.kind == Actor.Kind.PERSON}
         replaced = not any(pk in theirs for pk, _ in people) and any(
@@ -757,7 +761,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             common >= 3
             or (headline and common >= 2)
             or whole_title
-            or (common and same_parties and event.kind == proposal.kind)
+            or ((common or described) and same_parties and event.kind == proposal.kind)
         ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)

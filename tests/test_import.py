@@ -534,6 +534,18 @@ def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     assert enacted in reports.values()
 
 
+def test_a_passage_saying_what_an_events_summary_says_with_its_parties_reports_it(seed):
+    """The seed's "Security dialogue last held before suspension": nothing of its title in the
+    passage, but its summary's senior foreign and defence officials, the same two states and a
+    meeting in the same month."""
+    (talks,) = _reports(
+        "Japan and South Korea also held security talks between senior foreign and defense "
+        "officials in December 2009.",
+        "2011-01-11",
+    ).values()
+    assert talks.slug == "last-security-dialogue"
+
+
 def test_british_and_american_spellings_are_one_word():
     assert importing._content("defence normalisation honour") == importing._content(
         "defense normalization honor"
