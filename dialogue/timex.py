@@ -280,6 +280,8 @@ def _rules():
         m = m.groupdict()
         if m.get("which"):
             upper = _unit_bounds(m["unit"].lower(), SHIFT[m["which"].lower()], pub)[1]
+        elif m.get("this_unit"):  # "by the end of the month": this one
+            upper = _unit_bounds(m["this_unit"].lower(), 0, pub)[1]
         elif m.get("year") and not m.get("month"):
             upper = date(int(m["year"]), 12, 31)
         elif m.get("month"):
@@ -455,7 +457,8 @@ def _rules():
             year_range,
         ),
         (
-            rf"\bby (?:the )?(?:year-end|year's end|end of (?:the )?year|end of {which} {unit}"
+            rf"\b(?:by|before) (?:the )?(?:year-end|year's end|end of (?:the )?year"
+            rf"|end of {which} {unit}|end of the (?P<this_unit>month|week)"
             rf"|end of {_YEAR})\b",
             i,
             deadline,
@@ -478,7 +481,8 @@ def _rules():
         (
             rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?:the )?(?:(?:previous|following"
             rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?:(?P<direction>earlier|later"
-            rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| and| when| that))",
+            rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
+            rf"|with|from|the)\b))",
             i,
             offset,
         ),
@@ -488,6 +492,15 @@ def _rules():
             i,
             same_day,
         ),  # fmt: skip
+        # a part of the day, a time of day, hours after: the day last named, else the paper's
+        (
+            r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
+            r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W)"
+            r"|\b(?:about |some |nearly |more than )?(?:an|one|two|three|four|five|six|\d{1,2}) "
+            r"hours? (?:later|earlier)\b",
+            i,
+            same_day,
+        ),
         (
             r"\bthe (?P<direction>previous|following|next) (?P<unit>day|week|month|year)\b"
             r"(?P<n>)",

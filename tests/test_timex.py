@@ -166,6 +166,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("by the end of the year", True, "2013-07-02/2013-12-31"),
         ("by the end of September", True, "2013-07-02/2013-09-30"),
         ("by the end of next month", True, "2013-07-02/2013-08-31"),
+        ("before the end of the month", True, "2013-07-02/2013-07-31"),
         # parts of periods
         ("in mid-2012", False, "2012-05/2012-08"),
         ("early next year", True, "2014-01/2014-04"),
@@ -197,6 +198,12 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         # from the last day named: a year since ("ties normalised in 1965") is no day
         ("the day before", ("2013-06-22", "1965"), "2013-06-21"),
         ("three years earlier", ("2013-06-22", "1965"), "1962"),
+        # parts and times of the day, hours after: the day last named
+        ("in the early afternoon", ("2013-06-22",), "2013-06-22"),
+        ("at 11:57 a.m. near the site", ("2013-06-22",), "2013-06-22"),
+        ("announced about three hours later", ("2013-06-22",), "2013-06-22"),
+        ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
+        ("arrived the day before on a visit", ("2013-06-22",), "2013-06-21"),
     ],
 )
 def test_offsets_count_from_the_last_date_given(text, anchor, edtf):
