@@ -390,6 +390,9 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
     ]
 
 
+STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
+
+
 def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) -> list[Proposal]:
     """Draft events for the clauses of a body that report something with a time expression
     (the present tense counts as one: "is pushing" is the article's month). The first `skip`
@@ -489,11 +492,17 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if earlier:
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
-            elif PAST.search(clause.text) and actors.find(clause.text) and dated:
-                # A past action in a sentence that dates another of its clauses. Without a time
-                # expression in its sentence, a past action is no proposal: its year would be
-                # a guess.
-                t = dated[0]
+            elif (
+                PAST.search(clause.text)
+                and not STATE_CLAUSE.match(clause.text)
+                and actors.find(clause.text)
+                and (past := [t for t in dated if dates.bounds(t.edtf)[0] <= published])
+            ):
+                # A past action in a sentence that dates another of its clauses, with a date
+                # not still to come. Without a time expression in its sentence, a past action is
+                # no proposal: its year would be a guess. "…, which are controlled by Japan"
+                # describes; it is no action.
+                t = past[0]
                 proposals.append(
                     Proposal(
                         _title(clause.text),

@@ -623,6 +623,21 @@ def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_sta
     assert {"yun-byung-se", "fumio-kishida", "south-korea", "japan"} <= {a.slug for a in two.actors}
 
 
+def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
+    """A past action takes its sentence's date only if that date has passed; a clause that
+    describes ("which are controlled by Japan") takes none."""
+    proposals = _proposals(
+        "The two countries agreed to expand exchanges, and Japan invited South Korea to talks "
+        "next year."
+    )
+    assert [p.edtf for p in proposals] == ["2014"]  # the invitation's, not the agreement's
+    proposals = _proposals(
+        "China declared its East China Sea Air Defense Identification Zone on Nov. 23, covering "
+        "Ieodo and the Senkaku Islands, which are controlled by Japan and claimed by China."
+    )
+    assert len(proposals) == 1
+
+
 def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
     (proposal,) = _proposals(
         "South Korea proposed on Monday that the two Koreas hold high-level talks soon."
