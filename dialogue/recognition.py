@@ -485,14 +485,7 @@ class ActorIndex:
             found = list(dict.fromkeys(found))
             if generic := GENERIC_BODY.fullmatch(name):
                 # "the Foreign Ministry" of any country: the article's, or the one it cues
-                key = (generic[1] or generic[2])[:5].lower()
-                found += [
-                    a
-                    for a in self.actors
-                    if a.kind == Actor.Kind.GOVERNMENT_BODY
-                    and key in a.name_en.lower()
-                    and a not in found
-                ]
+                found += [a for a in self._ministries(generic) if a not in found]
             people = [a for a in found if a.kind == Actor.Kind.PERSON]
             if people and len(name.split()) == 1 and name.isascii():
                 found = [a for a in people if a in full]  # a bare surname: who was named
@@ -506,12 +499,7 @@ class ActorIndex:
         # "the Ministry of National Defense", "Seoul's Foreign Ministry": the generic names
         for m in GENERIC_BODY.finditer(body):
             if m.group(0) not in names and m.group(0) not in rivals:
-                key = (m[1] or m[2])[:5]
-                bodies = [
-                    a
-                    for a in self.actors
-                    if a.kind == Actor.Kind.GOVERNMENT_BODY and key.lower() in a.name_en.lower()
-                ]
+                bodies = self._ministries(m)
                 resolved = [a for a in bodies if a.country == country] or bodies[:1]
                 if bodies:
                     names[m.group(0)], rivals[m.group(0)] = resolved[:1], bodies
@@ -533,6 +521,18 @@ class ActorIndex:
             if len(bearers) > 1:
                 del names[name]
         return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals, country=country)
+
+    def _ministries(self, generic: re.Match) -> list[Actor]:
+        """The ministries of every country a generic name can mean ("Defense Ministry": Seoul's,
+        Tokyo's); not other bodies of that field (a parliament's defense committee)."""
+        key = (generic[1] or generic[2])[:5].lower()
+        return [
+            a
+            for a in self.actors
+            if a.kind == Actor.Kind.GOVERNMENT_BODY
+            and key in a.name_en.lower()
+            and re.search(r"\b(?:Ministry|Department)\b", a.name_en)
+        ]
 
     def _bodies_in(self, text: str, country: str) -> list[Actor]:
         """The bodies a title names, of the person's country where the name is ambiguous."""

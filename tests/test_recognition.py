@@ -155,6 +155,14 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    # a parliament's defense committee or the Self-Defense Forces are no defense ministry
+    for slug, name, country in [("defense-committee", "National Defense Committee", "KOR"),
+                                ("sdf", "Self-Defense Forces", "JPN")]:  # fmt: skip
+        Actor.objects.create(slug=slug, name_en=name, kind="government_body", country=country)
+    index = ActorIndex(Actor.objects.all())
+    assert [a.slug for a in index.for_article(text, "KOR").find(text)] == [
+        "south-korea-defence-ministry"
+    ]
 
 
 def test_the_government_unqualified_is_the_articles_own(actors):
