@@ -291,6 +291,24 @@ def _bare(tokens: list[str]) -> list[str]:
     return [re.sub(r"['’]s$", "", t) for t in tokens]
 
 
+# A word that sounds Japanese in Hepburn: syllables of a consonant and a vowel, and n.
+_SYLLABLE = r"(?:sh|ch|ts|[kgsztdnhbpmrfjwy])?y?[aeiou]"
+JAPANESE_WORD = re.compile(rf"(?:{_SYLLABLE}|n(?![aeiouy]))+")
+PLACES = {"japan", "tokyo", "osaka", "kyoto", "okinawa", "hokkaido", "nagasaki", "hiroshima"}
+
+
+def _japanese_name(tokens: list[str]) -> bool:
+    """Two words that can only be a Japanese name in Hepburn ("Yasukazu Hamada", "Koizumi
+    Junichiro"): no title needed. Korean names ("Cho Tai-young") and places are not."""
+    return (
+        len(tokens) == 2
+        and _is_name(tokens)
+        and all(len(t) >= 3 and JAPANESE_WORD.fullmatch(plain(t)) for t in tokens)
+        and plain(tokens[0]) not in KOREAN_SURNAMES
+        and not any(plain(t) in PLACES for t in tokens)
+    )
+
+
 def _is_name(tokens: list[str]) -> bool:
     return (
         2 <= len(tokens) <= 3
@@ -310,6 +328,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             found[key] = item
 
     bodies: list[tuple[int, int]] = []
+    untitled: list[Found] = []  # names found without a title, which another rule may title
     named_bodies: list[tuple[int, Found]] = []
     for m in CAPITALISED_RUN.finditer(body):
         run = m.group(0)
@@ -384,6 +403,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[end : end + 10]):
             add(Found(run, Actor.Kind.PERSON, "", country))
             continue
+        if _japanese_name(tokens):
+            untitled.append(Found(" ".join(tokens), Actor.Kind.PERSON, "", "JPN"))
     for _, item in named_bodies:
         add(item)
     # "his Japanese counterpart Jun Azumi", "Foreign Ministry spokesman Masaru Sato", and
@@ -403,6 +424,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
         add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
+    for item in untitled:
+        add(item)
     return list(found.values())
 
 

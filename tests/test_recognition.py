@@ -7,7 +7,13 @@ import pytest
 
 from dialogue.importing import import_article
 from dialogue.models import Actor
-from dialogue.recognition import ActorIndex, name_key, people_and_bodies, unknown_actors
+from dialogue.recognition import (
+    ActorIndex,
+    _japanese_name,
+    name_key,
+    people_and_bodies,
+    unknown_actors,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +85,20 @@ def test_people_are_found_by_titles_ranks_and_appositions(text, name, office):
     assert name in found and found[name].kind == Actor.Kind.PERSON
     if office:
         assert found[name].office == office
+
+
+def test_japanese_names_need_no_title_and_korean_ones_and_places_are_not_taken_for_them():
+    found = _names(
+        "It was the first visit since Junichiro Koizumi went in 2006. Lee Sang-hee held talks "
+        "with Yasukazu Hamada, and Cho Tai-young and Japan Times reporters were there."
+    )
+    assert {"Junichiro Koizumi", "Yasukazu Hamada"} <= set(found)
+    assert found["Yasukazu Hamada"].country == "JPN"
+    assert not {"Cho Tai", "Japan Times", "Tai-young"} & set(found)
+    assert not _japanese_name(["Choi", "Yun"])  # a Korean surname first: not Japanese
+    assert not _japanese_name(["Tokyo", "Minato"])  # places
+    titled = _names("Foreign Ministry spokesman Masaru Sato said. Masaru Sato added.")
+    assert titled["Masaru Sato"].office == "Foreign Ministry spokesman"  # the title kept
 
 
 def test_two_people_after_a_plural_title_and_their_countries():
