@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from dialogue import site
-from dialogue.cache import RedisCache, without_redis
+from dialogue.cache import RedisCache, redis_up, without_redis
 from dialogue.models import DataVersion
 
 VARY = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
@@ -76,6 +76,9 @@ def _redis_lock(client, name: str, *, wait: float):
     lock expired never frees the next holder's. If Redis is down, it goes ahead unlocked."""
     lock = client.lock(name, timeout=LOCK_SECONDS, sleep=0.02)
     waited = held = False
+    if not redis_up():
+        yield False  # Redis failed a moment ago: go ahead unlocked
+        return
     with without_redis("render lock"):
         waited = not lock.acquire(blocking=False)
         held = not waited or lock.acquire(blocking_timeout=wait)

@@ -56,6 +56,14 @@ def answers(url: str) -> bool:
         return False
 
 
+@pytest.fixture(autouse=True)
+def redis_not_backed_off(monkeypatch):
+    """Each test starts with Redis asked: an earlier test's failure backs off only that test."""
+    from dialogue import cache as shared
+
+    monkeypatch.setattr(shared, "_down_until", 0.0)
+
+
 @pytest.fixture
 def shared_cache(settings):
     """The shared cache on the test Redis, under a key prefix of this test's own."""
@@ -222,3 +230,28 @@ def test_a_redis_that_never_answers_costs_a_moment_not_a_hang(settings):
         asker.start()
         asker.join(5)
     assert done == [False]
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(settings, monkeypatch):
+    """A hung server costs the first call its timeout; the calls after it, for BACK_OFF_SECONDS,
+    do not ask it at all, so one slow request, not every one."""
+    from dialogue import cache as shared
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # the kernel accepts; nobody answers
+        settings.CACHES = redis_cache(f"redis://127.0.0.1:{silent.getsockname()[1]}/0")
+        started = time.monotonic()
+        assert caches["default"].get("page") is None
+        first = time.monotonic() - started
+        started = time.monotonic()
+        for _ in range(20):
+            assert caches["default"].get("page") is None
+            caches["default"].set("page", "x")
+            with pagecache.render_lock("cd" * 20) as waited:
+                assert waited is False
+        after = time.monotonic() - started
+    assert first >= 0.2  # it did ask, and waited out the timeout
+    assert after < 0.2  # 60 calls that would each have waited a quarter of a second
+    monkeypatch.setattr(shared, "_down_until", 0.0)  # its time is up: Redis is asked again
+    assert shared.redis_up()
