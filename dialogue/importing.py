@@ -694,15 +694,34 @@ SPELLINGS = [
 ]
 
 
+# One word for what the news calls by several: a pact is an accord or an agreement, to put off
+# is to postpone, information shared between militaries is intelligence.
+SYNONYMS = {
+    "accord": "pact", "agreement": "pact", "deal": "pact", "treaty": "pact",
+    "information": "intelligence", "delay": "postpone", "defer": "postpone",
+    "shelve": "postpone", "halt": "suspend", "freeze": "suspend", "restart": "resume",
+    "reopen": "resume", "inked": "sign", "ink": "sign",
+}  # fmt: skip
+PHRASES = [
+    (re.compile(r"\bput(?:s|ting)? off\b"), "postpone"),
+    (re.compile(r"\bcalled off\b"), "cancel"),
+]
+
+
 def _content(text: str, leave_out=()) -> set[str]:
     """The words that tell one event from another ("shrine", "GSOMIA"), in American spelling,
-    stemmed and with their romanisations folded ("Kohno" is "Kono")."""
+    one word for synonyms, stemmed and with their romanisations folded ("Kohno" is "Kono")."""
+    text = plain(text)
+    for pattern, word in PHRASES:
+        text = pattern.sub(word, text)
     words = set()
-    for w in re.findall(r"[a-z]{3,}", plain(text)):
+    for w in re.findall(r"[a-z]{3,}", text):
         if w in PLAIN_WORDS or w in leave_out:
             continue
         for pattern, american in SPELLINGS:
             w = pattern.sub(american, w)
+        stem = STEMMER.stemWord(w)
+        w = SYNONYMS.get(w) or SYNONYMS.get(stem) or w
         words.add(fold(STEMMER.stemWord(w)))
     return words
 

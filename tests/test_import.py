@@ -552,6 +552,12 @@ def test_british_and_american_spellings_are_one_word():
     )
 
 
+def test_what_the_news_calls_by_several_words_is_one():
+    assert importing._content("postpones signing of military intelligence pact") <= (
+        importing._content("put off the signing of a military information agreement")
+    )
+
+
 def test_an_event_is_not_reported_where_others_of_its_peoples_country_stand_instead(actors):
     """Abe's visit to the shrine is not Aso's, though the words and the year are the same;
     a passage naming Abe among others still reports it."""
