@@ -46,8 +46,8 @@ def base_env(database_url: str, cache: str = "cache") -> dict:
     return env
 
 
-def fresh_database(kind: str, n: int) -> str:
-    """A new, empty database; its URL."""
+def fresh_database(kind: str, n: int, name: str = PG_DATABASE) -> str:
+    """A new, empty database (PostgreSQL: `name`); its URL."""
     if kind == "sqlite":
         TMP.mkdir(parents=True, exist_ok=True)
         path = TMP / f"bench-{n}.sqlite3"
@@ -57,9 +57,9 @@ def fresh_database(kind: str, n: int) -> str:
     import psycopg
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return f"{PG_SERVER}/{PG_DATABASE}"
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{PG_SERVER}/{name}"
 
 
 def database_facts(kind: str, url: str) -> dict:

@@ -23,7 +23,7 @@ from itertools import chain
 import numpy as np
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper
 
 from dialogue import languages
@@ -47,7 +47,7 @@ def _rows(queryset) -> list[tuple]:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # .none(), or a filter that can match nothing
         return []
-    with connection.cursor() as cursor:
+    with connections[queryset.db].cursor() as cursor:  # the request's database (replica.py)
         cursor.execute(sql, params)
         return cursor.fetchall()
 

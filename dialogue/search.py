@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import snowballstemmer
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Expression, F, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -351,7 +351,7 @@ def _ranked(query: Query, events: QuerySet) -> tuple[str, list]:
     words = _plain(query)
     if words is None:
         return _postings(query, within=events)
-    with connection.cursor() as cursor:
+    with connections[events.db].cursor() as cursor:
         cursor.execute(f"SELECT {_LEXEMES}", [words])
         (lexemes,) = cursor.fetchone()
     if not lexemes:  # only stop words
@@ -366,7 +366,7 @@ def ranked_ids(events: QuerySet, text: str):
     try:
         if not query:
             raise EmptyResultSet
-        with connection.cursor() as cursor:
+        with connections[events.db].cursor() as cursor:  # the request's database (replica.py)
             cursor.execute(*_ranked(query, events))
             rows = cursor.fetchall()
     except EmptyResultSet:  # nothing to look for, or events.none()

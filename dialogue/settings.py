@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Public requests may read the replica, if there is one; it must know who is signed in.
+    "dialogue.replica.ReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -139,13 +141,34 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "dialogue.wsgi.application"
 
+conn_max_age = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=conn_max_age,
         conn_health_checks=True,  # a connection that died with the server is replaced
     )
 }
+
+# A read replica (DATABASE_REPLICA_URL, a PostgreSQL streaming replica of DATABASE_URL): public
+# requests read from it; editors, writes and the requests right after a write use the primary,
+# and so does everyone while the replica is down or more than DJANGO_REPLICA_MAX_LAG seconds
+# behind (dialogue/replica.py). Unset, everything uses the one database.
+REPLICA_MAX_LAG = float(os.environ.get("DJANGO_REPLICA_MAX_LAG", "5"))
+replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if replica_url:
+    replica = dj_database_url.parse(replica_url, conn_max_age=conn_max_age, conn_health_checks=True)
+    postgres = "django.db.backends.postgresql"
+    if not DATABASES["default"]["ENGINE"] == replica["ENGINE"] == postgres:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL is a PostgreSQL replica of a PostgreSQL DATABASE_URL."
+        )
+    # A replica that is down costs one request libpq's shortest wait, then it is left alone.
+    replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Tests see one database: Django points this alias at the primary's test database.
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = replica
+    DATABASE_ROUTERS = ["dialogue.replica.Router"]
 
 # The page cache. Entries are keyed on the data version: a change anywhere is never served stale.
 # DJANGO_CACHE_URL (redis://host:6379/1) shares it, and the render lock, between app servers;

@@ -4,6 +4,7 @@ never with whatever Host header a request happened to send."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.utils.translation import gettext
 
@@ -20,8 +21,14 @@ def name() -> str:
 
 def origin(request: HttpRequest) -> str:
     """DJANGO_SITE_URL when set (production); else the request's own scheme and host, which the
-    page cache then keys on (see pagecache.page_key)."""
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    page cache then keys on (see pagecache.page_key). A host the site does not serve gives no
+    origin: its request is answered 400, on a page of relative links."""
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return ""
 
 
 def absolute(request: HttpRequest, path: str) -> str:

@@ -32,6 +32,7 @@ public_patterns = [
 # English keeps the addresses it always had; Japanese and Korean pages are under /ja/ and /ko/.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", views.health, name="health"),
     path("language/<str:code>/", views.choose_language, name="choose-language"),
     *i18n_patterns(
         path("api/", include("dialogue.api")),

@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
@@ -516,3 +517,13 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponse:
         samesite="Lax",
     )
     return response
+
+
+@never_cache
+@read_only
+def health(request: HttpRequest) -> HttpResponse:
+    """For the load balancer's checks (deploy/haproxy.cfg): this process answers. It asks
+    neither the database nor the cache: their outages are every app server's at once, and the
+    pages answer them themselves (a 503 page, or slower pages), so no check takes every server
+    out of the balancer for them."""
+    return HttpResponse("ok\n", content_type="text/plain")

@@ -33,6 +33,15 @@ def test_another_host_header_does_not_poison_the_cache(client, seed):
     cache.clear()
 
 
+@override_settings(CACHES=LOCMEM, SITE_URL="", ALLOWED_HOSTS=["timeline.example.org"])
+def test_a_host_the_site_does_not_serve_is_a_bad_request_not_an_error(seed):
+    """Without DJANGO_SITE_URL the origin comes from the Host header; one not allowed is a 400,
+    whose page must not ask for it again."""
+    client = Client(raise_request_exception=False)
+    for path in ("/", PERMALINK, "/no-such-page/"):
+        assert client.get(path, headers={"Host": "evil.example"}).status_code == 400
+
+
 @override_settings(CACHES=LOCMEM, SITE_URL="https://timeline.example.org")
 def test_absolute_urls_use_the_sites_own_origin(client, seed):
     cache.clear()
@@ -108,6 +117,17 @@ def test_the_favicon_is_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_the_health_check_answers_without_the_database_or_the_cache(
+    client, django_assert_num_queries
+):
+    """The load balancer's check (deploy/haproxy.cfg): a database or cache outage is every app
+    server's at once, so the check must not take them all out of the balancer for it."""
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert "no-store" in response["Cache-Control"]
 
 
 def login(client, password: str, forwarded: str):

@@ -72,10 +72,15 @@ def server_env(url: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def server(database_url):
-    """gunicorn with two workers, as in production, on a free loopback port."""
+def static_files(database_url):
+    """whitenoise's manifest and compressed files, which production settings read."""
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
                    env=server_env(database_url), check=True)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def server(database_url, static_files):
+    """gunicorn with two workers, as in production, on a free loopback port."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "dialogue.wsgi", "--workers", "2",
