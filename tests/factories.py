@@ -1,6 +1,11 @@
 """Small builders for test data: each makes a valid object, overridable by keyword."""
 
+import os
+import subprocess
+import sys
 from itertools import count
+
+from django.conf import settings
 
 from dialogue.models import Actor, Citation, Event, Source
 
@@ -108,3 +113,17 @@ def log_in_as_editor(page, site: str, user_model) -> None:
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("a long enough password 1")
     page.get_by_role("button", name="Log in").click()
+
+
+def in_a_new_process(args: list[str], **env) -> subprocess.CompletedProcess:
+    """`python ARGS` in the project as a server starts it: settings from `env` alone, none of
+    this process's DJANGO_ or DATABASE_ variables."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=clean | {"DJANGO_SETTINGS_MODULE": "dialogue.settings"} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

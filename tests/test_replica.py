@@ -9,10 +9,8 @@ A real streaming replica, its lag and its outages: tests/ops/test_streaming_repl
 
 import json
 import math
-import os
 import socket
 import subprocess
-import sys
 
 import pytest
 from django.conf import settings
@@ -24,6 +22,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from dialogue import replica
 from dialogue.models import DataVersion, Event
 from dialogue.replica import PRIMARY, PRIMARY_COOKIE, REPLICA
+from tests.factories import in_a_new_process
 from tests.test_admin import edit_event
 
 KONO = "kono-statement"
@@ -110,14 +109,8 @@ print(json.dumps([list(settings.DATABASES), settings.DATABASE_ROUTERS, used,
 
 
 def settings_with(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + SETTINGS],
-        cwd=settings.BASE_DIR,
-        env=clean | {"DJANGO_SETTINGS_MODULE": "dialogue.settings", "DJANGO_DEBUG": "1"} | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    return in_a_new_process(
+        ["-c", "import django; django.setup()\n" + SETTINGS], DJANGO_DEBUG="1", **env
     )
 
 

@@ -1,22 +1,12 @@
 """Settings come from the environment and fail fast when a production one is missing."""
 
-import os
-import subprocess
-import sys
-
 from django.conf import settings
+
+from tests.factories import in_a_new_process
 
 
 def run_check(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=settings.BASE_DIR,
-        env=clean | {"DJANGO_SETTINGS_MODULE": "dialogue.settings"} | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return in_a_new_process(["manage.py", "check"], **env)
 
 
 def test_without_a_secret_key_production_settings_refuse_to_start():

@@ -11,7 +11,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -20,7 +19,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from django.conf import settings as django_settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db import connection
@@ -29,6 +27,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from dialogue import pagecache
+from tests.factories import in_a_new_process
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 KEY = "ab" * 20  # a page key, as page_key makes them
@@ -99,19 +98,11 @@ def own_redis(tmp_path):
 
 
 def settings_in_a_new_process(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     code = (
         "from django.conf import settings; from django.core.cache import caches; "
         "c = settings.CACHES['default']; caches['default']; print(c['BACKEND'], c['LOCATION'])"
     )
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=django_settings.BASE_DIR,
-        env=clean | {"DJANGO_SETTINGS_MODULE": "dialogue.settings", "DJANGO_DEBUG": "1"} | env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return in_a_new_process(["-c", code], DJANGO_DEBUG="1", **env)
 
 
 def test_django_cache_url_selects_the_shared_redis_cache():
