@@ -4,12 +4,28 @@ on, and the querysets whose bulk writes move it. Saves and deletes move it throu
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
+from django.core.signals import request_finished, request_started
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# The version a request read: its page's cache key and the event index ask for it, and need
+# the same answer (and one query). None outside a request.
+_read: ContextVar[dict | None] = ContextVar("data_version_read", default=None)
+
+
+@receiver(request_started)
+def _request_started(**kwargs):
+    _read.set({})
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs):
+    _read.set(None)
 
 
 class TrackedQuerySet(models.QuerySet):
@@ -73,10 +89,20 @@ class DataVersion(models.Model):
 
     @classmethod
     def current(cls) -> DataVersion:
-        return cls.objects.order_by("-pk").first() or cls(changed_at=EPOCH)
+        """The newest version; in a request, the one it read first (unless it changed the data
+        since)."""
+        read = _read.get()
+        if read is not None and "version" in read:
+            return read["version"]
+        version = cls.objects.order_by("-pk").first() or cls(changed_at=EPOCH)
+        if read is not None:
+            read["version"] = version
+        return version
 
     @classmethod
     def bump(cls) -> None:
+        if read := _read.get():
+            read.clear()
         new = cls.objects.create()
         if new.pk % cls.KEEP == 0:
             # Each prune deletes its own range, so two never wait on each other's rows.

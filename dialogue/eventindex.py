@@ -86,14 +86,30 @@ def _codes(rows: list[tuple], i: int, names: list[str]) -> np.ndarray:
     return codes
 
 
+def _among(codes: np.ndarray, values: list[int]) -> np.ndarray:
+    """Where the codes are any of the values (np.isin: 50 times slower on 100,000 codes)."""
+    among = np.zeros(len(codes), dtype=bool)
+    for value in values:
+        among |= codes == value
+    return among
+
+
+def _bucket(days: np.ndarray, unit: str) -> np.ndarray:
+    """Days since 1970 as their month (months since 1970), week (its Monday) or day."""
+    if unit == "month":
+        return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return days - (days + 3) % 7 if unit == "week" else days  # 1970-01-01 was a Thursday
+
+
 @dataclass(frozen=True)
 class Links:
     """An event–actor (or event–topic) relation: the event's position and the other side's
-    code, which indexes `ids`."""
+    code, which indexes `ids`; sorted by code, each code's links from `starts`."""
 
     events: np.ndarray
     codes: np.ndarray
     ids: np.ndarray
+    starts: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,7 @@ class Selection:
 
 
 WINDOWS_KEPT = 64  # masks of windows kept, oldest dropped first (any window is an address)
+SEARCHES_KEPT = 256  # searches' matches kept, oldest dropped first
 
 
 class EventIndex:
@@ -125,29 +142,46 @@ class EventIndex:
         self.updated = _stamps(events, 7)[order]
         # The keyset of the list, one sortable number per event: (date_lower, id).
         self.key = (self.lower << 40) + self.pk
-        # Heaviest first (most cited, most actors), then oldest: which events a crowded axis draws.
+        # Each event's place when heaviest first (most cited, most actors), then oldest: which
+        # event a crowded axis draws for its month; and its month (since 1970), read once here.
         self.by_weight = np.lexsort((self.pk, self.lower, -self.weight))
-        self._by_pk = np.argsort(self.pk)
+        self.rank = np.empty(self.size, dtype=np.int64)
+        self.rank[self.by_weight] = np.arange(self.size)
+        self.month = _bucket(self.lower, "month")
+        # Each id's position (-1: none), read directly for the thousands a search matches.
+        self._position = np.full(self.pk.max() + 1 if self.size else 0, -1, dtype=np.int32)
+        self._position[self.pk] = np.arange(self.size, dtype=np.int32)
         self.actors = self._links(actor_links)
         self.topics = self._links(topic_links)
         self._windows: dict[tuple[date, date], np.ndarray] = {}
+        self._searches: dict[str, np.ndarray] = {}
         # Read with the events, as every timeline page shows them: the filters' choices, as
         # (what the counts are keyed by, what the URL says, the label), and the periods.
         self.choices: dict[str, list[tuple]] = {}
         self.periods: list = []
+        self.topics_by_name: list = []
+        self.evidence = self._links([])
 
     def _find(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each id, a position, and whether the event there has that id (is in the index)."""
         if not self.size:
             return np.zeros(len(ids), dtype=np.int64), np.zeros(len(ids), dtype=bool)
-        found = np.minimum(np.searchsorted(self.pk, ids, sorter=self._by_pk), self.size - 1)
-        positions = self._by_pk[found]
-        return positions, self.pk[positions] == ids
+        inside = (ids >= 0) & (ids < len(self._position))
+        positions = np.where(inside, self._position[np.where(inside, ids, 0)], -1)
+        return np.maximum(positions, 0), positions >= 0
 
     def contains(self, mask: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """For each id, whether it is one of the masked events."""
         positions, known = self._find(np.asarray(ids, dtype=np.int64))
         return known & mask[positions] if self.size else known
+
+    def linked(self, links: Links, pk: int) -> set | None:
+        """The ids of what an event is linked to (actors, topics, periods), or None if the
+        event isn't in the index."""
+        positions, known = self._find(np.array([pk], dtype=np.int64))
+        if not known[0]:
+            return None
+        return set(links.ids[links.codes[links.events == positions[0]]].tolist())
 
     def latest(self, mask: np.ndarray, limit: int) -> list:
         """The ids of the masked events changed last, newest first."""
@@ -171,13 +205,19 @@ class EventIndex:
         ids = np.flatnonzero(np.bincount(other)) if len(other) else other  # sorted, once each
         lookup = np.zeros(ids[-1] + 1 if len(ids) else 0, dtype=np.int64)
         lookup[ids] = np.arange(len(ids))
-        return Links(positions[known], lookup[other], ids)
+        codes = lookup[other]
+        by_code = np.argsort(codes, kind="stable")
+        starts = np.r_[0, np.cumsum(np.bincount(codes))[:-1]] if len(codes) else codes
+        return Links(positions[known][by_code], codes[by_code], ids, starts)
 
     # Selecting --------------------------------------------------------------------------------
 
     def _tagged(self, links: Links, ids) -> np.ndarray:
+        """The events linked to any of these ids (each id's links are a run)."""
         mask = np.zeros(self.size, dtype=bool)
-        mask[links.events[np.isin(links.ids[links.codes], list(ids))]] = True
+        ends = np.r_[links.starts[1:], len(links.events)]
+        for code in np.flatnonzero(np.isin(links.ids, list(ids))):
+            mask[links.events[links.starts[code] : ends[code]]] = True
         return mask
 
     def select(self, *, staff: bool, filters: dict, ids=None) -> Selection:
@@ -199,9 +239,9 @@ class EventIndex:
         if filters.get("topic"):
             masks["topic"] = self._tagged(self.topics, [t.pk for t in filters["topic"]])
         if filters.get("status"):
-            masks["status"] = np.isin(self.status, [STATUSES.index(s) for s in filters["status"]])
+            masks["status"] = _among(self.status, [STATUSES.index(s) for s in filters["status"]])
         if filters.get("kind"):
-            masks["kind"] = np.isin(self.kind, [KINDS.index(k) for k in filters["kind"]])
+            masks["kind"] = _among(self.kind, [KINDS.index(k) for k in filters["kind"]])
         mask = base.copy()
         for m in masks.values():
             mask &= m
@@ -225,6 +265,18 @@ class EventIndex:
             self._windows[key] = mask
         return self._windows[key]
 
+    def matches(self, text: str, find) -> np.ndarray:
+        """The ids `find(text)` gives (a search of all the events: the database matches and
+        ranks them), kept with the data they were found in: a search's other pages, filters,
+        windows, order and languages ask for the same (a few milliseconds each time)."""
+        if text not in self._searches:
+            if len(self._searches) >= SEARCHES_KEPT:
+                self._searches.pop(next(iter(self._searches)), None)
+            found = find(text)
+            found.flags.writeable = False
+            self._searches[text] = found
+        return self._searches[text]
+
     def before(self, start: date) -> np.ndarray:
         return self.upper < day(start)
 
@@ -243,34 +295,26 @@ class EventIndex:
             positions = positions[np.searchsorted(self.key[positions], cursor, side="right") :]
         return self.pk[positions[:limit]].tolist()
 
-    def _buckets(self, positions: np.ndarray, unit: str, start: date | None) -> np.ndarray:
-        """The month (months since 1970), week (its Monday, in days) or day of each event's
-        first day, or of `start` for an event begun before it: the spans carried into a window
-        fall in its first bucket, not one bucket each for the weeks they began in."""
-        days = self.lower[positions]
-        if start is not None:
-            days = np.maximum(days, day(start))
-        if unit == "day":
-            return days
-        if unit == "week":
-            return days - (days + 3) % 7  # 1970-01-01 was a Thursday
-        return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-
-    def heaviest(self, mask: np.ndarray, *, unit: str, start: date | None = None) -> list:
-        """The ids of the heaviest event of each month (week, day) among the masked ones, in
-        date order."""
-        ranked = self.by_weight[mask[self.by_weight]]
-        _, first = np.unique(self._buckets(ranked, unit, start), return_index=True)
-        return self.pk[np.sort(ranked[first])].tolist()
-
-    def density(
+    def buckets(
         self, mask: np.ndarray, *, unit: str, start: date | None = None
-    ) -> list[tuple[date, int]]:
-        """The number of masked events per month (week, day), in date order."""
-        buckets = self._buckets(np.flatnonzero(mask), unit, start)
-        starts, counts = np.unique(buckets, return_counts=True)
-        days = starts.astype("datetime64[M]").astype("datetime64[D]") if unit == "month" else starts
-        return list(zip(days.astype("datetime64[D]").tolist(), counts.tolist(), strict=True))
+    ) -> list[tuple[date, int, int]]:
+        """The masked events by the month, week or day of their first day (or of `start`, for
+        an event begun before it: the spans carried into a window fall in its first bucket, not
+        one each for the weeks they began in), in date order: each bucket's first day, its
+        number of events and the id of its heaviest. Positions are in date order, so a bucket
+        is a run of them."""
+        positions = np.flatnonzero(mask)
+        if not len(positions):
+            return []
+        first = self.month[positions] if unit == "month" else _bucket(self.lower[positions], unit)
+        if start is not None:
+            first = np.maximum(first, _bucket(np.array([day(start)]), unit))
+        starts = np.r_[0, np.flatnonzero(np.diff(first)) + 1]
+        counts = np.diff(np.r_[starts, len(first)])
+        heaviest = self.by_weight[np.minimum.reduceat(self.rank[positions], starts)]
+        days = first[starts].astype("datetime64[M]" if unit == "month" else "datetime64[D]")
+        return list(zip(days.astype("datetime64[D]").tolist(), counts.tolist(),
+                        self.pk[heaviest].tolist(), strict=True))  # fmt: skip
 
     def count(self, mask: np.ndarray) -> int:
         return int(np.count_nonzero(mask))
@@ -284,11 +328,15 @@ class EventIndex:
         }
         counts = {}
         for facet, links in (("actor", self.actors), ("topic", self.topics)):
-            n = np.bincount(links.codes[masks[facet][links.events]], minlength=len(links.ids))
+            # The masked events among each code's links (a run): twice as fast as a bincount.
+            shown = np.take(masks[facet].view(np.int8), links.events)
+            n = np.add.reduceat(shown, links.starts, dtype=np.int64) if len(shown) else shown
             counts[facet] = dict(zip(links.ids.tolist(), n.tolist(), strict=True))
         for facet, codes, names in (("status", self.status, STATUSES), ("kind", self.kind, KINDS)):
-            n = np.bincount(codes[masks[facet]], minlength=len(names) + 1)
-            counts[facet] = {name: int(n[i]) for i, name in enumerate(names)}
+            mask = masks[facet]
+            counts[facet] = {
+                name: int(np.count_nonzero(mask & (codes == i))) for i, name in enumerate(names)
+            }
         return counts
 
 
@@ -345,4 +393,13 @@ def build() -> EventIndex:
         "kind": [(value, value, label) for value, label in Event.Kind.choices],
     }
     index.periods = list(Period.objects.all())
+    # What an event's page names besides: its topics, and the periods it is evidence for.
+    index.topics_by_name = list(Topic.objects.all())
+    index.evidence = index._links(
+        _rows(
+            Period.evidence.through.objects.order_by("period_id", "event_id").values_list(
+                "event_id", "period_id"
+            )
+        )
+    )
     return index

@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import NamedTuple
+
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dialogue.models import Actor, Citation, Event, Topic
+from dialogue import eventindex
+from dialogue.models import Citation, Event
 from dialogue.passages import locate_quote
 from dialogue.timeline import FIRST, LAST
+
+
+class Named(NamedTuple):
+    """An actor or a topic as a filter names it."""
+
+    pk: int
+    slug: str
+
+
+class NamedField(forms.MultipleChoiceField):
+    """Actors or topics by slug, checked against the event index's choices (the confirmed
+    actors, every topic) rather than asked of the database: each chosen once, in the choices'
+    order (by name)."""
+
+    def __init__(self, kind: str, **kwargs):
+        self.kind = kind
+        super().__init__(choices=partial(_slugs, kind), required=False, **kwargs)
+
+    def clean(self, value) -> list[Named]:
+        chosen = set(super().clean(value))
+        return [Named(pk, slug) for pk, slug, _ in _named(self.kind) if slug in chosen]
+
+
+def _named(kind: str) -> list[tuple]:
+    return eventindex.current().choices[kind]
+
+
+def _slugs(kind: str) -> list[tuple[str, str]]:
+    return [(slug, slug) for _, slug, _ in _named(kind)]
 
 
 class TimelineFilterForm(forms.Form):
@@ -20,20 +53,8 @@ class TimelineFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"), min_value=FIRST.year, max_value=LAST.year, required=False
     )
-    actor = forms.ModelMultipleChoiceField(
-        label=_("Actor"),
-        queryset=Actor.objects.confirmed(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    topic = forms.ModelMultipleChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    actor = NamedField("actor", label=_("Actor"), widget=forms.CheckboxSelectMultiple)
+    topic = NamedField("topic", label=_("Topic"), widget=forms.CheckboxSelectMultiple)
     status = forms.MultipleChoiceField(
         label=_("Status"),
         choices=Event.Status.choices,

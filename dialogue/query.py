@@ -66,11 +66,13 @@ class EventQuery:
 
     @classmethod
     def from_request(cls, request: HttpRequest, *, base: QuerySet | None = None) -> EventQuery:
-        form = TimelineFilterForm(request.GET)
-        form.is_valid()
+        form = None
+        if request.GET:  # (without a query there is nothing to read or check)
+            form = TimelineFilterForm(request.GET)
+            form.is_valid()
         return cls(
             staff=request.user.is_staff,
-            filters=form.filters(),
+            filters=form.filters() if form else {},
             base=base,
             after=_cursor(request),
             page=_page_number(request),
@@ -129,8 +131,10 @@ class EventQuery:
         """The ids of a search's matches, best first (None without a search)."""
         if not self.search:
             return None
-        events = Event.objects.all() if self.base is None else self.base
-        return search.ranked_ids(events, self.search)
+        if self.base is None:
+            every = Event.objects.all()
+            return self.index.matches(self.search, lambda text: search.ranked_ids(every, text))
+        return search.ranked_ids(self.base, self.search)
 
     @cached_property
     def selection(self) -> eventindex.Selection:

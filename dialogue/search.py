@@ -438,7 +438,7 @@ def _readable(event) -> list[tuple[str, str]]:
     passages, titles. Never the actors' names and aliases."""
     order = sorted(CODES, key=lambda code: (code != get_language(), code != "en"))
     texts = [(getattr(event, f"summary_{code}", None), code) for code in order]
-    texts += [(c.exact, c.source.language) for c in event.citations.all()]
+    texts += [(c.exact, c.source.language) for c in event.cited]
     texts += [(getattr(event, f"title_{code}", None), code) for code in order]
     clean = str.maketrans("", "", OPEN + CLOSE)
     return [(unicodedata.normalize("NFC", t).translate(clean), lang) for t, lang in texts if t]
@@ -478,7 +478,7 @@ def _render(snippet: str, lang: str) -> SafeString:
 
 def add_snippets(events: list, text: str) -> None:
     """Give each event of a page a highlighted .snippet saying why it matched: the window of
-    its readable text (passages' citations prefetched) where most of the query's words are."""
+    its readable text (its citations read into .cited) where most of the query's words are."""
     spans_in = _highlighter(parse(text))
     for event in events:
         best = None

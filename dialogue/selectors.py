@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from modeltranslation.utils import build_localized_fieldname
 
-from dialogue import search
+from dialogue import eventindex, languages, search
 from dialogue.models import (
     Actor,
     Citation,
@@ -19,18 +20,20 @@ from dialogue.query import EventQuery
 from dialogue.timeline import Item, Window, bucket_end, bucket_unit, density
 
 
+def _people() -> QuerySet:
+    """Participations with their actors, each event's in the order EventActor's ordering
+    ("event", "pk") gives them, without its join to the events."""
+    return EventActor.objects.select_related("actor").order_by("pk")
+
+
 def _with_people(events: QuerySet) -> QuerySet:
-    return events.prefetch_related(
-        Prefetch("participations", queryset=EventActor.objects.select_related("actor")),
-        "topics",
-    )
+    return events.prefetch_related(Prefetch("participations", queryset=_people()), "topics")
 
 
 FACETS = ("actor", "topic", "status", "kind")
 PAGE_SIZE = 25  # events in one page of the list
 MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; beyond it, the
 # axis shows the density and the heaviest event of each month (of each week in a year)
-MARK_FIELDS = ("slug", "title", "edtf", "status", "date_lower", "date_upper", "weight")
 CHUNK = 2000  # ids asked of the database at once
 
 
@@ -41,12 +44,45 @@ def _for_export(events: QuerySet) -> QuerySet:
     )
 
 
-def _for_list(events: QuerySet, query: EventQuery) -> QuerySet:
-    """What a listed event shows: its date, title and status, and on paper its passages and
-    where they come from (not the articles' texts)."""
-    sources = Citation.objects.select_related("source").defer("source__body", "source__raw_text")
-    events = events.prefetch_related(Prefetch("citations", queryset=sources))
-    return events.defer("search_document")  # a long text, for the database's index only
+def _in_every_language(field: str) -> list[str]:
+    return [build_localized_fieldname(field, code) for code in languages.CODES]
+
+
+# What a listed or drawn event shows: its title in every language, its date and status.
+SHOWN = ["pk", "slug", *_in_every_language("title"), "edtf", "status", "date_lower",
+         "date_upper", "weight"]  # fmt: skip
+
+
+class Shown:
+    """An event as a list or the axis shows it, made from a row of values (SHOWN): a model
+    instance costs some 12 µs to make, and a timeline page shows up to 113 events. Its address
+    and its date in words are Event's own."""
+
+    get_absolute_url = Event.get_absolute_url
+    date_display = Event.date_display
+    date_machine = Event.date_machine
+    precision = Event.precision
+    is_uncertain = Event.is_uncertain
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """As Event.title reads: the page's language, else English."""
+        return languages.localized(self, "title").text
+
+
+def _lines() -> QuerySet:
+    """A listed event's passages as print shows them (Citation.line) and a search snippet
+    quotes them: not the articles' texts."""
+    return Citation.objects.select_related("source").only(
+        "event_id", "exact", "source__language", "source__url", "source__outlet",
+        "source__title", "source__published_on",
+    )  # fmt: skip
 
 
 def _by_id(events: QuerySet, ids: list) -> dict[int, Event]:
@@ -99,9 +135,23 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
     if context and window.is_overview:
         lists["earlier"] = index.ids(chosen.mask & index.before(overview.start), limit=PAGE_SIZE)
         lists["later"] = index.ids(chosen.mask & index.after(overview.end), limit=PAGE_SIZE)
-    found = _by_id(_for_list(Event.objects.all(), query), sum(lists.values(), []))
+    shown = index.count(in_view)
+    unit = bucket_unit(window) if shown > MARK_LIMIT else None
+    # A crowded axis draws, for each month (week, day), its heaviest event standing for all of
+    # that bucket's; else every event in the window.
+    buckets = index.buckets(in_view, unit=unit, start=window.start) if unit else []
+    marks = [pk for _, _, pk in buckets] if unit else index.ids(in_view, limit=MARK_LIMIT)
+    # One query for the listed and the drawn events, one for the listed ones' passages.
+    columns = [*SHOWN, *_in_every_language("summary")] if query.search else SHOWN
+    wanted = Event.objects.filter(pk__in=[*sum(lists.values(), []), *marks]).order_by()
+    found = {row["pk"]: Shown(row) for row in wanted.values(*columns)}
     events, earlier, later = ([found[pk] for pk in ids if pk in found] for ids in lists.values())
     more, events = len(events) > PAGE_SIZE, events[:PAGE_SIZE]
+    listed = {e.pk: e for e in [*events, *earlier, *later]}
+    for e in listed.values():
+        e.cited = []
+    for citation in _lines().filter(event_id__in=list(listed)):
+        listed[citation.event_id].cited.append(citation)
     if query.search:
         search.add_snippets(events, query.search)
     next_page = None
@@ -113,7 +163,6 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
             else {"after": f"{last.date_lower}.{last.pk}"}
         )
 
-    shown = index.count(in_view)
     years = {y: index.count(chosen.mask & index.window(w.start, w.end))
              for y in range(overview.start.year, overview.end.year + 1)
              for w in [Window.for_year(y)]}  # fmt: skip
@@ -125,7 +174,7 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
         "earlier": earlier,
         "later": later,
         "shown": shown,
-        **_axis(index, in_view, window, crowded=shown > MARK_LIMIT),
+        **_axis(window, found, marks, buckets, unit),
         "years": years,
         "total": index.count(chosen.mask & index.window(overview.start, overview.end)),
         "counts": index.facet_counts(chosen, within=within),
@@ -134,25 +183,22 @@ def timeline(query: EventQuery, *, window: Window, context: bool = True) -> dict
     }
 
 
-def _axis(index, in_view, window: Window, *, crowded: bool) -> dict:
-    """What the axis draws: every event in the window when few; else, for each month (week,
-    day), its heaviest event standing for all of that bucket's, and the density."""
-    if not crowded:
-        ids = index.ids(in_view, limit=MARK_LIMIT)
-        events = rows(Event.objects.only(*MARK_FIELDS), ids)
-        items = [Item(e, e.date_lower, e.date_upper) for e in events]
+def _axis(window: Window, found: dict, marks: list, buckets: list, unit: str | None) -> dict:
+    """What the axis draws: each event (`marks`, from `found`); or for each bucket, its
+    heaviest event standing for it, and the density."""
+    if unit is None:
+        items = [Item(found[pk], found[pk].date_lower, found[pk].date_upper)
+                 for pk in marks if pk in found]  # fmt: skip
         return {"items": items, "density": [], "density_unit": None}
-    unit = bucket_unit(window)
-    buckets = index.density(in_view, unit=unit, start=window.start)
-    events = rows(Event.objects.only(*MARK_FIELDS), index.heaviest(in_view, unit=unit,
-                                                                   start=window.start))  # fmt: skip
     items = [
-        Item(e, e.date_lower, e.date_upper)
+        Item(found[pk], found[pk].date_lower, found[pk].date_upper)
         if n == 1
-        else Item(e, start, bucket_end(start, unit), n)
-        for e, (start, n) in zip(events, buckets, strict=True)
+        else Item(found[pk], start, bucket_end(start, unit), n)
+        for start, n, pk in buckets
+        if pk in found
     ]
-    return {"items": items, "density": density(window, buckets, unit), "density_unit": unit}
+    counts = [(start, n) for start, n, _ in buckets]
+    return {"items": items, "density": density(window, counts, unit), "density_unit": unit}
 
 
 def events_in(query: EventQuery, window: Window, *, limit: int) -> tuple[list[Event], int]:
@@ -183,18 +229,32 @@ def event_for_slug(*, user, slug: str) -> tuple[Event | None, str | None]:
     """The event a slug names, or the current slug to redirect to when the slug is an old one."""
     events = Event.objects.visible_to(user)
     event = (
-        _with_people(events)
-        .prefetch_related(
+        events.prefetch_related(
+            Prefetch("participations", queryset=_people()),
             Prefetch("citations", queryset=Citation.objects.select_related("source")),
-            "periods",
         )
         .filter(slug=slug)
+        .order_by("pk")  # one row (slugs are unique): not the date ordering's three columns
         .first()
     )
     if event:
         return event, None
     renamed = events.filter(old_slugs__slug=slug).values_list("slug", flat=True).first()
     return None, renamed
+
+
+def topics_and_periods(event: Event) -> tuple[list[Topic], list[Period]]:
+    """The event's topics, by name, and the periods it is evidence for, by date: from the event
+    index when the event is on the timeline (no query); else (a proposal staff opens) read."""
+    index = eventindex.current()
+    topics = index.linked(index.topics, event.pk)
+    if topics is None:
+        return list(event.topics.all()), list(event.periods.all())
+    periods = index.linked(index.evidence, event.pk)
+    return (
+        [t for t in index.topics_by_name if t.pk in topics],
+        [p for p in index.periods if p.pk in periods],
+    )
 
 
 def periods() -> list[Period]:

@@ -21,11 +21,11 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, npgettext, pgettext
 
 from dialogue import dates, languages
+from dialogue.markup import format_html, format_html_join
 
 FIRST, LAST = date(1, 1, 1), date(9998, 12, 31)  # the days dates.py can place
 RUNGS = ("year", "month", "week", "day")  # the zoom ladder below the whole span
@@ -41,6 +41,7 @@ def _months_later(day: date, months: int) -> date:
     return date(m // 12, m % 12 + 1, 1)
 
 
+@languages.per_language
 def _week(monday: date) -> str:
     """'week of 3 March 2014', '2014年3月3日の週', '2014년 3월 3일 주'."""
     return pgettext("a week, named by its Monday", "week of %(day)s") % {
@@ -78,7 +79,7 @@ class Window:
             return cls(monday, min(LAST, monday + timedelta(days=6)))
         return cls(day, day)
 
-    @property
+    @cached_property  # asked for each position on the axis
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
@@ -93,12 +94,15 @@ class Window:
     @cached_property  # asked by year, str() and every zoom link
     def rung(self) -> str | None:
         """ "year", "month", "week" or "day" if the window is exactly one; else None."""
-        return next((r for r in RUNGS if Window.at(r, self.start) == self), None)
+        # (A rung is at most three days longer than RUNG_DAYS: the others aren't tried.)
+        return next((r for r in RUNGS if 0 <= self.days - RUNG_DAYS[r] <= 3
+                     and Window.at(r, self.start) == self), None)  # fmt: skip
 
     @property
     def year(self) -> int | None:
         return self.start.year if self.rung == "year" else None
 
+    @languages.per_language
     def __str__(self) -> str:
         """In words: “2009–2015”, “2014”, “March 2014”, “week of 3 March 2014”, “5 March 2015”,
         “3 March – 20 May 2014”; “2014年3月”, “2014年3月3日の週”; “2014년 3월 3일 주”."""
@@ -410,7 +414,7 @@ def layout(
 
 # Drawing ----------------------------------------------------------------------------------
 # The axis's repeated shapes are written here rather than in a template loop: a few hundred of
-# them cost a Django template about ten milliseconds a page, format_html_join one.
+# them cost a Django template about ten milliseconds a page, format_html_join (markup's) one.
 
 
 def axis_svg(lay: Layout, *, url, zoom_url, selected=None, css_class: str = "") -> SafeString:
@@ -470,12 +474,7 @@ def _mark_args(m: Mark, top: int, url, zoom_url, selected) -> tuple:
     lang, title = _text(event, "title")
     if m.is_cluster:
         when = str(Window(m.lower, m.upper))
-        label = npgettext(
-            "a cluster of events on the axis",
-            "%(count)s event, %(when)s; the most cited: %(title)s. Zoom in",
-            "%(count)s events, %(when)s; the most cited: %(title)s. Zoom in",
-            m.count,
-        ) % {"count": m.count, "when": when, "title": title}
+        label = _cluster_words(m.count) % {"count": m.count, "when": when, "title": title}
         return (
             zoom_url(m), "cluster", "", label,
             " mark__bar--cluster", m.x, y, m.width, m.label_x, y + 7, m.label_width, lang,
@@ -541,7 +540,26 @@ def density_svg(bars: list[Bar]) -> SafeString:
 
 def _events_in(bar: Bar) -> str:
     """'3 events, March 2014'; '2014年3月：3件'; '2014년 3월: 3건'."""
+    return _bar_words(bar.count) % {"count": bar.count, "when": bar.label}
+
+
+# The sentences of a count, kept per count and language: a page says some 150 of them (its
+# bars and clusters), and each lookup costs a few microseconds (two on an English page).
+
+
+@languages.per_language
+def _bar_words(count: int) -> str:
     return npgettext(
         "events in a bar of the density", "%(count)s event, %(when)s", "%(count)s events, %(when)s",
-        bar.count,
-    ) % {"count": bar.count, "when": bar.label}  # fmt: skip
+        count,
+    )  # fmt: skip
+
+
+@languages.per_language
+def _cluster_words(count: int) -> str:
+    return npgettext(
+        "a cluster of events on the axis",
+        "%(count)s event, %(when)s; the most cited: %(title)s. Zoom in",
+        "%(count)s events, %(when)s; the most cited: %(title)s. Zoom in",
+        count,
+    )

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db.models import Count, F, Value
 from django.db.models import Window as Over
-from django.db.models.functions import Greatest, RowNumber, TruncMonth
+from django.db.models.functions import Greatest, RowNumber, TruncDay, TruncMonth, TruncWeek
 
 from dialogue import eventindex
 from dialogue.models import Actor, DataVersion, Event, Topic
@@ -109,25 +109,37 @@ def test_keyset_pages_walk_the_list_in_date_and_id_order(many):
     assert walked == expected and len(walked) > 300
 
 
-def test_the_heaviest_event_of_each_month_and_the_density_match_the_database(many):
-    overview = Window.for_year(None)
-    events = oracle(ANONYMOUS, {}, overview)
-    # An event begun before the axis counts in its first month.
-    month = TruncMonth(Greatest("date_lower", Value(overview.start)))
+@pytest.mark.parametrize(
+    ("unit", "window", "trunc"),
+    [
+        ("month", Window.for_year(None), TruncMonth),
+        ("week", Window.for_year(2012), TruncWeek),  # its first Monday is in 2011
+        ("day", Window(date(2014, 6, 30), date(2014, 7, 31)), TruncDay),
+    ],
+)
+def test_the_heaviest_event_and_the_density_of_each_bucket_match_the_database(
+    many, unit, window, trunc
+):
+    """Per month of the whole span, per week of a year, per day of a month: the number of
+    events and the heaviest of each, an event begun before the window counted in its first
+    bucket."""
+    events = oracle(ANONYMOUS, {}, window)
+    bucket = trunc(Greatest("date_lower", Value(window.start)))
     ranked = events.annotate(
         rank=Over(
             RowNumber(),
-            partition_by=[month],
+            partition_by=[bucket],
             order_by=[F("weight").desc(), F("date_lower").asc(), F("pk").asc()],
         )
     )
     heaviest = sorted((e.date_lower, e.pk) for e in ranked if e.rank == 1)
-    in_view = many.select(staff=False, filters={}).mask & many.window(overview.start, overview.end)
-    assert many.heaviest(in_view, unit="month", start=overview.start) == [pk for _, pk in heaviest]
-    per_month = events.annotate(m=month).values_list("m").annotate(n=Count("pk")).order_by("m")
-    as_dates = [(m.date() if hasattr(m, "date") else m, n) for m, n in per_month]
-    assert many.density(in_view, unit="month", start=overview.start) == as_dates
-    assert as_dates[0][0] == overview.start
+    in_view = many.select(staff=False, filters={}).mask & many.window(window.start, window.end)
+    buckets = many.buckets(in_view, unit=unit, start=window.start)
+    assert [pk for _, _, pk in buckets] == [pk for _, pk in heaviest]
+    per_bucket = events.annotate(b=bucket).values_list("b").annotate(n=Count("pk")).order_by("b")
+    as_dates = [(b.date() if hasattr(b, "date") else b, n) for b, n in per_bucket]
+    assert [(start, n) for start, n, _ in buckets] == as_dates
+    assert as_dates[0][0] <= window.start < as_dates[1][0]
 
 
 def test_a_change_to_the_data_rebuilds_the_index(many):
@@ -143,7 +155,7 @@ def test_an_empty_database_gives_an_empty_index(db):
     index = eventindex.current()
     chosen = index.select(staff=False, filters={})
     assert index.size == 0 and index.ids(chosen.mask, limit=10) == []
-    assert index.heaviest(chosen.mask, unit="week") == []
+    assert index.buckets(chosen.mask, unit="week") == []
     assert index.facet_counts(chosen)["status"]["occurred"] == 0
 
 

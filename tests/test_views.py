@@ -175,6 +175,29 @@ def test_a_drafts_citations_and_roles_are_shown_to_staff_only(client, seed, staf
         assert "secret-draft" in client.get(url).content.decode()
 
 
+def test_an_events_page_names_its_topics_and_periods_whether_on_the_timeline_or_not(
+    client, seed, staff
+):
+    """A timeline event's topics and periods are read from the event index; a proposal, which
+    the index doesn't hold and only staff can open, reads them from the database: both pages
+    name them, topics by name and periods by date."""
+    from dialogue.models import Period, Topic
+
+    later = Period.objects.create(slug="later", name="A later period", edtf="2016/2017")
+    on_timeline = make_event(slug="on-timeline", is_published=False)
+    proposal = make_event(slug="a-proposal", is_published=False, review=Event.Review.PROPOSED)
+    for event in (on_timeline, proposal):
+        event.topics.add(*Topic.objects.filter(slug__in=["north-korea", "history-issues"]))
+        later.evidence.add(event)
+        Period.objects.get(slug="dialogue-suspended").evidence.add(event)
+    client.force_login(staff)
+    for event in (on_timeline, proposal):
+        html = client.get(event.get_absolute_url()).content.decode()
+        topics = html.index(">History issues</a>"), html.index(">North Korea</a>")
+        periods = html.index("Security dialogue suspended ("), html.index("A later period (")
+        assert topics[0] < topics[1] and periods[0] < periods[1]
+
+
 def test_the_source_page_highlights_every_cited_passage_with_links_to_events(client, seed):
     response = client.get(SOURCE)
     html = response.content.decode()

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from dialogue import languages, site
+from dialogue import languages, markup, site
 
 register = template.Library()
 
@@ -37,39 +38,49 @@ def canonical(context, path: str) -> str:
     )
 
 
-@register.inclusion_tag("dialogue/_languages.html", takes_context=True)
-def language_switcher(context, oob: bool = False) -> dict:
+SWITCHER = '<nav id="languages" class="languages" aria-label="{}"{}>\n  <ul>{}\n  </ul>\n</nav>\n'
+LANGUAGE = '\n    <li><a href="{}" lang="{}" hreflang="{}"{}>{}</a></li>'
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context, oob: bool = False) -> SafeString:
     """The page in each language (its address there, the query kept: window, filters, open
     event), by way of the view that remembers the choice. `oob` for an HTMX partial's copy,
-    swapped in out of band so the links follow the address htmx pushed."""
+    swapped in out of band so the links follow the address htmx pushed. (Written here, not as
+    an included template: it is on every page.)"""
     here = context["request"].get_full_path()
     current = get_language()
-    return {
-        "oob": oob,
-        "choices": [
-            {
-                "code": code,
-                "name": name,
-                "current": code == current,
-                "href": reverse("choose-language", args=[code])
-                + "?"
-                + urlencode({"next": languages.address_in(here, code) or here}),
-            }
-            for code, name in settings.LANGUAGES
-        ],
-    }
+    choices = (
+        (
+            reverse("choose-language", args=[code])
+            + "?"
+            + urlencode({"next": languages.address_in(here, code) or here}),
+            code,
+            code,
+            mark_safe(' aria-current="true"') if code == current else "",
+            name,
+        )
+        for code, name in settings.LANGUAGES
+    )
+    return markup.format_html(
+        SWITCHER,
+        gettext("Language"),
+        mark_safe(' hx-swap-oob="true"') if oob else "",
+        markup.format_html_join("", LANGUAGE, choices),
+    )
 
 
 @register.filter
 def translated(obj, field: str) -> str:
     """The field in the page's language; where it has no translation, the English text marked
-    lang="en" with a visible note that it is in English."""
+    lang="en" with a visible note that it is in English. (Lists and the axis show it for each
+    event: markup's format_html.)"""
     value = languages.localized(obj, field)
     if not value.is_fallback:
-        return format_html("{}", value.text)
+        return markup.format_html("{}", value.text)
     if not value.text:
         return ""
-    return format_html(
+    return markup.format_html(
         '<span lang="en">{}</span> <small class="untranslated">{}</small>',
         value.text,
         gettext("(in English)"),
