@@ -44,8 +44,9 @@ superuser: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser
 
-# TimelineJS, for the browser test of the TimelineJS export. Without npm that test is skipped;
-# with REQUIRE_BROWSER (set by .ci/run) npm is required.
+# TimelineJS, for the browser test of the TimelineJS export, and the Nu Html Checker (vnu.jar,
+# run on Java) for tests/test_valid_html.py. Without npm those tests are skipped; with
+# REQUIRE_BROWSER (set by .ci/run) npm is required.
 node_modules/.package-lock.json: package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
 	elif [ -n "$(REQUIRE_BROWSER)" ]; then echo "npm is needed for the TimelineJS browser test (REQUIRE_BROWSER is set)"; exit 1; \

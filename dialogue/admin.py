@@ -12,7 +12,7 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -31,7 +31,17 @@ from reversion.admin import VersionAdmin
 from dialogue import anchoring, services
 from dialogue.forms import ArticleImportForm, CitationForm, ProposalTitleForm
 from dialogue.importing import ArticleError, import_article
-from dialogue.models import Actor, Citation, Event, EventActor, EventSlug, Period, Source, Topic
+from dialogue.models import (
+    Actor,
+    Citation,
+    Event,
+    EventActor,
+    EventSlug,
+    Outlet,
+    Period,
+    Source,
+    Topic,
+)
 from dialogue.passages import annotate
 from dialogue.views import htmx_target, render_page
 
@@ -179,7 +189,18 @@ class EventAdmin(TranslatedAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "summary", "kind", "status", "topics", "is_published"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "framing",
+                    "kind",
+                    "status",
+                    "topics",
+                    "is_published",
+                ]
+            },  # fmt: skip
         ),
         (
             pgettext_lazy("fieldset of the event form", "Date"),
@@ -270,7 +291,7 @@ class CitationAdmin(VersionAdmin):
         "exact", "event__title_en", "event__title_ja", "event__title_ko", "source__title"
     ]  # fmt: skip
     autocomplete_fields = ["event", "source"]
-    list_select_related = ["event", "source"]
+    list_select_related = ["event", "source__outlet"]
     readonly_fields = ["needs_review", "passage_review"]
     fields = [
         "event",
@@ -282,6 +303,8 @@ class CitationAdmin(VersionAdmin):
         "start",
         "end",
         "confirm_new_words",
+        "stated_edtf",
+        "stated_status",
     ]
     actions = ["confirm_new_words"]
 
@@ -381,14 +404,31 @@ def proposed_actors(source: Source) -> list[Actor]:
     return [a for a in candidates if a.named or a.name_en in source.body]
 
 
+@admin.register(Outlet)
+class OutletAdmin(VersionAdmin):
+    list_display = ["name", "kind", "country", "language", "sources_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "aliases", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(sources_count=Count("sources"))
+
+    @admin.display(description=_("sources"), ordering="sources_count")
+    def sources_count(self, obj):
+        return obj.sources_count
+
+
 @admin.register(Source)
 class SourceAdmin(VersionAdmin):
     list_display = [
         "title", "outlet", "published_on", "language", "is_published", "view_link", "review_link"
     ]  # fmt: skip
-    list_filter = ["is_published", "outlet", "language"]
+    list_select_related = ["outlet"]
+    list_filter = ["is_published", "outlet__country", "outlet", "language"]
+    autocomplete_fields = ["outlet", "agency"]
     actions = ["publish"]
-    search_fields = ["title", "outlet", "byline", "body"]
+    search_fields = ["title", "outlet__name", "byline", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_on"
     change_list_template = "admin/dialogue/source/change_list.html"

@@ -71,7 +71,7 @@ def csl_json(event, permalink: str, accessed: date, source_url) -> list[dict]:
             "id": f"dialogue-source-{source.pk}",
             "type": "article-newspaper",
             "title": source.title,
-            "container-title": source.outlet,
+            "container-title": source.outlet.name,
             "issued": {
                 "date-parts": [
                     [source.published_on.year, source.published_on.month, source.published_on.day]

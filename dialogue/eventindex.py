@@ -27,10 +27,22 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper
 
 from dialogue import languages
-from dialogue.models import Actor, DataVersion, Event, EventActor, Period, Topic, public_event
+from dialogue.models import (
+    Actor,
+    Citation,
+    DataVersion,
+    Event,
+    EventActor,
+    Period,
+    Topic,
+    public_event,
+)
 
 EPOCH = date(1970, 1, 1)
 STATUSES = [value for value, _ in Event.Status.choices]
+# The filters, each narrowing by what the others leave (and counted so): actors, topics, the
+# countries of the outlets reporting an event, status, type.
+FACETS = ("actor", "topic", "reported_in", "status", "kind")
 KINDS = [value for value, _ in Event.Kind.choices]
 
 
@@ -161,6 +173,7 @@ class EventIndex:
         self.periods: list = []
         self.topics_by_name: list = []
         self.evidence = self._links([])
+        self.press = self._links([])  # events and the countries of the outlets citing them
 
     def _find(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each id, a position, and whether the event there has that id (is in the index)."""
@@ -238,6 +251,8 @@ class EventIndex:
             masks["actor"] = self._tagged(self.actors, [a.pk for a in filters["actor"]])
         if filters.get("topic"):
             masks["topic"] = self._tagged(self.topics, [t.pk for t in filters["topic"]])
+        if filters.get("reported_in"):
+            masks["reported_in"] = self._tagged(self.press, [c.pk for c in filters["reported_in"]])
         if filters.get("status"):
             masks["status"] = _among(self.status, [STATUSES.index(s) for s in filters["status"]])
         if filters.get("kind"):
@@ -246,7 +261,7 @@ class EventIndex:
         for m in masks.values():
             mask &= m
         without = {}
-        for facet in ("actor", "topic", "status", "kind"):
+        for facet in FACETS:
             without[facet] = base.copy()
             for name, m in masks.items():
                 if name != facet:
@@ -327,7 +342,11 @@ class EventIndex:
             for facet, mask in selection.without.items()
         }
         counts = {}
-        for facet, links in (("actor", self.actors), ("topic", self.topics)):
+        for facet, links in (
+            ("actor", self.actors),
+            ("topic", self.topics),
+            ("reported_in", self.press),
+        ):
             # The masked events among each code's links (a run): twice as fast as a bincount.
             shown = np.take(masks[facet].view(np.int8), links.events)
             n = np.add.reduceat(shown, links.starts, dtype=np.int64) if len(shown) else shown
@@ -347,6 +366,29 @@ def _named(queryset, field: str) -> list[tuple]:
         (pk, slug, dict(zip(languages.CODES, names, strict=True)))
         for pk, slug, *names in queryset.values_list("pk", "slug", *columns)
     ]
+
+
+def _press(index: EventIndex) -> tuple[Links, list[tuple]]:
+    """Which countries' outlets cite each event (a country numbered by its place among them),
+    and each country as the filter names it: (number, its state's slug, its state's names by
+    language), or its code where no state has it."""
+    cited = (
+        Citation.objects.exclude(source__outlet__country="")
+        .order_by()
+        .values_list("event_id", "source__outlet__country")
+        .distinct()
+    )
+    rows = list(cited)
+    countries = sorted({country for _, country in rows})
+    number = {country: i + 1 for i, country in enumerate(countries)}
+    states = Actor.objects.confirmed().filter(kind=Actor.Kind.STATE, country__in=countries)
+    columns = [f"name_{code}" for code in languages.CODES]
+    named = {
+        country: (slug, dict(zip(languages.CODES, names, strict=True)))
+        for country, slug, *names in states.values_list("country", "slug", *columns)
+    }
+    choices = [(number[c], *named.get(c, (c.lower(), {languages.CODES[0]: c}))) for c in countries]
+    return index._links([(event, number[c]) for event, c in rows]), choices
 
 
 _lock = threading.Lock()
@@ -392,6 +434,7 @@ def build() -> EventIndex:
         "status": [(value, value, label) for value, label in Event.Status.choices],
         "kind": [(value, value, label) for value, label in Event.Kind.choices],
     }
+    index.press, index.choices["reported_in"] = _press(index)
     index.periods = list(Period.objects.all())
     # What an event's page names besides: its topics, and the periods it is evidence for.
     index.topics_by_name = list(Topic.objects.all())

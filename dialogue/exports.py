@@ -59,6 +59,16 @@ def _where(request, source) -> str:
     return source.url or _absolute(request, source.get_absolute_url())
 
 
+def outlet_fields(source) -> dict:
+    """Whose report an article is, as exports and the API say it: the outlet's name and
+    country (ISO 3166 alpha-3; "" for an international agency) and the agency carried ("")."""
+    return {
+        "outlet": source.outlet.name,
+        "outlet_country": source.outlet.country,
+        "agency": source.agency.name if source.agency else "",
+    }
+
+
 def citation_record(request, citation) -> dict:
     source = citation.source
     return {
@@ -74,7 +84,7 @@ def citation_record(request, citation) -> dict:
             "id": source.pk,
             "slug": source.slug,
             "title": source.title,
-            "outlet": source.outlet,
+            **outlet_fields(source),
             "published_on": source.published_on.isoformat(),
             "url": source.url or None,
             "page": _absolute(request, source.get_absolute_url()),
@@ -102,6 +112,7 @@ def event_record(request, event) -> dict:
         },
         "status": event.status,
         "kind": event.kind,
+        "plover": dict(zip(("type", "mode"), (v or None for v in event.plover), strict=True)),
         "topics": [t.slug for t in event.topics.all()],
         "actors": [
             {"id": p.actor.pk, "slug": p.actor.slug, **texts(p.actor, name="name"), "role": p.role}
@@ -145,6 +156,8 @@ CSV_HEADINGS = {
     "quotes_under_review": pgettext_lazy("CSV column", "quotes_under_review"),
     "language": pgettext_lazy("CSV column", "language"),
     "untranslated": pgettext_lazy("CSV column", "untranslated"),
+    "plover_type": pgettext_lazy("CSV column", "plover_type"),
+    "plover_mode": pgettext_lazy("CSV column", "plover_mode"),
 }
 CSV_COLUMNS = list(CSV_HEADINGS)
 
@@ -185,6 +198,8 @@ def as_csv(request, events) -> str:
                 sum(c["needs_review"] for c in r["citations"]),
                 r["language"],
                 "; ".join(_csv_untranslated(r)),
+                # The event's PLOVER type and mode (models.Event.PLOVER).
+                r["plover"]["type"] or "", r["plover"]["mode"] or "",
             ]
         ))  # fmt: skip
     return out.getvalue()

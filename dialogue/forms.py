@@ -55,6 +55,9 @@ class TimelineFilterForm(forms.Form):
     )
     actor = NamedField("actor", label=_("Actor"), widget=forms.CheckboxSelectMultiple)
     topic = NamedField("topic", label=_("Topic"), widget=forms.CheckboxSelectMultiple)
+    reported_in = NamedField(
+        "reported_in", label=_("Reported in"), widget=forms.CheckboxSelectMultiple
+    )
     status = forms.MultipleChoiceField(
         label=_("Status"),
         choices=Event.Status.choices,
@@ -237,7 +240,10 @@ class CitationForm(forms.ModelForm):
 
     class Meta:
         model = Citation
-        fields = ["source", "exact", "words_before", "start", "end", "confirm_new_words"]
+        fields = [
+            "source", "exact", "words_before", "start", "end", "confirm_new_words",
+            "stated_edtf", "stated_status",
+        ]  # fmt: skip
         widgets = {"exact": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

@@ -22,7 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
-from dialogue.models import Actor, Citation, Event, EventActor, Source
+from dialogue.models import Actor, Citation, Event, EventActor, Outlet, Source
 from dialogue.recognition import ActorIndex, fold, plain, unknown_actors
 from dialogue.services import refresh_search
 
@@ -848,10 +848,10 @@ def import_article(
     source = Source(
         slug=_unique_slug(Source, slugify(article.title)[:100]),
         title=article.title,
-        outlet=article.outlet,
+        outlet=Outlet.objects.for_name(article.outlet, Outlet.Kind.NEWSPAPER),
         section=article.section,
         byline=article.byline,
-        agency=article.agency,
+        agency=Outlet.objects.for_name(article.agency, Outlet.Kind.AGENCY),
         published_on=article.published_on,
         published_time=article.published_time,
         url=article.url,

@@ -10,6 +10,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from dialogue import dates
@@ -45,6 +47,21 @@ class Topic(models.Model):
         return reverse("dialogue:timeline") + f"?topic={self.slug}"
 
 
+# The one spelling of a country: ISO 3166-1 alpha-3, as actors and outlets give it.
+COUNTRY_CODE = RegexValidator(r"^[A-Z]{3}$", _("Use an ISO 3166 alpha-3 code such as JPN."))
+
+
+def wikidata_field() -> models.CharField:
+    """The item of an actor or outlet on Wikidata (Q17: Japan), exported as its sameAs."""
+    return models.CharField(
+        _("Wikidata item"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9]\d*$", _("A Wikidata item such as Q17."))],
+        help_text=_("Only when certain it is the same: Q17 is Japan."),
+    )
+
+
 class ActorQuerySet(TrackedQuerySet):
     def confirmed(self):
         """Actors an editor has confirmed: the only ones public pages name or link to."""
@@ -65,7 +82,7 @@ class Actor(models.Model):
         _("country"),
         max_length=3,
         blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", _("Use an ISO 3166 alpha-3 code such as JPN."))],
+        validators=[COUNTRY_CODE],
         help_text=_(
             "ISO 3166-1 alpha-3 code of the country the actor belongs to (JPN, KOR, PRK…)."
         ),
@@ -88,6 +105,7 @@ class Actor(models.Model):
         help_text=_("For people: their office at the time of the events."),
     )
     description = models.TextField(_("description"), blank=True)
+    wikidata = wikidata_field()
     is_confirmed = models.BooleanField(
         _("confirmed"),
         default=True,
@@ -127,6 +145,88 @@ class Actor(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+class OutletManager(models.Manager.from_queryset(TrackedQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def named(self, text: str) -> Outlet | None:
+        """The outlet a page or dateline names, by its name or another ("(Kyodo)", "AP"), in
+        any case: the one rule the importer and the admin read outlets' names by."""
+        key = text.strip().strip("()").strip().casefold()
+        if not key:
+            return None
+        return next(
+            (o for o in self.all() if key in {n.casefold() for n in [o.name, *o.alias_list]}),
+            None,
+        )
+
+    def for_name(self, text: str, kind: str) -> Outlet | None:
+        """The outlet of that name, made (of that kind, country unknown) if none has it."""
+        name = text.strip().strip("()").strip()
+        if not name:
+            return None
+        if found := self.named(name):
+            return found
+        slug = base = slugify(name)[:40] or "outlet"
+        while self.filter(slug=slug).exists():
+            slug = f"{base}-{get_random_string(4).lower()}"
+        return self.create(slug=slug, name=name[:200], kind=kind)
+
+
+@reversion.register()
+class Outlet(models.Model):
+    """A newspaper, broadcaster or news agency: whose report a source is, and from which
+    country. Sources name their outlet and the agency they carry (Kyodo, Yonhap…)."""
+
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", _("Newspaper")
+        AGENCY = "agency", _("News agency")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        MAGAZINE = "magazine", _("Magazine or other")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.CharField(
+        _("country"),
+        max_length=3,
+        blank=True,
+        validators=[COUNTRY_CODE],
+        help_text=_("ISO 3166-1 alpha-3 code of the outlet's country (JPN, KOR…); blank for an "
+                    "international agency such as Reuters."),
+    )  # fmt: skip
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        default="en",
+        help_text=_("BCP 47 tag of this edition, e.g. en."),
+    )
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other names as pages and datelines print them, one per line (Kyodo, AP)."),
+    )
+    url = models.URLField(_("website"), max_length=300, blank=True)
+    wikidata = wikidata_field()
+
+    objects = OutletManager()
+
+    class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
 class SourceQuerySet(TrackedQuerySet):
     def visible_to(self, user):
         """Published sources, and those a published event cites; staff see every source."""
@@ -140,8 +240,12 @@ class SourceQuerySet(TrackedQuerySet):
 class Source(models.Model):
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
     title = models.CharField(_("title"), max_length=300)
-    outlet = models.CharField(
-        _("outlet"), max_length=200, help_text=_("The publication, e.g. The Japan Times.")
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        verbose_name=_("outlet"),
+        help_text=_("The publication, e.g. The Japan Times."),
     )
     section = models.CharField(_("section"), max_length=200, blank=True)
     byline = models.CharField(
@@ -150,10 +254,13 @@ class Source(models.Model):
         blank=True,
         help_text=_("Author as printed, with other scripts in brackets."),
     )
-    agency = models.CharField(
-        _("news agency"),
-        max_length=100,
+    agency = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
+        related_name="carried",
+        verbose_name=_("news agency"),
         help_text=_("Wire service credited, e.g. Kyodo."),
     )
     published_on = models.DateField(
@@ -267,6 +374,27 @@ class Event(models.Model):
         POLICY = "policy", _("Policy move")
         REPORT = "report", _("Report")
         SUSPENSION = "suspension", _("Suspension")
+        REJECTION = "rejection", _("Rejection")
+        ACCUSATION = "accusation", _("Accusation or criticism")
+        PROTEST = "protest", _("Diplomatic protest")
+
+    # Each kind as PLOVER types it (Political Language Ontology for Verifiable Event Records,
+    # draft 0.8, 2021: github.com/openeventdata/PLOVER): (event type, mode), "" where PLOVER has
+    # none. PLOVER drops bare statements, codes what a report reports rather than the reporting,
+    # and has no type for a one-sided policy move; a diplomatic protest is its ACCUSE/allege
+    # ("complain officially"), its PROTEST being a demonstration.
+    PLOVER = {
+        Kind.MEETING: ("CONSULT", ""),
+        Kind.AGREEMENT: ("AGREE", ""),
+        Kind.STATEMENT: ("", ""),
+        Kind.VISIT: ("CONSULT", "visit"),
+        Kind.POLICY: ("", ""),
+        Kind.REPORT: ("", ""),
+        Kind.SUSPENSION: ("SANCTION", "withdraw"),
+        Kind.REJECTION: ("REJECT", ""),
+        Kind.ACCUSATION: ("ACCUSE", "disapprove"),
+        Kind.PROTEST: ("ACCUSE", "allege"),
+    }
 
     class Review(models.TextChoices):
         PROPOSED = "proposed", _("Proposed by an import, awaiting an editor")
@@ -282,6 +410,13 @@ class Event(models.Model):
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    framing = models.TextField(
+        _("editors' note on framing"),
+        blank=True,
+        help_text=_("Where the reports frame the event differently, a short note, shown as the "
+                    "editors' and never as evidence: “The Korean report names the victims; the "
+                    "Japanese report uses the euphemism.”"),
+    )  # fmt: skip
     edtf = models.CharField(
         _("date (EDTF)"),
         max_length=100,
@@ -404,6 +539,11 @@ class Event(models.Model):
             self.review = self.Review.CONFIRMED  # publishing a proposal accepts it
 
     @property
+    def plover(self) -> tuple[str, str]:
+        """The event's PLOVER type and mode ("" for none)."""
+        return self.PLOVER.get(self.kind, ("", ""))
+
+    @property
     def precision(self) -> str:
         """'day', 'month', 'year' or 'span', read from the EDTF string."""
         return dates.precision(self.edtf)
@@ -503,6 +643,21 @@ class Citation(models.Model):
     end = models.PositiveIntegerField(_("end"), help_text=_("Offset just past the last character."))
     prefix = models.CharField(_("text before"), max_length=CONTEXT_CHARS, blank=True)
     suffix = models.CharField(_("text after"), max_length=CONTEXT_CHARS, blank=True)
+    # What this passage itself says of the event, where reports differ (comparing.py): the date
+    # as it states it, at its own precision, and whether it reports the event done or planned.
+    stated_edtf = models.CharField(
+        _("date as this passage states it (EDTF)"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. 2009-12 for “since December 2009”, 2009 for “since 2009”; blank if the "
+                    "passage gives no date."),
+    )  # fmt: skip
+    stated_status = models.CharField(
+        _("status as this passage reports it"),
+        max_length=20,
+        choices=Event.Status.choices,
+        blank=True,
+    )
     needs_review = models.BooleanField(
         _("passage needs review"),
         default=False,
@@ -544,6 +699,15 @@ class Citation(models.Model):
     def clean(self):
         if self.source_id is not None and self.start is not None and self.end is not None:
             self.verify()
+        if self.stated_edtf:
+            try:
+                dates.bounds(self.stated_edtf)
+            except ValidationError as exc:
+                raise ValidationError({"stated_edtf": exc}) from exc
+
+    @property
+    def stated_display(self) -> str:
+        return dates.describe(self.stated_edtf) if self.stated_edtf else ""
 
     def verify(self):
         """Refuse a quote that is not in the source at its offsets (unless flagged for review)."""

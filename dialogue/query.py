@@ -42,7 +42,7 @@ def _state(filters: dict) -> QueryDict:
     """The valid filters as a query string, so links carry the view along and drop bad values."""
     state = QueryDict(mutable=True)
     for name, value in filters.items():
-        if name in ("actor", "topic"):
+        if name in ("actor", "topic", "reported_in"):
             state.setlist(name, [obj.slug for obj in value])
         elif isinstance(value, list):
             state.setlist(name, value)

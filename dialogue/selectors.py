@@ -30,18 +30,22 @@ def _with_people(events: QuerySet) -> QuerySet:
     return events.prefetch_related(Prefetch("participations", queryset=_people()), "topics")
 
 
-FACETS = ("actor", "topic", "status", "kind")
+FACETS = eventindex.FACETS
 PAGE_SIZE = 25  # events in one page of the list
 MARK_LIMIT = 150  # up to this many events in the window are drawn one by one; beyond it, the
 # axis shows the density and the heaviest event of each month (of each week in a year)
 CHUNK = 2000  # ids asked of the database at once
 
 
+def _citations() -> QuerySet:
+    """Passages with their articles, and the articles' outlet and agency: wherever a passage is
+    shown, it is credited."""
+    return Citation.objects.select_related("source__outlet", "source__agency")
+
+
 def _for_export(events: QuerySet) -> QuerySet:
     """What an exported event carries: its actors, topics and cited passages."""
-    return _with_people(events).prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.select_related("source"))
-    )
+    return _with_people(events).prefetch_related(Prefetch("citations", queryset=_citations()))
 
 
 def _in_every_language(field: str) -> list[str]:
@@ -79,8 +83,8 @@ class Shown:
 def _lines() -> QuerySet:
     """A listed event's passages as print shows them (Citation.line) and a search snippet
     quotes them: not the articles' texts."""
-    return Citation.objects.select_related("source").only(
-        "event_id", "exact", "source__language", "source__url", "source__outlet",
+    return Citation.objects.select_related("source__outlet").only(
+        "event_id", "exact", "source__language", "source__url", "source__outlet__name",
         "source__title", "source__published_on",
     )  # fmt: skip
 
@@ -231,7 +235,7 @@ def event_for_slug(*, user, slug: str) -> tuple[Event | None, str | None]:
     event = (
         events.prefetch_related(
             Prefetch("participations", queryset=_people()),
-            Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            Prefetch("citations", queryset=_citations()),
         )
         .filter(slug=slug)
         .order_by("pk")  # one row (slugs are unique): not the date ordering's three columns
@@ -257,6 +261,19 @@ def topics_and_periods(event: Event) -> tuple[list[Topic], list[Period]]:
     )
 
 
+def reported_by_both() -> QuerySet:
+    """The events that outlets of two countries or more cite (an international agency, of no
+    country, is no side): what the comparison page lists."""
+    sides = (
+        Citation.objects.exclude(source__outlet__country="")
+        .values("event")
+        .annotate(countries=Count("source__outlet__country", distinct=True))
+        .filter(countries__gte=2)
+        .values("event")
+    )
+    return Event.objects.filter(pk__in=sides)
+
+
 def periods() -> list[Period]:
     return list(Period.objects.all())
 
@@ -264,7 +281,7 @@ def periods() -> list[Period]:
 def period_with_evidence(*, user, slug: str) -> Period | None:
     """The period and the visible events whose passages establish it, with those passages."""
     evidence = Event.objects.visible_to(user).prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.select_related("source"))
+        Prefetch("citations", queryset=_citations())
     )
     return (
         Period.objects.filter(slug=slug)
@@ -291,7 +308,7 @@ def source_with_citations(*, user, slug: str) -> Source | None:
 
 
 def sources(*, user) -> QuerySet:
-    return Source.objects.visible_to(user)
+    return Source.objects.visible_to(user).select_related("outlet", "agency")
 
 
 def actors() -> QuerySet:

@@ -15,7 +15,7 @@ class _Options(TranslationOptions):
 
 @register(Event)
 class EventOptions(_Options):
-    fields = ("title", "summary", "date_derivation")
+    fields = ("title", "summary", "framing", "date_derivation")
 
 
 @register(Period)

@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from dialogue import citing, exports, languages, markup, selectors, site
+from dialogue import citing, comparing, exports, languages, markup, selectors, site
 from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
@@ -180,6 +180,7 @@ def htmx_target(request: HttpRequest) -> str | None:
 LEGENDS = {
     "actor": _("Actors"),
     "topic": _("Topics"),
+    "reported_in": _("Reported by outlets of"),
     "status": _("Status"),
     "kind": pgettext_lazy("the kind of an event", "Type"),
 }
@@ -280,11 +281,19 @@ def _detail_context(request: HttpRequest, event) -> dict:
     passages = passages_of(event.citations.all())
     embed = site.absolute(request, reverse("dialogue:embed-event", args=[event.slug]))
     topics, periods = selectors.topics_and_periods(event)
+    # Cited by two outlets or more: the passages side by side, by their outlets' country.
+    comparison = comparing.compare(event)
+    if comparison:
+        shown = {p["citation"].pk: p for p in passages}
+        for side in comparison.sides:
+            for report in side.reports:
+                report.passage = shown[report.citation.pk]
     return {
         "event": event,
         "topics": topics,
         "periods": periods,
         "passages": passages,
+        "comparison": comparison,
         # Escaped here as the HTML a reader pastes; the template escapes it again for the textarea.
         "embed_event_code": format_html(
             '<iframe src="{}" title="{}" width="100%" height="450" loading="lazy"></iframe>',
@@ -297,7 +306,13 @@ def _detail_context(request: HttpRequest, event) -> dict:
 
 
 def _timeline_page(
-    request: HttpRequest, selected=None, *, base=None, heading: str = "", path: str = ""
+    request: HttpRequest,
+    selected=None,
+    *,
+    base=None,
+    heading: str = "",
+    lede: str = "",
+    path: str = "",
 ) -> HttpResponse:
     """The timeline, of every event or of a base set (a topic, a pair of actors)."""
     if any(value == "" for key in request.GET for value in request.GET.getlist(key)):
@@ -313,6 +328,7 @@ def _timeline_page(
         "state": query.state,
         "problems": query.problems,
         "heading": heading,
+        "lede": lede,
         "page_path": path or reverse("dialogue:timeline"),
         "event": selected,  # the open event (a template looking up a missing name is slow)
     }
@@ -382,6 +398,22 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         raise Http404(gettext("No event has this address."))
     return _timeline_page(request, selected=event)
+
+
+@public_page
+def compare(request: HttpRequest) -> HttpResponse:
+    """The events reported by both sides, filterable like the timeline; each opens with its
+    passages side by side and where they differ."""
+    return _timeline_page(
+        request,
+        base=selectors.reported_by_both(),
+        heading=gettext("Reported by both sides"),
+        lede=gettext(
+            "Events that outlets of both countries report. Open one to read the passages side "
+            "by side, with where they differ: the date, the status, the actors named."
+        ),
+        path=reverse("dialogue:compare"),
+    )
 
 
 PERIOD_EVENTS = 25  # listed on a period's page; the timeline at its window shows them all

@@ -6,8 +6,9 @@ import sys
 from itertools import count
 
 from django.conf import settings
+from django.utils.text import slugify
 
-from dialogue.models import Actor, Citation, Event, Source
+from dialogue.models import Actor, Citation, Event, Outlet, Source
 
 _n = count(1)
 
@@ -17,7 +18,20 @@ BODY = (
 )
 
 
+def make_outlet(name: str = "The Test Times", **kw) -> Outlet:
+    """The outlet of that name, made if new (a newspaper of Japan unless told)."""
+    fields = {
+        "slug": slugify(name)[:40] or "outlet",
+        "kind": Outlet.Kind.NEWSPAPER,
+        "country": "JPN",
+    }
+    if Outlet.objects.filter(slug=fields["slug"]).exclude(name=name).exists():
+        fields["slug"] += f"-{next(_n)}"
+    return Outlet.objects.get_or_create(name=name, defaults=fields | kw)[0]
+
+
 def make_source(**kw) -> Source:
+    """A source; its outlet and agency may be given by name."""
     n = next(_n)
     fields = {
         "slug": f"source-{n}",
@@ -25,8 +39,11 @@ def make_source(**kw) -> Source:
         "outlet": "The Test Times",
         "published_on": "2015-04-05",
         "body": BODY,
-    }
-    return Source.objects.create(**(fields | kw))
+    } | kw
+    for key, kind in (("outlet", Outlet.Kind.NEWSPAPER), ("agency", Outlet.Kind.AGENCY)):
+        if isinstance(fields.get(key), str):
+            fields[key] = make_outlet(fields[key], kind=kind) if fields[key] else None
+    return Source.objects.create(**fields)
 
 
 def make_event(**kw) -> Event:

@@ -84,7 +84,7 @@ def test_actor_autocomplete_finds_aliases_in_three_languages(client, seed, staff
 
 def test_pasting_a_quote_fills_in_offsets_and_context(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     quote = "Foreign ministers of both nations agreed at a meeting in Seoul last month"
     response = client.post("/admin/dialogue/event/add/", event_form(source, quote))
     assert response.status_code == 302, response.context["errors"]
@@ -96,7 +96,7 @@ def test_pasting_a_quote_fills_in_offsets_and_context(client, seed, staff):
 
 def test_a_quote_that_occurs_twice_asks_for_the_words_before_it(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     response = client.post("/admin/dialogue/event/add/", event_form(source, "the sources said"))
     assert response.status_code == 200
     assert (
@@ -114,7 +114,7 @@ def test_a_quote_that_occurs_twice_asks_for_the_words_before_it(client, seed, st
 
 def test_a_quote_not_in_the_source_is_refused_and_nothing_saved(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     response = client.post("/admin/dialogue/event/add/", event_form(source, "Nobody said this."))
     assert response.status_code == 200
     assert "This passage is not in the source" in response.content.decode()
@@ -123,7 +123,7 @@ def test_a_quote_not_in_the_source_is_refused_and_nothing_saved(client, seed, st
 
 def test_a_published_event_without_a_citation_is_refused(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     data = event_form(source, "", **{"citations-0-source": ""})
     response = client.post("/admin/dialogue/event/add/", data)
     assert response.status_code == 200
@@ -135,7 +135,7 @@ def test_a_published_event_without_a_citation_is_refused(client, seed, staff):
 
 def test_a_bad_edtf_is_a_form_error(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     quote = "Foreign ministers of both nations agreed"
     response = client.post(
         "/admin/dialogue/event/add/", event_form(source, quote, edtf="last month")
@@ -207,7 +207,7 @@ def test_the_event_form_has_a_field_per_language_english_required(client, seed, 
 
 def test_an_event_needs_an_english_title_and_no_other(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     quote = "Foreign ministers of both nations agreed"
     data = event_form(source, quote, title_en="", title_ja="外務次官が会談")
     response = client.post("/admin/dialogue/event/add/", data)

@@ -169,7 +169,7 @@ def test_the_timeline(client, site):
         client.get("/"),
         site.event.title,
         site.citation.exact,
-        site.source.outlet,
+        site.source.outlet.name,
         site.source.title,
         site.period.name,
         site.topic.name,
@@ -196,7 +196,7 @@ def test_the_detail_swapped_in_by_htmx(client, site):
         site.event.summary,
         site.event.date_derivation,
         site.citation.exact,
-        site.source.outlet,
+        site.source.outlet.name,
         site.source.title,
         site.actors[0].name_en,
         site.topic.name,
@@ -235,7 +235,7 @@ def test_the_cite_this_event_text(client, site):
     for name in ("cite-plain", "cite-bibtex"):
         assert "<" not in _textarea(response.content.decode(), name)
     plain = page.textareas["cite-plain"]
-    for text in (site.event.title, site.source.title, site.source.outlet, site.source.byline):
+    for text in (site.event.title, site.source.title, site.source.outlet.name, site.source.byline):
         assert text in plain
 
 
@@ -252,10 +252,10 @@ def test_the_source_page_and_its_highlights(client, site):
     check_html(
         client.get("/sources/payload-source/"),
         source.title,
-        source.outlet,
+        source.outlet.name,
         source.section,
         source.byline,
-        source.agency,
+        source.agency.name,
         source.raw_text,
         site.citation.exact,
         site.event.title,
@@ -263,7 +263,8 @@ def test_the_source_page_and_its_highlights(client, site):
 
 
 def test_the_source_list(client, site):
-    check_html(client.get("/sources/"), site.source.title, site.source.outlet, site.source.agency)
+    source = site.source
+    check_html(client.get("/sources/"), source.title, source.outlet.name, source.agency.name)
 
 
 def test_the_actor_page(client, site):
@@ -310,7 +311,7 @@ def test_the_embed_of_an_event(client, site):
         site.event.title,
         site.event.summary,
         site.citation.exact,
-        site.source.outlet,
+        site.source.outlet.name,
         site.source.title,
     )
     assert page.title.startswith(site.event.title)
@@ -352,7 +353,7 @@ def test_cite_json_gives_the_text_back(client, site):
     event, source = items
     assert event["title"] == site.event.title
     assert source["title"] == site.source.title
-    assert source["container-title"] == site.source.outlet
+    assert source["container-title"] == site.source.outlet.name
     assert source["author"] == [{"literal": site.source.byline}]
 
 
@@ -362,7 +363,7 @@ def test_csv_carries_the_text_as_is(client, site):
     assert row["title"] == site.event.title
     assert row["summary"] == site.event.summary
     assert row["quotes"] == site.citation.exact
-    assert site.source.title in row["sources"] and site.source.outlet in row["sources"]
+    assert site.source.title in row["sources"] and site.source.outlet.name in row["sources"]
     assert row["actors"] == "; ".join(a.name_en for a in site.actors)
 
 
@@ -394,7 +395,7 @@ def check_event_record(record: dict, site) -> None:
     assert quoted["quote"] == citation.exact
     assert (quoted["prefix"], quoted["suffix"]) == (citation.prefix, citation.suffix)
     assert quoted["source"]["title"] == site.source.title
-    assert quoted["source"]["outlet"] == site.source.outlet
+    assert quoted["source"]["outlet"] == site.source.outlet.name
 
 
 def round_trip(response) -> object:
@@ -423,8 +424,9 @@ def test_the_api_gives_the_text_back(client, site):
     assert _event_record(listed, actor.slug)["name_en"] == actor.name_en
     source = site.source
     record = round_trip(client.get("/api/sources/payload-source/"))
-    for field in ("title", "outlet", "section", "byline", "agency", "body"):
+    for field in ("title", "section", "byline", "body"):
         assert record[field] == getattr(source, field)
+    assert (record["outlet"], record["agency"]) == (source.outlet.name, source.agency.name)
     assert record["citations"][0]["quote"] == site.citation.exact
     listed = round_trip(client.get("/api/sources/"))["results"]
     assert _event_record(listed, source.slug)["byline"] == source.byline
@@ -436,7 +438,7 @@ def test_timelinejs_gets_html_escaped_text(client, site):
     (item,) = [e for e in data["events"] if e["unique_id"] == "payload-event"]
     headline, text = item["text"]["headline"], item["text"]["text"]
     assert headline == escape(site.event.title)
-    for fragment in (site.event.summary, site.citation.exact, site.source.outlet):
+    for fragment in (site.event.summary, site.citation.exact, site.source.outlet.name):
         assert escape(fragment) in text
     assert escape(site.source.title) in text
     for raw in RAW:
@@ -451,7 +453,7 @@ def test_the_calendar_parses_and_carries_the_text(client, site):
     description = str(entry["description"])
     for text in (site.event.summary, site.event.date_derivation, site.citation.exact):
         assert text in description
-    assert site.source.outlet in description and site.source.title in description
+    assert site.source.outlet.name in description and site.source.title in description
 
 
 def test_the_atom_feed_parses_and_titles_are_text(client, site):
@@ -477,7 +479,7 @@ def test_the_atom_summary_shows_the_text_as_text(client, site):
 
 # The admin -------------------------------------------------------------------------------------
 
-MODELS = ["event", "citation", "source", "actor", "topic", "period", "eventslug"]
+MODELS = ["event", "citation", "source", "outlet", "actor", "topic", "period", "eventslug"]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -492,6 +494,7 @@ FIELDS = {
     "event": ["title", "summary", "date_derivation"],
     "citation": ["exact"],
     "source": ["title", "outlet", "section", "byline", "agency"],
+    "outlet": ["name"],
     "actor": ["name_en", "name_ja", "name_ko", "aliases", "office", "description"],
     "topic": ["name", "description"],
     "period": ["name", "description"],
@@ -504,6 +507,7 @@ def _objects(site) -> dict:
         "event": [site.event, site.proposal],
         "citation": [site.citation],
         "source": [site.source],
+        "outlet": [site.source.outlet, site.source.agency],
         "actor": site.actors,
         "topic": [site.topic],
         "period": [site.period],
@@ -515,14 +519,14 @@ def _objects(site) -> dict:
 def test_the_admin_change_form(client, site, staff, model):
     client.force_login(staff)
     for obj in _objects(site)[model]:
-        values = [getattr(obj, field) for field in FIELDS[model]]
+        values = [str(getattr(obj, field)) for field in FIELDS[model]]
         check_html(client.get(f"/admin/dialogue/{model}/{obj.pk}/change/"), *values)
 
 
 def test_the_admin_change_lists_show_the_text(client, site, staff):
     client.force_login(staff)
     check_html(client.get("/admin/dialogue/event/"), site.event.title, site.proposal.title)
-    check_html(client.get("/admin/dialogue/source/"), site.source.title, site.source.outlet)
+    check_html(client.get("/admin/dialogue/source/"), site.source.title, site.source.outlet.name)
     check_html(client.get("/admin/dialogue/topic/"), site.topic.name)
     check_html(client.get("/admin/dialogue/period/"), site.period.name)
     actor = site.actors[0]

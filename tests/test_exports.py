@@ -289,7 +289,7 @@ def test_an_empty_text_is_not_flagged_as_english(client, seed):
 
 
 def test_the_csv_columns_keep_their_order_in_every_language(client, translated):
-    """English headings are the column names they always were, the two new columns last;
+    """English headings are the column names they always were, newer columns last;
     every language has the same columns, rows and ids in the same order."""
     english, japanese, korean = (
         csv_rows(client, f"{PREFIXES[code]}/export/events.csv") for code in PREFIXES
@@ -297,7 +297,7 @@ def test_the_csv_columns_keep_their_order_in_every_language(client, translated):
     assert english[0] == exports.CSV_COLUMNS == [
         "id", "slug", "url", "title", "date_edtf", "date_display", "earliest", "latest",
         "precision", "status", "kind", "actors", "topics", "summary", "sources", "quotes",
-        "quotes_under_review", "language", "untranslated",
+        "quotes_under_review", "language", "untranslated", "plover_type", "plover_mode",
     ]  # fmt: skip
     assert len({len(row) for rows in (english, japanese, korean) for row in rows}) == 1
     assert [row[0] for row in japanese[1:]] == [row[0] for row in english[1:]]
@@ -307,8 +307,8 @@ def test_the_csv_columns_keep_their_order_in_every_language(client, translated):
 @pytest.mark.parametrize(
     ("code", "first", "last"),
     [
-        ("ja", ["ID", "スラッグ", "URL", "タイトル"], ["言語", "未翻訳"]),
-        ("ko", ["ID", "슬러그", "URL", "제목"], ["언어", "미번역"]),
+        ("ja", ["ID", "スラッグ", "URL", "タイトル"], ["PLOVER種別", "PLOVERモード"]),
+        ("ko", ["ID", "슬러그", "URL", "제목"], ["PLOVER 유형", "PLOVER 모드"]),
     ],
     ids=["ja", "ko"],
 )
@@ -498,3 +498,22 @@ def test_english_timelinejs_marks_nothing(client, translated):
     assert 'lang="' not in json.dumps(data)
     assert _slide(data)["text"]["headline"] == "Talks resume"
     assert data["title"]["text"]["text"] == "Every event cites its passage."
+
+
+def test_each_event_carries_its_plover_type_and_mode(client, seed):
+    """PLOVER's type and mode for the event's kind (models.Event.PLOVER), in JSON, the API and
+    the CSV; none where PLOVER has no type (a statement)."""
+    make_event(slug="talks", kind=Event.Kind.MEETING, edtf="2014-01")
+    make_event(slug="visit", kind=Event.Kind.VISIT, edtf="2014-02")
+    make_event(slug="protest", kind=Event.Kind.PROTEST, edtf="2014-03")
+    make_event(slug="said", kind=Event.Kind.STATEMENT, edtf="2014-04")
+    events = {e["slug"]: e["plover"] for e in client.get("/export/events.json").json()["events"]}
+    assert events["talks"] == {"type": "CONSULT", "mode": None}
+    assert events["visit"] == {"type": "CONSULT", "mode": "visit"}
+    assert events["protest"] == {"type": "ACCUSE", "mode": "allege"}
+    assert events["said"] == {"type": None, "mode": None}
+    assert client.get("/api/events/visit/").json()["plover"] == events["visit"]
+    listed = csv.DictReader(io.StringIO(client.get("/export/events.csv").content.decode()))
+    rows = {r["slug"]: r for r in listed}
+    assert (rows["visit"]["plover_type"], rows["visit"]["plover_mode"]) == ("CONSULT", "visit")
+    assert (rows["said"]["plover_type"], rows["said"]["plover_mode"]) == ("", "")

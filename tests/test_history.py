@@ -151,7 +151,7 @@ def test_adding_an_event_with_a_citation_records_both(client, seed, staff):
     client.force_login(staff)
     from dialogue.models import Source
 
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     response = client.post(
         "/admin/dialogue/event/add/", event_form(source, "agreed at a meeting in Seoul")
     )

@@ -74,11 +74,8 @@ def full_page(response) -> bool:
 
 def switcher_links(html: str, *, oob: bool = False) -> dict[str, str]:
     """The switcher's links, by language: where each says it goes next."""
-    nav = re.search(
-        r'<nav id="languages"[^>]*' + (r'hx-swap-oob="true"' if oob else "") + r"[^>]*>(.*?)</nav>",
-        html,
-        re.S,
-    )
+    swapped = r'data-hx-swap-oob="true"' if oob else ""
+    nav = re.search(rf'<nav id="languages"[^>]*{swapped}[^>]*>(.*?)</nav>', html, re.S)
     assert nav, html[:500]
     links = re.findall(r'<a href="([^"]+)" lang="([a-z]+)"', nav.group(1))
     return {lang: html_lib.unescape(href) for href, lang in links}
@@ -131,9 +128,10 @@ def test_every_page_as_an_htmx_request(client, seed, page, lang):
     assert not full_page(response)
     assert html.lstrip().startswith(f'<{"section" if target == "detail" else "div"} id="{target}"')
     assert WORDS["evidence" if target == "detail" else "reuse"][lang] in html
-    assert '<div id="announcer" hx-swap-oob="true"' in html
+    assert '<div id="announcer" data-hx-swap-oob="true"' in html
     label = WORDS["language"][lang]
-    assert f'<nav id="languages" class="languages" aria-label="{label}" hx-swap-oob="true">' in html
+    nav = f'<nav id="languages" class="languages" aria-label="{label}"'
+    assert nav + ' data-hx-swap-oob="true">' in html
     assert set(switcher_links(html, oob=True)) == set(LANGS)
 
 

@@ -17,7 +17,7 @@ from dialogue import importing, timex
 from dialogue.articles import decode
 from dialogue.importing import ArticleError, import_article, parse, sentences
 from dialogue.management.commands.benchmark_import import run_set
-from dialogue.models import Actor, Event, Source
+from dialogue.models import Actor, Event, Outlet, Source
 from dialogue.recognition import ActorIndex
 from tests.factories import make_actor, make_event
 
@@ -181,7 +181,8 @@ def test_an_import_that_loses_the_race_returns_the_winners_source(actors, monkey
         if not winner:
             winner.append(
                 Source.objects.create(
-                    slug="winner", title="W", outlet="O", published_on=date(2014, 9, 9),
+                    slug="winner", title="W", published_on=date(2014, 9, 9),
+                    outlet=Outlet.objects.for_name("O", Outlet.Kind.NEWSPAPER),
                     body="B", raw_text=raw,
                 )
             )  # fmt: skip
@@ -422,9 +423,13 @@ def test_the_seed_articles_read_as_they_were_curated(path):
         r["fields"] for r in rows
         if r["model"] == "dialogue.source" and r["fields"]["received_as"] == path.name
     ]  # fmt: skip
+    (outlet,) = [
+        r["fields"]["name"] for r in rows
+        if r["model"] == "dialogue.outlet" and [r["fields"]["slug"]] == source["outlet"]
+    ]  # fmt: skip
     article = parse(
         path.read_text(encoding="utf-8"),
-        outlet=source["outlet"],
+        outlet=outlet,
         published=date.fromisoformat(source["published_on"]),
     )  # what the editor gave: one of them names neither
     assert article.body == source["body"]

@@ -22,6 +22,7 @@ from dialogue.models import (
     Event,
     EventActor,
     EventSlug,
+    Outlet,
     Period,
     Source,
     Topic,
@@ -41,7 +42,7 @@ def dump(path) -> list[dict]:
 
 def empty_the_app() -> None:
     """Delete every row of every dialogue model, in an order PROTECT allows."""
-    for model in (Citation, EventActor, EventSlug, Period, Event, Source, Actor, Topic):
+    for model in (Citation, EventActor, EventSlug, Period, Event, Source, Outlet, Actor, Topic):
         model.objects.all().delete()
     DataVersion.objects.all().delete()  # last: every delete above bumps it
 
@@ -177,6 +178,7 @@ def test_the_models_need_no_new_migration():
 
 @pytest.mark.django_db
 def test_the_seed_loads_into_an_empty_database_with_every_quote_at_its_offsets():
+    empty_the_app()  # (the known outlets the migrations made)
     for model in apps.get_app_config("dialogue").get_models():
         assert not model.objects.exists(), model
     call_command("loaddata", SEED, verbosity=0)

@@ -158,7 +158,7 @@ def paste_copy(body: str, sentence_start: str, *, then=("", "")) -> str:
     ],
 )
 def test_a_pasted_copy_never_takes_the_citation_from_the_original(seed, quote, body):
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     new = body(source.body)
     for citation in Citation.objects.filter(source=source, exact__startswith=quote):
         anchor = reanchor(
@@ -175,7 +175,7 @@ def test_a_pasted_copy_never_takes_the_citation_from_the_original(seed, quote, b
 def test_a_changed_date_stays_flagged_with_its_old_words_through_later_edits(seed, old, new):
     """Defect 2: the flagged quote was overwritten with the new words, and the next correction
     of the article, anywhere, cleared the flag."""
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     touched = set(Citation.objects.filter(source=source, exact__contains=old))
     quotes = {c.pk: (c.exact, c.prefix, c.suffix) for c in touched}
     assert touched
@@ -194,7 +194,7 @@ def test_a_changed_date_stays_flagged_with_its_old_words_through_later_edits(see
 
 
 def test_only_an_editor_clears_the_flag_even_when_the_words_come_back(seed):
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     citation = Citation.objects.get(source=source, exact__contains="March 19")
     correct_source_text(source=source, body=source.body.replace("March 19", "March 18"))
     report = correct_source_text(source=source, body=source.body.replace("March 18", "March 19"))
@@ -215,11 +215,13 @@ def test_a_flagged_passage_is_shown_as_needing_review_not_highlighted(client, ci
 
 def test_an_editor_correcting_a_source_in_the_admin_reanchors_its_citations(client, seed, staff):
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     data = {f: getattr(source, f) for f in ("title", "slug", "outlet", "section", "byline",
                                             "agency", "published_time", "url", "language",
                                             "received_as")}  # fmt: skip
     data |= {
+        "outlet": source.outlet_id,
+        "agency": source.agency_id or "",
         "published_on": source.published_on.isoformat(),
         "body": "Editor's note.\n\n" + source.body,
     }
@@ -238,7 +240,7 @@ def test_an_editor_correcting_a_source_in_the_admin_reanchors_its_citations(clie
 def flagged(seed, staff, client):
     """The seed citation of "March 19", after an editor changed the date to March 18."""
     client.force_login(staff)
-    source = Source.objects.get(outlet="The Japan Times")
+    source = Source.objects.get(outlet__name="The Japan Times")
     correct_source_text(source=source, body=source.body.replace("March 19", "March 18"))
     return Citation.objects.get(source=source, exact__contains="March 19")
 

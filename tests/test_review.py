@@ -336,7 +336,7 @@ def test_what_the_text_lacks_is_asked_for_at_its_fields(client, staff):
     given = {"published": "2015-11-02", "outlet": "The Korea Herald"}
     response = client.post(IMPORT, {"files": upload("a.txt", text)} | given)
     assert response.status_code == 302
-    assert Source.objects.get().outlet == "The Korea Herald"
+    assert Source.objects.get().outlet.name == "The Korea Herald"
 
 
 def test_a_text_with_no_header_asks_for_all_three(client, staff):

@@ -51,7 +51,7 @@ def test_an_htmx_request_for_the_detail_gets_only_the_detail(client, seed):
     assert not full_page(response)
     assert html.lstrip().startswith('<section id="detail"')
     assert "Security dialogue to resume in April 2015" in html
-    assert 'id="announcer" hx-swap-oob="true"' in html
+    assert 'id="announcer" data-hx-swap-oob="true"' in html
 
 
 def test_an_htmx_request_for_the_region_gets_the_axis_and_list(client, seed):

@@ -150,7 +150,7 @@ def test_bulk_orm_writes_show(reader):
 
 
 def test_accepting_a_proposal_on_the_review_page_publishes_it(reader, staff):
-    source = Source.objects.get(outlet="The Korea Herald")
+    source = Source.objects.get(outlet__name="The Korea Herald")
     proposal = Event.objects.get(slug=KONO)
     Event.objects.filter(pk=proposal.pk).update(is_published=False, review="proposed")
     assert page(reader, f"/events/{KONO}/")[0] == 404
@@ -161,7 +161,7 @@ def test_accepting_a_proposal_on_the_review_page_publishes_it(reader, staff):
 
 
 def test_correcting_a_source_text_shows_the_new_words(reader):
-    source = Source.objects.get(outlet="The Korea Herald")
+    source = Source.objects.get(outlet__name="The Korea Herald")
     page(reader, f"/sources/{source.slug}/")
     services.correct_source_text(
         source=source, body=source.body.replace("a government source", "a senior official")
@@ -203,7 +203,7 @@ def test_every_model_of_the_site_counts_its_bulk_writes():
 
 
 def test_publishing_a_source_in_the_admin_shows_it(reader, staff):
-    source = Source.objects.get(outlet="The Korea Herald")
+    source = Source.objects.get(outlet__name="The Korea Herald")
     Source.objects.filter(pk=source.pk).update(is_published=False)
     Event.objects.filter(citations__source=source).update(is_published=False)
     assert page(reader, f"/sources/{source.slug}/")[0] == 404

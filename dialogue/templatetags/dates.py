@@ -22,3 +22,10 @@ def day(value: date | datetime | None) -> str:
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
     return dates.day_words(value)
+
+
+@register.filter
+def machine(edtf: str) -> str:
+    """An EDTF value for <time datetime>, as an event gives it (dates.machine): HTML has no form
+    for a span, so a span gives its start."""
+    return dates.machine(edtf)

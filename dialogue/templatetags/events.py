@@ -55,7 +55,7 @@ def event_item(e, *, selected=None, htmx=False, sources=False, role="") -> SafeS
         mark_safe(" event-item--selected") if chosen else "",
         e.slug,
         url,
-        format_html(' hx-get="{}"', url) if htmx else "",
+        format_html(' data-hx-get="{}"', url) if htmx else "",
         mark_safe(' aria-current="true"') if chosen else "",
         e.date_machine,
         e.date_display,

@@ -65,7 +65,7 @@ def language_switcher(context, oob: bool = False) -> SafeString:
     return markup.format_html(
         SWITCHER,
         gettext("Language"),
-        mark_safe(' hx-swap-oob="true"') if oob else "",
+        mark_safe(' data-hx-swap-oob="true"') if oob else "",
         markup.format_html_join("", LANGUAGE, choices),
     )
 

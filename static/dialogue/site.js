@@ -9,9 +9,10 @@
     if (link) lastOpener = link.closest("li").id;
   });
 
-  // A mark on the axis opens its event like a link of the list does (hx-target, hx-swap and
-  // hx-push-url are on the axis); a cluster zooms the timeline into its span, as the zoom
-  // links do (their settings are on the zoom nav). Plain links without JavaScript or htmx.
+  // A mark on the axis opens its event like a link of the list does (data-hx-target,
+  // data-hx-swap and data-hx-push-url are on the axis); a cluster zooms the timeline into its
+  // span, as the zoom links do (their settings are on the zoom nav). Plain links without
+  // JavaScript or htmx.
   document.addEventListener("click", function (e) {
     var mark = e.target.closest && e.target.closest("a.mark");
     if (!mark || !window.htmx || e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;

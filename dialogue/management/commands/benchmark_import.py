@@ -151,11 +151,11 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
     source = result.source
     if not asked:
         tally.add("header", source.published_on.isoformat() == header["published"])
-        tally.add("header", _same_outlet(source.outlet, header["outlet"]))
+        tally.add("header", _same_outlet(source.outlet.name, header["outlet"]))
         tally.add("header", _same_text(source.title, header["title"]))
     for what, ok in (
         ("date", "published" in asked or source.published_on.isoformat() == header["published"]),
-        ("outlet", "outlet" in asked or _same_outlet(source.outlet, header["outlet"])),
+        ("outlet", "outlet" in asked or _same_outlet(source.outlet.name, header["outlet"])),
         ("headline", "title" in asked or _same_text(source.title, header["title"])),
     ):
         if not ok:

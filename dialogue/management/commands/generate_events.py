@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from dialogue import search
-from dialogue.models import Actor, Citation, DataVersion, Event, EventActor, Source, Topic
+from dialogue.models import Actor, Citation, DataVersion, Event, EventActor, Outlet, Source, Topic
 
 PREFIX = "synthetic-"
 PER_SOURCE = 100  # events citing one synthetic article
@@ -78,6 +78,15 @@ class Command(BaseCommand):
                   kind=Actor.Kind.PERSON, country=rng.choice(["JPN", "KOR", "USA", "CHN"]))
             for i in range(40)
         )  # fmt: skip
+        # A Japanese and a Korean wire, in turn: reports from both sides, as the seeds have.
+        wires = [
+            Outlet.objects.get_or_create(
+                slug=f"{PREFIX}wire-{code.lower()}",
+                defaults={"name": f"Synthetic Wire ({code})", "kind": Outlet.Kind.AGENCY,
+                          "country": code},
+            )[0]
+            for code in ("JPN", "KOR")
+        ]  # fmt: skip
         topics = list(Topic.objects.all())
         statuses = [s for s, _ in Event.Status.choices]
         kinds = [k for k, _ in Event.Kind.choices]
@@ -99,7 +108,8 @@ class Command(BaseCommand):
                 body = "\n\n".join(lines)
                 sources.append(
                     Source(slug=f"{PREFIX}source-{made + s}", title=f"Synthetic report {made + s}",
-                           outlet="Synthetic Wire", published_on=LAST, body=body, raw_text=body)
+                           outlet=wires[(made + s) // PER_SOURCE % 2], published_on=LAST, body=body,
+                           raw_text=body)
                 )  # fmt: skip
                 offset = 0
                 for line in lines:
