@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from dialogue import dates, languages
 from dialogue.models import Actor, Citation, Event
@@ -70,13 +70,17 @@ def country_names(codes) -> dict[str, str]:
     return {code: names.get(code) or code or gettext("International agencies") for code in codes}
 
 
-def compare(event: Event, citations=None, names: dict | None = None) -> Comparison | None:
+def compare(
+    event: Event | None, citations=None, people=None, names: dict | None = None
+) -> Comparison | None:
     """The event's reports side by side, or None when fewer than two outlets cite it.
-    `citations`: the event's (their sources and outlets read with them), flagged ones left out."""
+    `citations`: the event's (their sources and outlets read with them), flagged ones left out;
+    `people`: its actors; `names`: countries' names (country_names), when read for many."""
     citations = [c for c in (citations or event.citations.all()) if not c.needs_review]
     if len(outlets_of(citations)) < 2:
         return None
-    people = [p.actor for p in event.participations.all()]
+    if people is None:
+        people = [p.actor for p in event.participations.all()]
     index = ActorIndex(people)
     reports = [Report(c, index.find(c.exact) if people else []) for c in citations]
     countries = sorted({r.outlet.country for r in reports}, key=lambda c: (not c, c))
@@ -86,6 +90,25 @@ def compare(event: Event, citations=None, names: dict | None = None) -> Comparis
         for code in countries
     ]
     return Comparison(sides, differences(reports, people))
+
+
+WHAT = {
+    "precision": gettext_lazy("the date’s precision"),
+    "date": gettext_lazy("the date"),
+    "status": gettext_lazy("the status"),
+    "actors": gettext_lazy("the actors named"),
+}
+
+
+def summary(differences: list[Difference]) -> str:
+    """What the reports differ in, in a line: "Reports differ on: the date; the actors named"."""
+    if not differences:
+        return gettext("Reports agree on the date, status and actors, as far as they give them.")
+    return gettext("Reports differ on: %(what)s") % {
+        "what": pgettext("between the items of a list", "; ").join(
+            str(WHAT[d.what]) for d in differences
+        )
+    }
 
 
 def _by_outlet(reports: list[Report], value) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from modeltranslation.utils import build_localized_fieldname
 
-from dialogue import eventindex, languages, search
+from dialogue import comparing, eventindex, languages, search
 from dialogue.models import (
     Actor,
     Citation,
@@ -272,6 +272,20 @@ def reported_by_both() -> QuerySet:
         .values("event")
     )
     return Event.objects.filter(pk__in=sides)
+
+
+def comparisons(ids: list[int]) -> dict:
+    """The comparison (comparing.compare) of each of these events that two outlets or more
+    cite, read for them all at once: their passages, their actors, the countries' names."""
+    cited, people = {}, {}
+    for citation in _citations().filter(event_id__in=ids):
+        cited.setdefault(citation.event_id, []).append(citation)
+    for p in _people().filter(event_id__in=ids):
+        people.setdefault(p.event_id, []).append(p.actor)
+    countries = {c.source.outlet.country for cs in cited.values() for c in cs}
+    names = comparing.country_names(countries)
+    found = {pk: comparing.compare(None, cs, people.get(pk, []), names) for pk, cs in cited.items()}
+    return {pk: comparison for pk, comparison in found.items() if comparison}
 
 
 def periods() -> list[Period]:

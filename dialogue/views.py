@@ -313,6 +313,7 @@ def _timeline_page(
     heading: str = "",
     lede: str = "",
     path: str = "",
+    compared: bool = False,
 ) -> HttpResponse:
     """The timeline, of every event or of a base set (a topic, a pair of actors)."""
     if any(value == "" for key in request.GET for value in request.GET.getlist(key)):
@@ -343,6 +344,11 @@ def _timeline_page(
     link = _linker("dialogue:event-detail", query)
     for e in [*view["events"], *view["earlier"], *view["later"]]:
         e.link = link(e)
+    if compared:  # what each listed event's reports differ in
+        listed = [*view["events"], *view["earlier"], *view["later"]]
+        found = selectors.comparisons([e.pk for e in listed])
+        for e in listed:
+            e.differs = comparing.summary(found[e.pk].differences) if e.pk in found else ""
     at = _window_linker(query.state, page_path)
     overview = Window.overview()
     context |= {
@@ -413,6 +419,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "by side, with where they differ: the date, the status, the actors named."
         ),
         path=reverse("dialogue:compare"),
+        compared=True,
     )
 
 

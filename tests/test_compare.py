@@ -221,6 +221,8 @@ def test_the_sides_are_translated(client, seed):
     page = client.get("/ja" + BOTH).content.decode()
     assert "日本" in page and "2009年12月" in page
     assert "韓国人女性に対する性奴隷化" in page
+    listed = client.get("/ja/compare/").content.decode()
+    assert "報道の違い：日付の詳しさ、名前の挙がる当事者" in listed
 
 
 # The comparison page ------------------------------------------------------------------------
@@ -236,6 +238,10 @@ def test_the_comparison_page_lists_the_events_both_sides_report(client, seed):
         "Security dialogue last held before suspension"
     ]
     assert titles(client.get("/compare/?year=2014")) == []  # filterable like the timeline
+    page = client.get("/compare/").content.decode()
+    said = "Reports differ on: the date’s precision; the actors named"
+    assert page.count(said) == 1  # the dialogue's; the colonial rule's reports agree
+    assert "Reports agree on the date, status and actors" in page
     assert client.get("/ko/compare/").status_code == 200
 
 

@@ -33,10 +33,14 @@ def event_item(e, *, selected=None, htmx=False, sources=False, role="") -> SafeS
     """The event `e`, linked to its .link (else its permalink): marked if it is the open event
     (`selected`); with `htmx`, the link loads it into the page; a `role` (an actor's page)
     instead of its status; with `sources`, its passages (.cited, as selectors.timeline reads
-    them), which only print shows."""
+    them), which only print shows; its search .snippet and, on the comparison page, what its
+    reports .differs in."""
     url = getattr(e, "link", "") or e.get_absolute_url()
     chosen = getattr(selected, "pk", None) == e.pk
     snippet = getattr(e, "snippet", "")
+    notes = [format_html('<span class="snippet">{}</span>', snippet)] if snippet else []
+    if differs := getattr(e, "differs", ""):  # the comparison page: where the reports differ
+        notes.append(format_html('<span class="differs">{}</span>', differs))
     if role:
         state = format_html('<span class="role">{}</span>', role)
     else:
@@ -60,7 +64,7 @@ def event_item(e, *, selected=None, htmx=False, sources=False, role="") -> SafeS
         e.date_machine,
         e.date_display,
         translated(e, "title"),
-        format_html('<span class="snippet">{}</span>', snippet) if snippet else "",
+        SafeString("".join(notes)),
         state,
         passages,
     )
