@@ -255,3 +255,11 @@ def test_an_international_agency_is_no_side(seed):
     assert not reported_by_both().filter(pk=event.pk).exists()
     comparison = comparing.compare(event)  # two outlets, though: side by side
     assert [s.name for s in comparison.sides] == ["South Korea", "International agencies"]
+
+
+def test_the_api_filters_by_the_outlets_country_and_refuses_an_unknown_one(client, seed):
+    japan = client.get("/api/events/?reported_in=japan").json()
+    cited_in_japan = Event.objects.filter(citations__source__outlet__country="JPN").distinct()
+    assert japan["count"] == cited_in_japan.count() < client.get("/api/events/").json()["count"]
+    response = client.get("/api/events/?reported_in=atlantis")
+    assert response.status_code == 400 and "reported_in" in response.json()["details"]
