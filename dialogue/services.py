@@ -97,6 +97,9 @@ def attach_proposal(*, event: Event) -> Event:
                 "needs_review": citation.needs_review,
                 "prefix": citation.prefix,
                 "suffix": citation.suffix,
+                # What the passage says of the date and status goes with it: reports compared.
+                "stated_edtf": citation.stated_edtf,
+                "stated_status": citation.stated_status,
             },
         )
     event.delete()

@@ -103,12 +103,15 @@ def test_attaching_adds_the_passage_to_the_reported_event_once(client, staff, re
     click (the proposal is gone) adds nothing."""
     client.force_login(staff)
     event, source = reported.reports, reported.citations.get().source
+    reported.citations.update(stated_edtf="2015-04-06", stated_status="occurred")
     post = {"event": reported.pk, "action": "attach"}
     response = client.post(review_url(source), post)
     assert response.status_code == 302
     assert not Event.objects.filter(pk=reported.pk).exists()
     added = event.citations.get(source=source)
     assert (added.exact, added.start) == (QUOTE, source.body.index(QUOTE))
+    # What the passage said of the date and status comes with it, for comparing reports.
+    assert (added.stated_edtf, added.stated_status) == ("2015-04-06", "occurred")
     assert event.citations.count() == 2
     event.refresh_from_db()
     assert QUOTE in event.search_document and event.weight == 4  # two citations
