@@ -13,48 +13,13 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from dialogue import dates, timex
+from dialogue.models import Outlet
 
 MAX_BYTES = 512 * 1024  # an article is a few kilobytes; a long feature perhaps 100
 MIN_WORDS = 8  # a body paragraph has at least this many words
 
-# The outlets and agencies the importer knows by name: (canonical name, country, other names).
-# A page naming none of them is imported with the outlet the editor gives.
-OUTLETS = [
-    ("Yonhap News Agency", "KOR", ["Yonhap", "Yonhap News"]),
-    ("Kyodo News", "JPN", ["Kyodo"]),
-    ("Jiji Press", "JPN", ["Jiji", "AFP-Jiji"]),
-    ("The Korea Herald", "KOR", ["Korea Herald"]),
-    ("The Korea Times", "KOR", ["Korea Times"]),
-    ("Korea JoongAng Daily", "KOR", ["JoongAng Daily", "JoongAng Ilbo"]),
-    ("The Chosun Ilbo", "KOR", ["Chosun Ilbo", "Chosun Ilbo English", "Chosunilbo"]),
-    ("The Dong-A Ilbo", "KOR", ["Dong-A Ilbo"]),
-    ("The Hankyoreh", "KOR", ["Hankyoreh"]),
-    ("KBS World", "KOR", ["KBS"]),
-    ("The Japan Times", "JPN", ["Japan Times"]),
-    (
-        "The Asahi Shimbun",
-        "JPN",
-        ["Asahi Shimbun", "Asahi", "The Asahi Shimbun Asia & Japan Watch", "Asia & Japan Watch"],
-    ),
-    ("The Yomiuri Shimbun", "JPN", ["Yomiuri Shimbun", "The Daily Yomiuri", "Japan News"]),
-    ("The Mainichi", "JPN", ["Mainichi", "Mainichi Shimbun", "The Mainichi Shimbun"]),
-    ("Nikkei Asian Review", "JPN", ["Nikkei", "Nikkei Asia"]),
-    ("NHK World", "JPN", ["NHK", "NHK World-Japan", "NHK WORLD"]),
-    ("Reuters", "", []),
-    ("Associated Press", "", ["AP"]),
-    ("Agence France-Presse", "", ["AFP"]),
-    ("Xinhua", "CHN", []),
-    ("KCNA", "PRK", ["Korean Central News Agency"]),
-    ("Bloomberg", "", []),
-]
-_OUTLET_NAMES = {
-    name.lower(): (canonical, country)
-    for canonical, country, names in OUTLETS
-    for name in [canonical, *names]
-}
-AGENCIES = (
-    "Yonhap", "Kyodo", "Jiji", "AP", "AFP", "Reuters", "Xinhua", "KCNA", "Bloomberg"
-)  # fmt: skip
+# The outlets and agencies the importer knows by name are the Outlet records (the admin's: each
+# with its other names). A page naming none of them is imported with the outlet the editor gives.
 OUTLET = re.compile(
     r"^(?!(?:World|Business|Local|National|Top|Latest|Breaking|Politics|Sports|Asia|Japan|Korea)"
     r" News$)(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)* "
@@ -109,8 +74,9 @@ def dateline(body: str) -> re.Match | None:
 
 
 def outlet_named(text: str) -> tuple[str, str] | None:
-    """(canonical name, country) of a known outlet or agency by any of its names."""
-    return _OUTLET_NAMES.get(text.strip().strip("()").strip().lower())
+    """(name, country) of a known outlet or agency by any of its names."""
+    outlet = Outlet.objects.named(text)
+    return (outlet.name, outlet.country) if outlet else None
 
 
 class ArticleError(ValidationError):
@@ -175,19 +141,14 @@ def _is_paragraph(block: str) -> bool:
 
 def outlet_names(name: str) -> list[str]:
     """Every name of the outlet this name names (just the name, for an outlet not known)."""
-    named = outlet_named(name)
-    if not named:
-        return [name]
-    return [n for n, (canonical, _) in _OUTLET_NAMES.items() if canonical == named[0]]
+    outlet = Outlet.objects.named(name)
+    return [outlet.name, *outlet.alias_list] if outlet else [name]
 
 
-def _agency(text: str) -> str:
-    """The short name of a news agency credited by a header or dateline ("Kyodo")."""
-    text = text.strip().strip("()").strip()
-    named = outlet_named(text)
-    if named:
-        return next((a for a in AGENCIES if outlet_named(a) == named), text)
-    return text
+def _agencies() -> list[str]:
+    """Every name the known news agencies go by ("Kyodo", "Yonhap", "AP"), longest first."""
+    agencies = Outlet.objects.filter(kind=Outlet.Kind.AGENCY)
+    return sorted((n for o in agencies for n in [o.name, *o.alias_list]), key=len, reverse=True)
 
 
 def header_date(text: str) -> date | None:
@@ -235,6 +196,7 @@ def parse(
             f"{MIN_WORDS} words ending a sentence."
         )
     article = Article(raw_text=raw, title="", body="")
+    agencies = _agencies()
     posted: list[date] = []  # published or posted, then bare dates
     updated: list[date] = []
     candidates: list[str] = []
@@ -254,11 +216,11 @@ def parse(
             article.furniture.append(block)
         elif m := re.match(r"^By\s+(.+)$", block):
             article.byline = m[1].strip()
-        elif block.strip("()") in AGENCIES:
+        elif block.strip("()") in agencies:
             article.agency = article.agency or block.strip("()")  # a credit line: "Kyodo"
         elif named := outlet_named(block):
             if article.outlet:
-                article.agency = article.agency or _agency(block)
+                article.agency = article.agency or block.strip("()")
             else:
                 article.outlet = named[0]
         elif OUTLET.match(block) and not article.outlet:
@@ -293,10 +255,11 @@ def parse(
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
     line = dateline(article.body)
-    if m := re.search(r"\((" + "|".join(AGENCIES) + r")\)\s*$", article.body):
+    credit = "|".join(map(re.escape, agencies))
+    if agencies and (m := re.search(rf"\(({credit})\)\s*$", article.body)):
         article.agency = article.agency or m[1]
     if line and line["agency"]:
-        article.agency = article.agency or _agency(line["agency"])
+        article.agency = article.agency or line["agency"].strip()
     for block in footer:
         owner = COPYRIGHT.match(block)["owner"]
         if not article.outlet and (named := outlet_named(owner)):
@@ -307,7 +270,8 @@ def parse(
     elif named := outlet_named(outlet or article.outlet or article.agency):
         article.country = named[1]
     if not article.outlet and article.agency and line:
-        article.outlet = outlet_named(article.agency)[0]  # a wire story on the agency's own site
+        # a wire story on the agency's own site
+        article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:
         # The year: the footer's copyright, else the year the story mentions whose calendar

@@ -34,20 +34,26 @@ CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
+    # "…, as President Park, U.S. President Obama and Abe met in The Hague": another event then
+    r"|,? as (?=(?:[A-Z][\w’'.-]*,? |and ){1,10}(?:[a-z]+ed|held|met|made|took|went|gathered)\b)"
     r"|, and (?=(?:[\w’'-]+ ){1,4}(?:[a-z]+ed|held|met|made|took|told|went|said|says|sent|will"
     r"|would|was|were|is|are|has|have|had)\b)"
 )
 FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans? to|planned|planning|to be held|is to|are to|scheduled|"
+    # "plan" after a determiner is a noun: "explained the plan to Washington" is past
+    r"\b(?:will|would|shall|(?<!the )(?<!a )(?<!its )(?<!their )plans? to|planned|planning|"
+    r"to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
     r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
     r"(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
-# A plan told as past ("had planned to sign in late May"): its date is not moved ahead.
+# A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
+# year"): its date is not moved ahead.
 PAST_PLAN = re.compile(
     r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
-    r"due|going|meant|arranged)(?: to| for)?\b|\b(?:was|were) to\b|\bwould have\b",
+    r"due|going|meant|arranged|trying|seeking|hoping|aiming)(?: to| for)?\b|\b(?:was|were) to\b"
+    r"|\bwould have\b",
     re.IGNORECASE,
 )
 # Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
@@ -366,17 +372,23 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
 
 def _read(body: str, published: date, skip: int = 0):
     """Each sentence's span, its clauses, and the time expressions of each clause (by id),
-    each clause read in its own tense, offsets counted from the last date given."""
-    anchors: list[str] = []  # the dates given, which "the day before" counts from
+    each clause read in its own tense, offsets counted from the last date given in its sentence
+    or the one before, else from the day the story tells (the first day it names): "the day
+    before" two sentences after a detail's "May 15" is the day before the news."""
+    story: list[str] = []  # the first day named
+    before: list[str] = []  # the dates given in the sentence before
     for s_start, s_end in sentences(body):
         s_start = max(s_start, skip)
         if s_end <= s_start:
             continue
         parts = clauses(body, s_start, s_end)
-        found = {}
+        found, given = {}, []
         for c in parts:
+            anchors = [*story, *before, *given]  # which "the day before" counts from
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
-            anchors += [t.edtf for t in found[id(c)] if not t.attributive]
+            given += [t.edtf for t in found[id(c)] if not t.attributive]
+        story = story or [a for a in given if dates.precision(a) == "day"][:1]
+        before = given or before
         yield s_start, s_end, parts, found
 
 
@@ -390,6 +402,8 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
     ]
 
 
+# An anniversary the year of the article marks dates no event: the event was the year it recalls.
+ANNIVERSARY = re.compile(r"\bmark(?:s|ed|ing)? the \w+ anniversary\b", re.IGNORECASE)
 STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
 
 
@@ -402,14 +416,28 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     for s_start, s_end, parts, found in _read(body, published, skip):
         sentence = body[s_start:s_end]
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
+        # what another clause can borrow: a day things happened, not where a state began
+        # ("talks, which have been stalled since late 2008": the call for them is not of 2008)
+        days = [t for c in parts for t in found[id(c)] if t in dated and not _since(c.text, t)]
         for clause in parts:
             expressions = found[id(clause)]
             plain = [t for t in expressions if not t.reporting and not t.attributive]
+            if (
+                plain
+                and clause.text.startswith("when ")
+                and proposals
+                and s_start <= proposals[-1].clauses[-1].start < clause.start
+            ):
+                # "a thaw that began on June 22, when Abe and Park attended receptions marking
+                # the anniversary of ties in 1965": what that day saw, whatever else it dates
+                proposals[-1].clauses.append(clause)
             for t in expressions:
                 if t.reporting and dated:
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if len(plain) > 1 and t in plain and _since(clause.text, t):
                     continue  # "met on Sunday, the first time since May 2012": a reference point
+                if ANNIVERSARY.search(clause.text) and re.search(r"\bthis year$", t.text, re.I):
+                    continue  # "bearing in mind that this year marks the 50th anniversary of …"
                 if t.reporting:
                     whole = Clause(s_start, s_end, sentence)
                     proposals.append(
@@ -487,16 +515,24 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if planned and planned[-1].clauses[-1].end <= clause.start:
                     planned[-1].clauses.append(clause)
             elif status == Event.Status.CANCELLED:
-                # "had sought the meeting last year, but the plan fell through"
+                # "had sought the meeting last year, but the plan fell through"; not when a later
+                # clause dates the calling off ("…, but both were shelved after Seoul called off
+                # the signing in June 2012"): what was done before it still happened
                 earlier = [p for p in proposals if p.clauses[0].start >= s_start]
-                if earlier:
+                later = [t for c in parts if c.start > clause.start for t in found[id(c)]]
+                if earlier and not any(t in dated for t in later):
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
+            elif clause.text.startswith("which ") and proposals:
+                # "a government view submitted in 1972, which held that …": it tells of its
+                # antecedent, the last thing proposed in the sentence, and is no event of its own
+                if s_start <= proposals[-1].clauses[-1].start < clause.start:
+                    proposals[-1].clauses.append(clause)
             elif (
                 PAST.search(clause.text)
                 and not STATE_CLAUSE.match(clause.text)
                 and actors.find(clause.text)
-                and (past := [t for t in dated if dates.bounds(t.edtf)[0] <= published])
+                and (past := [t for t in days if dates.bounds(t.edtf)[0] <= published])
             ):
                 # A past action in a sentence that dates another of its clauses, with a date
                 # not still to come. Without a time expression in its sentence, a past action is
@@ -567,7 +603,8 @@ def _within(expressions, clause: Clause, offset: int):
 # "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
-    r"|\bthe (?P<bare>two|three) (?=met\b|held\b|agreed\b|spoke\b|talked\b|will\b|also\b)",
+    r"|\bthe (?P<bare>two|three) (?=(?:met|meet|held|hold|agreed|agree|spoke|speak|talked|talk"
+    r"|will|would|are|were|have|had|also)\b)",
     re.IGNORECASE,
 )
 
@@ -592,6 +629,9 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
     if re.match(r"(?:which|who)\b", clause.text):
         return actors.find(body[max(0, clause.start - 60) : clause.start])[-1:]  # its antecedent
+    if re.match(r"Its\b", clause.text):  # "Its spokesman said": the body the sentence before named
+        before = actors.find(body[max(0, sentence_start - 300) : sentence_start])
+        return [a for a in before if a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)][-1:]
     if not re.match(r"(?:while|after|before) \w+ing\b", clause.text, re.IGNORECASE):
         return []
     return actors.find(body[sentence_start : clause.start])[:1]
@@ -681,6 +721,10 @@ PLAIN_WORDS = set(
         "who",
         "two",
         "new",
+        "plan",
+        "plans",
+        "planned",
+        "planning",
     ]
 )
 
@@ -731,7 +775,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     compatible with the proposal's, and telling words of its title in the proposal's passage:
     three, or two with one in the proposal's headline ("Kono statement"), or all the title
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
-    (two, or all the event has) and kind, or two words of its title and summary with them.
+    (two, or all the event has) and kind, or two words of its title and summary with them, or
+    one word and one actor with the very span the event has ("from 1910 to 1945").
     An event none of whose people the passage names,
     naming others of their country instead ("Aso's visit to the shrine" for "Abe's shrine
     visit"), is another event, unless every telling word of its title is there.
@@ -790,12 +835,57 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or (headline and common >= 2)
             or whole_title
             or ((common or described) and same_parties and event.kind == proposal.kind)
+            or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
         ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)
         if best_score is None or score > best_score:
             best, best_score = event, score
     return best
+
+
+def reported_events(
+    proposals: list[Proposal], source: Source, index: ActorIndex
+) -> list[Event | None]:
+    """The event on the timeline each proposal reports again (already_reported), kept only for
+    the proposal that reports it best: an article tells of an event once, and its other passages
+    that match it are reactions, requests and asides ("Seoul regrets the postponement", "the
+    party had asked for the delay"). Best: the event's status, then its kind, then the finest
+    date (a day, a month, a year), then the most of its actors, then the most words of its
+    title, then a date said nearest to them ("who took office in February, … his visit to
+    the shrine in December")."""
+    found = [already_reported(p, source, index) for p in proposals]
+
+    def fit(i: int):
+        proposal, event = proposals[i], found[i]
+        lower, upper = dates.bounds(proposal.edtf)
+        text = " ".join(c.text for c in proposal.clauses)
+        title = _content(event.title_en)
+        at = text.find(proposal.derivation.phrase)
+        spots = [m.start() for m in re.finditer(r"[A-Za-z]{3,}", text) if _content(m[0]) & title]
+        return (
+            proposal.status == event.status,
+            proposal.kind == event.kind,
+            -sum((upper - lower).days > most for most in (0, 31, 366)),
+            len(set(proposal.actors) & set(event.actors.all())),
+            len(_content(text) & title),
+            -min((abs(spot - at) for spot in spots), default=len(text)),
+        )
+
+    for event in {e for e in found if e}:
+        sharing = [i for i, e in enumerate(found) if e == event]
+        best = max(sharing, key=fit)
+        found = [None if i in sharing and i != best else e for i, e in enumerate(found)]
+    return found
+
+
+def _placed(proposal: Proposal) -> bool:
+    """Whether the site can place the proposal's date (an editor adds any other by hand)."""
+    try:
+        dates.bounds(proposal.edtf)
+    except ValidationError:
+        return False
+    return True
 
 
 def _unique_slug(model, base: str) -> str:
@@ -891,11 +981,11 @@ def import_article(
     events = []
     index = index.for_article(article.body, article.country)
     skip = len(article.dateline)
-    for proposal in propose(article.body, article.published_on, index, skip=skip):
-        try:
-            dates.bounds(proposal.edtf)
-        except ValidationError:
-            continue  # a date the site can't place is no proposal (an editor adds it by hand)
+    proposals = [
+        p for p in propose(article.body, article.published_on, index, skip=skip) if _placed(p)
+    ]
+    reported = reported_events(proposals, source, index)
+    for proposal, reports in zip(proposals, reported, strict=True):
         event = Event.objects.create(
             slug=_unique_slug(Event, slugify(proposal.title)[:80]),
             title=proposal.title[:200],
@@ -908,15 +998,18 @@ def import_article(
             status=proposal.status,
             is_published=False,
             review=Event.Review.PROPOSED,
-            reports=already_reported(proposal, source, index),
+            reports=reports,
         )
+        # What each passage says of the date and status, for comparing it with other reports
+        # (comparing.py); a report's own date ("said Saturday") is not the event's.
+        stated = {} if proposal.reporting else {"stated_edtf": proposal.edtf}
         for clause in proposal.clauses:
             Citation.objects.get_or_create(
                 event=event,
                 source=source,
                 start=clause.start,
                 end=clause.end,
-                defaults={"exact": clause.text},
+                defaults={"exact": clause.text, "stated_status": proposal.status, **stated},
             )
         EventActor.objects.bulk_create(
             [EventActor(event=event, actor=actor) for actor in proposal.actors]

@@ -534,6 +534,17 @@ class ActorIndex:
                 full.add(same)
                 for part in name.split():  # "Kohno" after "Yohei Kohno" is Yohei Kono
                     names.setdefault(part, [same])
+        # "Prime Minister Abe": the title a person is known by (an alias "Prime Minister Shinzo
+        # Abe") before their surname names them as surely as their full name.
+        for actor in [a for a in self.actors if a.kind == Actor.Kind.PERSON and a.name_en]:
+            first, last = actor.name_en.split()[0], actor.name_en.split()[-1]
+            for alias in actor.alias_list:
+                titled = alias.endswith(" " + actor.name_en)
+                title = alias.removesuffix(actor.name_en).strip() if titled else ""
+                if title and re.search(
+                    rf"\b{re.escape(title)} (?:{re.escape(first)}|{re.escape(last)})\b", body
+                ):
+                    full.add(actor)
         # A person's surname finds them once the article has named them in full, and only if
         # it names no other person of that surname.
         for actor in full:
@@ -585,6 +596,10 @@ class ActorIndex:
                     continue
             actor = self.by_name[m.group(0)]
             add(actor)
+            if actor.kind == Actor.Kind.GOVERNMENT_BODY and (
+                state := self.states_by_country.get(actor.country)
+            ):
+                add(state)  # "the U.S. Air Force drew the zone": a state's body acts for it
             if actor.kind == Actor.Kind.PERSON:
                 # An official acts for their state, and for the body their title names: "Foreign
                 # Ministry spokesman Masaru Sato" in the text or in his office.
@@ -636,6 +651,9 @@ def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Acto
         if item.kind != Actor.Kind.PERSON:
             if _part_of_known(item, known):
                 continue
+            generic = GENERIC_BODY.fullmatch(item.name)
+            if generic and known._ministries(generic):
+                continue  # "the Ministry of National Defense": a known ministry, by the context
             same = None
         elif not (same := known.same_person(item.name)) and any(
             p.name_en == item.name for p in proposed

@@ -216,6 +216,8 @@ def _year_of(month: int, pub: date, *, future: bool, word: str = "") -> int:
         return pub.year if month < pub.month else pub.year - 1
     if word in ("next", "coming"):
         return pub.year if month > pub.month else pub.year + 1
+    if future is True:  # "will meet in mid-December", said on December 9: this December
+        return pub.year if _month_end(pub.year, month) >= pub else pub.year + 1
     found = _month_day(month, 1, pub, future=future)
     return found.year if found else pub.year
 
@@ -239,6 +241,9 @@ def _anchor_start(anchors: tuple[str, ...], pub: date) -> date:
 def _rules():
     def weekday(m, pub, future, anchor):
         day = WEEKDAYS.index(m["weekday"].lower())
+        if m["week"]:  # "on Thursday last week": that day of that week
+            that = _unit_bounds("week", SHIFT[m["week"].lower()], pub)[0] + timedelta(days=day)
+            return that.isoformat(), {"future": that > pub, "reporting": bool(m["said"])}
         which = (m["which"] or "").lower()
         ahead = which in ("next", "coming") or (future and not m["said"] and which != "last")
         if ahead:  # "will meet Tuesday" in Tuesday's paper is that day; "next Tuesday" is not
@@ -287,6 +292,8 @@ def _rules():
         elif m.get("month"):
             month = MONTHS[m["month"].lower()]
             year = int(m["year"]) if m["year"] else _year_of(month, pub, future=True)
+            if m.get("shift"):  # "by the end of March next year"
+                year = pub.year + SHIFT[m["shift"].lower()]
             upper = _month_end(year, month)
         else:  # "by year-end", "by the end of the year"
             upper = date(pub.year, 12, 31)
@@ -339,6 +346,14 @@ def _rules():
 
     def same_day(m, pub, future, anchor):
         return _anchor_day(anchor, pub, future).isoformat(), {}
+
+    def in_the_day(m, pub, future, anchor):
+        """ "earlier in the day": the day the story tells, which its lead names first (the
+        day named before it in the same text when there is one), else the paper's."""
+        before = [t.edtf for t in find(m.string[: m.start()], pub, future=future, anchor=anchor)]
+        days = [a for a in before if dates.precision(a) == "day"][-1:]
+        days = days or [a for a in anchor if dates.precision(a) == "day"][:1]
+        return (days[0] if days else pub.isoformat()), {}
 
     def that_year(m, pub, future, anchor):
         """ "in August that year", "the same year": the year of the last date given."""
@@ -463,7 +478,12 @@ def _rules():
             i,
             deadline,
         ),
-        (rf"\bby (?:the )?(?:end of )?{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, deadline),
+        (
+            rf"\bby (?:the )?(?:end of )?{_MONTH}"
+            rf"(?:,? {_YEAR}| (?P<shift>next|this) year)?\b(?! \d)",
+            i,
+            deadline,
+        ),
         (rf"\b{_PART}{which} {unit}\b", i, part_of_unit),
         (rf"\b{_PART}{_YEAR}\b", i, part_of_year),
         (rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, part_of_month),
@@ -508,7 +528,8 @@ def _rules():
             offset,
         ),
         (
-            rf"{said}\b(?:(?P<which>last|next|this|coming) )?(?P<weekday>{weekday_names})\b",
+            rf"{said}\b(?:(?P<which>last|next|this|coming) )?(?P<weekday>{weekday_names})\b"
+            r"(?: (?:of )?(?P<week>last|next|this) week\b)?",
             0,
             weekday,
         ),  # fmt: skip
@@ -516,9 +537,10 @@ def _rules():
         (r"\b(?:in|over|during) the (?:coming|next few) (?P<unit>months|weeks|days)\b", i, coming),
         (r"\bin coming (?P<unit>months|weeks|days)\b", i, coming),
         (r"\b(?P<which>over|this|last|next|past) (?:the )?weekend\b", i, weekend),
+        (r"\b(?:earlier|later) in the day\b", i, in_the_day),
         (
             r"\b(?P<word>yesterday|today|tomorrow|tonight|this morning|this afternoon"
-            r"|this evening|earlier in the day|later in the day)\b",
+            r"|this evening)\b",
             i,
             relative_day,
         ),
@@ -588,7 +610,28 @@ def find(
                 )
                 or t.edtf
             )
-    return found
+    # "in late October or early November": either, so one span from the first to the last
+    spans: list[TimeExpression] = []
+    for t in found:
+        first = spans[-1] if spans else None
+        if first and ALTERNATIVE.fullmatch(text[first.end : t.start]) and not t.reporting:
+            lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
+            if lower < upper:
+                phrase = text[first.start : t.end]
+                spans[-1] = replace(
+                    first,
+                    text=phrase,
+                    end=t.end,
+                    edtf=_edtf(lower, upper),
+                    derivation=Derivation(published, phrase),
+                    future=first.future or t.future,
+                )
+                continue
+        spans.append(t)
+    return spans
+
+
+ALTERNATIVE = re.compile(r",? or (?:in |on |as late as )?", re.IGNORECASE)
 
 
 RELATIVE_TO_ANCHOR = re.compile(

@@ -21,6 +21,9 @@ from dialogue.models import Actor, Event, Outlet, Source
 from dialogue.recognition import ActorIndex
 from tests.factories import make_actor, make_event
 
+# Reading an article asks the database which outlets and agencies are known (Outlet).
+pytestmark = pytest.mark.django_db
+
 ARTICLES = Path(settings.BASE_DIR) / "fixtures" / "articles"
 JT = ARTICLES / "000_0b2877565b4080f9.txt"
 KH = ARTICLES / "001_0409b44bd71a5a99.txt"
@@ -138,6 +141,9 @@ def test_importing_a_seed_proposes_cited_dated_draft_events(actors):
         for c in event.citations.all():
             assert c.source.body[c.start : c.end] == c.exact
     assert events["2014-09-09/2015-03"].status == Event.Status.PLANNED
+    # Each passage keeps what it says of the date and status, for comparing reports.
+    (passage,) = events["1997"].citations.all()
+    assert (passage.stated_edtf, passage.stated_status) == ("1997", events["1997"].status)
     cancelled = [e for e in result.events if e.status == Event.Status.CANCELLED]
     assert [e.edtf for e in cancelled] == ["2013"]
     abe = next(e for e in result.events if "shrine" in e.title)
@@ -612,6 +618,14 @@ def test_a_when_clause_tells_what_its_date_saw(actors):
     )
     assert talks.edtf == "2011-01" and len(talks.clauses) == 2
     assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in talks.actors}
+    # a when-clause that dates something else of its own still tells what the day saw
+    thaw, anniversary = _proposals(
+        "The thaw began on June 22, when Junichi Ihara and Lee Sang-deok attended receptions "
+        "marking the normalization of ties in 1965."
+    )
+    assert thaw.edtf == "2013-06-22" and len(thaw.clauses) == 2
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in thaw.actors}
+    assert anniversary.edtf == "1965"
 
 
 def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_states(actors):
@@ -632,6 +646,12 @@ def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_sta
         "The two met on the sidelines of the U.N. General Assembly in September."
     )
     assert {"yun-byung-se", "fumio-kishida", "south-korea", "japan"} <= {a.slug for a in two.actors}
+    # in any tense: "when the two meet", "the two are to meet"
+    *_, two = _proposals(
+        "Foreign Minister Yun Byung-se plans to convey Seoul's position to Foreign Minister "
+        "Fumio Kishida, when the two meet in New York later this month."
+    )
+    assert {"yun-byung-se", "fumio-kishida"} <= {a.slug for a in two.actors}
 
 
 def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
@@ -678,3 +698,159 @@ def test_a_clause_without_a_subject_shares_its_own_sentences(actors):
     )
     suspended = next(p for p in proposals if p.edtf == "2009")
     assert {a.slug for a in suspended.actors} == {"japan", "south-korea"}
+
+
+def test_an_event_is_reported_once_and_the_reactions_to_it_are_not_it(actors):
+    """Three clauses of one day share the words of the postponement on the timeline; the one
+    that tells it (its status, its kind, its actors) is its citation, the request for it and
+    the regret over it are other events."""
+    postponed = make_event(
+        title="South Korea postpones signing of military intelligence pact with Japan",
+        edtf="2012-06-29",
+        kind=Event.Kind.AGREEMENT,
+        status=Event.Status.CANCELLED,
+    )
+    postponed.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    reports = _reports(
+        "South Korea on Friday put off signing a military intelligence pact with Japan. "
+        "Ruling party leaders had asked the government on Friday to delay the signing of the "
+        "pact. Tokyo said on Friday that it regretted the postponement of the signing.",
+        "2012-06-29",
+    )
+    assert [title for title, event in reports.items() if event] == [
+        "South Korea puts off signing a military intelligence pact with Japan"
+    ]
+
+
+def test_a_plan_tells_no_event_from_another(actors):
+    """ "Plans to hold talks" shares only the word of planning with "Planned security meeting
+    falls through": the same parties and kind, but nothing that tells the event."""
+    fell_through = make_event(
+        title="Planned security meeting falls through",
+        edtf="2013",
+        status=Event.Status.CANCELLED,
+    )
+    fell_through.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    (reported,) = _reports(
+        "South Korea's Defense Ministry plans to hold working-level talks with Japan by year-end.",
+        "2013-12-09",
+    ).values()
+    assert reported is None
+
+
+def test_a_which_clause_without_a_date_tells_of_its_antecedent(actors):
+    """ "…, which held that Japan possesses the right" describes the view of 1972: it is cited
+    with it, not proposed again as an event of the same year."""
+    (view,) = _proposals(
+        "It overturns a position first set out in a government view submitted to parliament "
+        "in 1972, which held that Japan possesses the right but cannot exercise it."
+    )
+    assert view.edtf == "1972" and len(view.clauses) == 2
+
+
+def test_a_clause_borrows_no_date_where_a_state_began(actors):
+    """ "since late 2008" is where the stall began: the call for talks in the same sentence is
+    not of 2008 (and with no other date in the sentence, no proposal)."""
+    proposals = _proposals(
+        "The declaration also called for an early resumption of six-nation talks with North "
+        "Korea, which have been stalled since late 2008."
+    )
+    assert [(p.edtf, p.clauses[0].text[:5]) for p in proposals] == [("2008-09/2008-12", "which")]
+
+
+def test_an_anniversary_this_year_marks_is_no_event(actors):
+    """ "this year marks the 50th anniversary of ties": the year recalls 1965, it dates
+    nothing that happened; the treaty's own year still does."""
+    assert not _proposals(
+        "The deal came as Japan and South Korea mark the 50th anniversary of their diplomatic "
+        "ties this year.",
+        published=date(2015, 12, 29),
+    )
+    receptions = _proposals(
+        "Leaders attended receptions marking the 50th anniversary of the 1965 treaty between "
+        "Japan and South Korea on Monday.",
+        published=date(2015, 6, 23),
+    )
+    assert {"2015-06-22", "1965"} <= {p.edtf for p in receptions}
+
+
+def test_a_plan_named_as_a_noun_says_no_future(actors):
+    """ "explained the plan to Washington … the day before the announcement": past, so the day
+    before counts from no day still to come; "Japan plans to" is a plan."""
+    explained = (
+        "The ministry said it had explained the plan to Washington in advance, briefing officials "
+        "the day before the announcement."
+    )
+    assert importing._tense(explained)(explained.index("the day before")) is False
+    plans = "Japan plans to brief officials on Monday."
+    assert importing._tense(plans)(plans.index("on Monday")) is True
+
+
+def test_the_day_before_counts_from_a_day_nearby_else_from_the_storys_day():
+    """A day named two sentences back is a detail; "the day before" is the story's eve."""
+    body = (
+        "Investigators announced their findings on Thursday. A part was recovered on May 15. "
+        "Ministers met last weekend. The ministry briefed envoys on the results the day before. "
+        "Lee visited Seoul on May 10 and left the day after."
+    )
+    found = {t.text: t.edtf for t in importing.expressions(body, date(2010, 5, 20))}
+    assert found["the day before"] == "2010-05-19"
+    assert found["the day after"] == "2010-05-11"
+
+
+def test_a_plan_told_as_an_attempt_is_a_past_plan(actors):
+    """ "the dialogue the two sides had been trying to arrange this year", ended by the visit:
+    the year is the plan's, and the plan is called off."""
+    text = (
+        "An official said the visit had ended any prospect of a security dialogue the two sides "
+        "had been trying to arrange this year."
+    )
+    (t,) = timex.find(text, date(2013, 12, 27), future=importing._tense(text))
+    assert (t.edtf, importing._status(text, t)) == ("2013", Event.Status.CANCELLED)
+
+
+def test_the_very_span_of_an_event_with_a_word_and_an_actor_reports_it(actors):
+    """ "ruled the Korean Peninsula from 1910 to 1945": one word of "Japan's colonial rule of
+    Korea" and Japan, but the exact span of years no other event has."""
+    rule = make_event(
+        title="Japan's colonial rule of Korea", edtf="1910/1945", kind=Event.Kind.POLICY
+    )
+    rule.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    reports = _reports(
+        "Seoul remains wary of Japan, which ruled the Korean Peninsula from 1910 to 1945.",
+        "2011-01-11",
+    )
+    assert rule in reports.values()
+
+
+def test_what_others_did_as_something_happened_is_another_event(actors):
+    """ "…, as President Park and Prime Minister Abe met in The Hague": the meeting is an
+    event of its own, of the same month."""
+    fired, met = _proposals(
+        "In March, North Korea fired two ballistic missiles into the East Sea as Junichi Ihara "
+        "and Lee Sang-deok met in The Hague.",
+        published=date(2014, 12, 29),
+    )
+    assert (fired.edtf, met.edtf) == ("2014-03", "2014-03")
+    assert met.clauses[0].text.startswith("as Junichi Ihara")
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in met.actors}
+
+
+def test_its_spokesman_speaks_for_the_body_named_before(actors):
+    """ "Its spokesman": the body the sentence before named, not a state or a person."""
+    (briefing,) = _proposals(
+        "South Korea's Defense Ministry said it would keep working with the United States. "
+        "Its spokesman had made a similar point at a briefing in May."
+    )
+    assert "south-korea-defence-ministry" in {a.slug for a in briefing.actors}
+
+
+def test_a_calling_off_dated_later_in_its_sentence_leaves_what_came_before(actors):
+    """ "negotiated pacts in 2011, but both were shelved after Seoul called off the signing in
+    June 2012": the negotiation happened; the calling off is the event of June 2012."""
+    negotiated, called_off = _proposals(
+        "Japan and South Korea negotiated two pacts in 2011, but both were shelved after Seoul "
+        "called off the signing in June 2012."
+    )
+    assert (negotiated.edtf, negotiated.status) == ("2011", Event.Status.OCCURRED)
+    assert (called_off.edtf, called_off.status) == ("2012-06", Event.Status.CANCELLED)

@@ -168,9 +168,13 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     index = ActorIndex(Actor.objects.all())
     text = "The Defense Ministry said so."
     assert [a.slug for a in index.for_article(text, "KOR").find(text)] == [
-        "south-korea-defence-ministry"
+        "south-korea-defence-ministry",
+        "south-korea",
     ]
-    assert [a.slug for a in index.for_article(text, "JPN").find(text)] == ["japan-defence-ministry"]
+    assert [a.slug for a in index.for_article(text, "JPN").find(text)] == [
+        "japan-defence-ministry",
+        "japan",
+    ]
     cued = "The Defense Ministry in Seoul said so."
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
@@ -181,7 +185,8 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
         Actor.objects.create(slug=slug, name_en=name, kind="government_body", country=country)
     index = ActorIndex(Actor.objects.all())
     assert [a.slug for a in index.for_article(text, "KOR").find(text)] == [
-        "south-korea-defence-ministry"
+        "south-korea-defence-ministry",
+        "south-korea",
     ]
 
 
@@ -221,3 +226,41 @@ def test_a_long_named_body_gets_a_slug_that_fits(actors):
     (council,) = import_article(raw.encode(), name="council.txt").new_actors
     assert council.slug.startswith("korean-council-for-the-women")
     assert len(council.slug) <= Actor._meta.get_field("slug").max_length
+
+
+def test_a_ministry_by_its_formal_name_is_the_known_one_not_a_new_body(actors):
+    """ "The Ministry of National Defense" is the known defence ministry of the article's
+    country (or the one its context names), as "the Defense Ministry" is: no new actor."""
+    index = ActorIndex(Actor.objects.select_related("merge_into"))
+    text = "The Ministry of National Defense called in the defense attache on Tuesday."
+    assert not unknown_actors(text, index, "KOR")
+    assert [a.slug for a in index.for_article(text, "KOR").find(text)] == [
+        "south-korea-defence-ministry",
+        "south-korea",
+    ]
+
+
+def test_a_surname_after_the_title_a_person_is_known_by_names_them(actors):
+    """The seed knows "Prime Minister Shinzo Abe": "Prime Minister Abe" is he, though the
+    article never gives his full name; a bare "Abe" alone is still nobody in particular."""
+    index = ActorIndex(Actor.objects.all())
+    titled = "Prime Minister Abe met reporters. Abe said so."
+    assert "shinzo-abe" in {a.slug for a in index.for_article(titled, "JPN").find("Abe said so.")}
+    bare = "Abe said so."
+    assert "shinzo-abe" not in {a.slug for a in index.for_article(bare, "JPN").find(bare)}
+
+
+def test_a_states_body_acts_for_its_state(actors):
+    """As an official does: "the U.S. Air Force" (its name holds "U.S.", which the longer name
+    takes) names the United States; a party of a country does not name its state."""
+    bodies = [
+        ("usaf", "U.S. Air Force", "government_body", "USA"),
+        ("ldp", "Liberal Democratic Party", "organisation", "JPN"),
+    ]
+    for slug, name, kind, country in bodies:
+        Actor.objects.create(slug=slug, name_en=name, kind=kind, country=country)
+    index = ActorIndex(Actor.objects.all())
+    text = "The zone was first drawn by the U.S. Air Force in 1951."
+    assert [a.slug for a in index.find(text)] == ["usaf", "united-states"]
+    text = "The Liberal Democratic Party signed off."
+    assert [a.slug for a in index.find(text)] == ["ldp"]

@@ -19,6 +19,14 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
         ("a government source said Tuesday", TUE_9_SEPT_2014, False, "2014-09-09"),
         ("officials said on Monday", TUE_9_SEPT_2014, False, "2014-09-08"),
         ("they will meet on Friday", SUN_5_APRIL_2015, True, "2015-04-10"),
+        # a weekday of a week named: that day of that week, not the whole week
+        ("had told reporters on Thursday last week", SUN_5_APRIL_2015, False, "2015-03-26"),
+        ("will meet on Friday next week", TUE_9_SEPT_2014, True, "2014-09-19"),
+        ("met on Monday of last week", TUE_9_SEPT_2014, False, "2014-09-01"),
+        # a plan for the rest of the article's own month: this year's, not next year's
+        ("will meet in mid-September", TUE_9_SEPT_2014, True, "2014-09-11/2014-09-20"),
+        ("will meet in September", TUE_9_SEPT_2014, True, "2014-09"),
+        ("will meet in August", TUE_9_SEPT_2014, True, "2015-08"),
         # months and years relative to the article
         ("agreed at a meeting last month", SUN_5_APRIL_2015, False, "2015-03"),
         ("agreed at a meeting last month", date(2015, 1, 20), False, "2014-12"),
@@ -166,6 +174,9 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("by the end of the year", True, "2013-07-02/2013-12-31"),
         ("by the end of September", True, "2013-07-02/2013-09-30"),
         ("by the end of next month", True, "2013-07-02/2013-08-31"),
+        # a month of a year named by its place: one deadline, not a deadline and a year
+        ("to take effect by the end of March next year", True, "2013-07-02/2014-03-31"),
+        ("by the end of September this year", True, "2013-07-02/2013-09-30"),
         ("before the end of the month", True, "2013-07-02/2013-07-31"),
         # parts of periods
         ("in mid-2012", False, "2012-05/2012-08"),
@@ -204,6 +215,10 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         ("announced about three hours later", ("2013-06-22",), "2013-06-22"),
         ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
         ("arrived the day before on a visit", ("2013-06-22",), "2013-06-21"),
+        # earlier or later in the day: the day the story tells, which its lead names first
+        ("signed off on the text earlier in the day", ("2013-06-22",), "2013-06-22"),
+        ("signed off on the text earlier in the day", ("2013-06-22", "2013-06-20"), "2013-06-22"),
+        ("is to call Kerry later in the day", None, "2013-07-02"),
     ],
 )
 def test_offsets_count_from_the_last_date_given(text, anchor, edtf):
@@ -233,7 +248,25 @@ def test_an_offset_in_the_same_text_counts_from_the_date_before_it():
     assert [t.edtf for t in found] == ["2012-08-10", "2012-08-09"]
 
 
+def test_earlier_in_the_day_is_the_day_named_before_it_in_the_same_text():
+    found = find("adopted on June 28 after the parties agreed earlier in the day", TUE_2_JULY_2013)
+    assert [t.edtf for t in found] == ["2013-06-28", "2013-06-28"]
+
+
 def test_that_year_is_the_year_of_the_last_date_given():
     found = find("Relations sank further in August that year", TUE_2_JULY_2013, anchor="2012-06")
     assert [t.edtf for t in found] == ["2012-08"]
     assert [t.edtf for t in find("the same year", TUE_2_JULY_2013, anchor="2010")] == ["2010"]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("to host a summit in late October or early November", "2013-10-21/2013-11-10"),
+        ("will meet on Thursday or Friday", "2013-07-04/2013-07-05"),
+        ("talks in May or in June", "2014-05/2014-06"),
+    ],
+)
+def test_dates_given_as_alternatives_are_one_span(text, edtf):
+    """Either of two dates: the event lies somewhere from the first to the last."""
+    assert [t.edtf for t in find(text, TUE_2_JULY_2013, future=True)] == [edtf]
