@@ -420,6 +420,26 @@ def test_an_unknown_outlet_and_a_missing_headline_are_asked_for_by_name():
     assert (article.outlet, article.title) == ("The Daily Example", "Talks resume")
 
 
+def test_an_outlet_an_editor_adds_is_known_to_the_next_import():
+    """The importer knows the outlets on record, by any of their names: one an editor adds in
+    the admin is read in the next article's header and credit line, with its country."""
+    Outlet.objects.create(slug="busan-daily", name="The Busan Daily", kind="newspaper",
+                          country="KOR", aliases="Busan Daily")  # fmt: skip
+    Outlet.objects.create(slug="dongnam-wire", name="Dongnam Wire", kind="agency", country="KOR")
+    raw = "\n\n".join(
+        [
+            "Busan Daily",
+            "Talks resume in Busan",
+            "Posted : 2013-07-02",
+            PARAGRAPH + " (Dongnam Wire)",
+        ]
+    )
+    article = parse(raw)
+    assert (article.outlet, article.agency, article.country) == (
+        "The Busan Daily", "Dongnam Wire", "KOR"
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize("path", [JT, KH])
 def test_the_seed_articles_read_as_they_were_curated(path):
     """The header rules never change what the seed articles' bodies are (their citations'
