@@ -406,12 +406,26 @@ def machine(value: str) -> str:
     precision. What has no such form (a span, a season, a decade, a set) gives its start, at
     the finest unit that start wholly lies in."""
     start = _read(value).start
-    day = start.lower
-    if start.precision == "day":
+    return _iso(start.lower, start.precision)
+
+
+def _iso(day: date, precision: str) -> str:
+    if precision == "day":
         return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
-    if start.precision == "month":
+    if precision == "month":
         return f"{day.year:04d}-{day.month:02d}"
     return f"{day.year:04d}"
+
+
+def start_and_end(value: str) -> tuple[str, str | None]:
+    """The value as a start and an end in ISO 8601, each at its own precision (schema.org's
+    startDate and endDate): '2009-12' and no end; '1910' and '1945' for 1910/1945."""
+    reading = _read(value)
+    start = machine(value)
+    if reading.single:
+        return start, None
+    end = _iso(reading.end.upper, reading.end.precision)
+    return start, None if end == start else end
 
 
 def _parts(day: date, precision: str) -> list[int]:

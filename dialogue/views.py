@@ -26,7 +26,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from dialogue import citing, comparing, exports, languages, markup, selectors, site
+from dialogue import (
+    citing,
+    comparing,
+    exports,
+    languages,
+    linkeddata,
+    markup,
+    selectors,
+    site,
+)
 from dialogue.models import Event
 from dialogue.pagecache import VARY, public_page, read_only
 from dialogue.passages import annotate, passage_in_context, text_fragment_url
@@ -294,6 +303,11 @@ def _detail_context(request: HttpRequest, event) -> dict:
         "periods": periods,
         "passages": passages,
         "comparison": comparison,
+        "linked_data": linkeddata.script(
+            linkeddata.event(
+                request, event, event.citations.all(), event.participations.all(), topics
+            )
+        ),
         # Escaped here as the HTML a reader pastes; the template escapes it again for the textarea.
         "embed_event_code": format_html(
             '<iframe src="{}" title="{}" width="100%" height="450" loading="lazy"></iframe>',
@@ -493,6 +507,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "paragraphs": annotate(source.body, citations),
         "cited": sorted(cited_events, key=lambda c: c.number),
     }
+    context["linked_data"] = linkeddata.script(linkeddata.news_article(request, source))
     return render_page(request, "dialogue/source_detail.html", context)
 
 
@@ -516,6 +531,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "total": participations.count(),
         "partners": selectors.co_actors(user=request.user, actor=actor),
     }
+    context["linked_data"] = linkeddata.script(linkeddata.actor(request, actor))
     return render_page(request, "dialogue/actor_detail.html", context)
 
 

@@ -48,12 +48,10 @@ def seed(db, seed_rows):
         for model, objs in seed_rows:
             # What loaddata's raw save does, one statement a model: the stored values as they
             # are (timestamps too), no signals; load_seed has already refreshed the search.
-            # (Rows the migrations made, the known outlets, are there already.)
-            there = set(model._base_manager.values_list("pk", flat=True))
-            if objs := [obj for obj in objs if obj.pk not in there]:
-                model._base_manager._insert(
-                    objs, fields=model._meta.local_concrete_fields, raw=True
-                )
+            # (Rows the migrations made, the known outlets, are there already: the seed's own
+            # take their place, as loaddata updates them.)
+            model._base_manager.filter(pk__in=[obj.pk for obj in objs]).delete()
+            model._base_manager._insert(objs, fields=model._meta.local_concrete_fields, raw=True)
         with connection.cursor() as cursor:  # PostgreSQL: ids made later follow the seed's
             for sql in connection.ops.sequence_reset_sql(no_style(), [m for m, _ in seed_rows]):
                 cursor.execute(sql)
