@@ -116,6 +116,9 @@ def source_record(request: HttpRequest, source) -> dict:
         "url": source.url or None,
         "language": source.language,
         "page": site.absolute(request, source.get_absolute_url()),
+        "annotations": site.absolute(
+            request, reverse("dialogue:source-annotations", args=[source.slug])
+        ),
     }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext, pgettext_lazy
@@ -119,6 +120,7 @@ def event_record(request, event) -> dict:
             for p in event.participations.all()
         ],
         "citations": [citation_record(request, c) for c in event.citations.all()],
+        "annotations": _absolute(request, reverse("dialogue:event-annotations", args=[event.slug])),
         "updated_at": event.updated_at.isoformat(),
     }
 

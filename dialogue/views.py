@@ -27,6 +27,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from dialogue import (
+    annotations,
     citing,
     comparing,
     exports,
@@ -598,6 +599,40 @@ def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     response = JsonResponse(items, safe=False, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/vnd.citationstyles.csl+json"
     return _download(response, f"{event.slug}.csl.json")
+
+
+def _annotations(request: HttpRequest, citations) -> HttpResponse:
+    """The citations as a W3C Web Annotation page, with the model's media type (a passage whose
+    article was corrected and that no editor has checked yet has no place to point to)."""
+    found = [c for c in citations if not c.needs_review]
+    data = annotations.page(request, found, url=site.absolute(request, request.get_full_path()))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = annotations.MEDIA_TYPE
+    return response
+
+
+@public_page
+def event_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+    event, moved = event_or_redirect(request, slug, "dialogue:event-annotations")
+    if moved:
+        return moved
+    if event is None:
+        raise Http404(gettext("No event has this address."))
+    citations = list(event.citations.all())
+    for citation in citations:
+        citation.event = event
+    return _annotations(request, citations)
+
+
+@public_page
+def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
+    source = selectors.source_with_citations(user=request.user, slug=slug)
+    if source is None:
+        raise Http404(gettext("No source has this address."))
+    citations = list(source.citations.all())
+    for citation in citations:
+        citation.source = source
+    return _annotations(request, citations)
 
 
 # Embeds: framable pages for a view or one event ---------------------------------------------
