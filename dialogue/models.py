@@ -51,6 +51,11 @@ class Topic(models.Model):
 COUNTRY_CODE = RegexValidator(r"^[A-Z]{3}$", _("Use an ISO 3166 alpha-3 code such as JPN."))
 
 
+def lines(text: str) -> list[str]:
+    """The non-empty lines of a field of one name per line (aliases), stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def wikidata_field() -> models.CharField:
     """The item of an actor or outlet on Wikidata (Q17: Japan), exported as its sameAs."""
     return models.CharField(
@@ -142,7 +147,7 @@ class Actor(models.Model):
 
     @property
     def alias_list(self) -> list[str]:
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        return lines(self.aliases)
 
 
 class OutletManager(models.Manager.from_queryset(TrackedQuerySet)):
@@ -224,7 +229,7 @@ class Outlet(models.Model):
 
     @property
     def alias_list(self) -> list[str]:
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+        return lines(self.aliases)
 
 
 class SourceQuerySet(TrackedQuerySet):
