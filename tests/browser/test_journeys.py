@@ -158,7 +158,7 @@ def test_an_editor_adds_an_event_with_a_citation_and_it_appears(page, site, djan
     page.get_by_label("Title [en]").press("Tab")  # the slug is filled in when the title changes
     expect(page.get_by_label("Slug")).to_have_value("sources-describe-the-ministers-meeting")
     page.get_by_label("Type:", exact=True).select_option("report")
-    page.get_by_label("Status").select_option("occurred")
+    page.get_by_label("Status:", exact=True).select_option("occurred")
     page.get_by_label("Published").check()
     page.get_by_label("Date (EDTF)").fill("2015-04-04")
     citation = page.locator("#citations-0")
