@@ -71,6 +71,14 @@ def event_or_redirect(request: HttpRequest, slug: str, url_name: str):
     return None, HttpResponsePermanentRedirect(location)
 
 
+def _event_or_404(request: HttpRequest, slug: str, url_name: str):
+    """event_or_redirect for a page: an address no event has, old or current, is a 404."""
+    event, moved = event_or_redirect(request, slug, url_name)
+    if event is None and moved is None:
+        raise Http404(gettext("No event has this address."))
+    return event, moved
+
+
 def _linker(url_name: str, query: EventQuery):
     """A function giving an event's address of this kind with the view's filters carried along.
     The path is reversed once: reverse() costs about 0.1 ms, and a page links up to 225 events
@@ -413,11 +421,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event, moved = event_or_redirect(request, slug, "dialogue:event-detail")
+    event, moved = _event_or_404(request, slug, "dialogue:event-detail")
     if moved:
         return moved
-    if event is None:
-        raise Http404(gettext("No event has this address."))
     return _timeline_page(request, selected=event)
 
 
@@ -585,11 +591,9 @@ def export_schema(request: HttpRequest) -> HttpResponse:
 @public_page
 def event_cite_json(request: HttpRequest, slug: str) -> HttpResponse:
     """CSL-JSON for reference managers (Zotero, citeproc)."""
-    event, moved = event_or_redirect(request, slug, "dialogue:event-cite")
+    event, moved = _event_or_404(request, slug, "dialogue:event-cite")
     if moved:
         return moved
-    if event is None:
-        raise Http404(gettext("No event has this address."))
     items = citing.csl_json(
         event,
         site.absolute(request, event.get_absolute_url()),
@@ -613,11 +617,9 @@ def _annotations(request: HttpRequest, citations) -> HttpResponse:
 
 @public_page
 def event_annotations(request: HttpRequest, slug: str) -> HttpResponse:
-    event, moved = event_or_redirect(request, slug, "dialogue:event-annotations")
+    event, moved = _event_or_404(request, slug, "dialogue:event-annotations")
     if moved:
         return moved
-    if event is None:
-        raise Http404(gettext("No event has this address."))
     citations = list(event.citations.all())
     for citation in citations:
         citation.event = event
