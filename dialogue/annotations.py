@@ -15,6 +15,7 @@ def annotation(request, citation) -> dict:
     """One citation (its event and its source read with it); its selectors' offsets are into
     Source.body, the text the source page shows."""
     event, source = citation.event, citation.source
+    title = languages.localized(event, "title")
     return {
         "id": site.absolute(request, citation.get_absolute_url()),
         "type": "Annotation",
@@ -23,8 +24,8 @@ def annotation(request, citation) -> dict:
             "id": site.absolute(request, event.get_absolute_url()),
             "type": "Text",
             "format": "text/html",
-            "language": languages.localized(event, "title").lang,
-            "title": languages.localized(event, "title").text,
+            "language": title.lang,
+            "label": title.text,  # rdfs:label: anno.jsonld has no term "title"
         },
         "target": {
             "source": site.absolute(request, source.get_absolute_url()),

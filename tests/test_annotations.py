@@ -1,10 +1,12 @@
 """Each citation as a W3C Web Annotation, per event and per source: its selectors find the
-passage in the text the source page shows, its body is the event, and drafts stay private."""
+passage in the text the source page shows, its body is the event, and drafts stay private.
+Expanded as JSON-LD (pyld), every term is one the W3C's vocabularies define."""
 
 import pytest
 
 from dialogue.annotations import MEDIA_TYPE
 from dialogue.models import Event, Source
+from tests import vocabularies
 from tests.factories import cite, make_event
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,7 @@ def test_an_events_passages_are_annotations_whose_selectors_find_them(client, se
     for item in page["items"]:
         assert (item["type"], item["motivation"]) == ("Annotation", "linking")
         assert item["body"]["id"].endswith(EVENT)
+        assert item["body"]["label"] == event.title
         assert item["target"]["source"].endswith(SOURCE)
         quote, position = item["target"]["selector"]
         assert (quote["type"], position["type"]) == ("TextQuoteSelector", "TextPositionSelector")
@@ -69,3 +72,13 @@ def test_the_pages_and_the_api_link_them(client, seed):
 def test_an_unknown_event_or_source_is_a_404(client, seed):
     assert client.get("/events/nothing/annotations.jsonld").status_code == 404
     assert client.get("/sources/nothing/annotations.jsonld").status_code == 404
+
+
+# Marked `browser` as tests/test_valid_html.py is: it needs what `npm ci` installs.
+@pytest.mark.browser
+@pytest.mark.parametrize("url", [EVENT, SOURCE], ids=["event", "source"])
+def test_the_annotations_say_only_what_the_w3c_vocabularies_define(client, seed, url):
+    page = annotations(client, url + "annotations.jsonld")
+    (expanded,) = vocabularies.check(page)
+    (items,) = expanded["http://www.w3.org/ns/activitystreams#items"]
+    assert len(items["@list"]) == len(page["items"]) > 0
