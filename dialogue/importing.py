@@ -147,6 +147,15 @@ def _title(text: str, expressions=()) -> str:
     "Seoul, Tokyo to hold talks"), cut at a phrase boundary, never mid-phrase. A clause that
     leaves too little for a headline is titled with its own words."""
     clause = text
+    if said := SAID_AFTER.match(text):
+        # "Abe told reporters after convening a meeting …": "Abe convenes a meeting …"
+        lemma = getLemma(said["verb"], upos="VERB")
+        if lemma:
+            verb = _inflect(lemma[0], _plural(said["who"]))
+            text = f"{said['who']} {verb}{text[said.end() :]}"
+            expressions = [replace(t, start=t.start - said.end() + len(said["who"]) + len(verb) + 1,
+                                   end=t.end - said.end() + len(said["who"]) + len(verb) + 1)
+                           for t in expressions if t.start >= said.end()]  # fmt: skip
     if (lead := LEADING_REPORT.match(text)) and len(text[lead.end() :].split()) >= 4:
         # "officials said the agreement will be explained …": the headline is what was said
         shift = lead.end()
@@ -171,6 +180,8 @@ def _title(text: str, expressions=()) -> str:
     text = re.sub(r"^([^,]{3,60}), (?:who|which) (?=\w+ed\b|held|met|made|took|sent|gave)", r"\1 ",
                   text)  # fmt: skip
     text = re.sub(r", (?:involving|including|which|who|based|led|headed|citing)\b[^,]*,", "", text)
+    # "The summits, first held as a stand-alone meeting, were suspended"
+    text = PARTICIPLE_ASIDE.sub(r"\1", text)
     text = ASIDE.sub("", text)  # "The ministry, for its part, called in …"
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
     text = _present(text)
@@ -203,6 +214,13 @@ LEADING_REPORT = re.compile(
     r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:said|says|told(?: \w+){0,3}?|added|announced|noted"
     r"|stressed)\s+(?:that\s+)?(?=[a-z])",
     re.IGNORECASE,
+)
+PARTICIPLE_ASIDE = re.compile(
+    r"^([^,]+), (?:first |once |originally |later )?(?:\w+ed|held|made|drawn)\b[^,]*,"
+)
+SAID_AFTER = re.compile(
+    r"(?P<who>[^,]{2,60}?) (?:said|spoke|told (?:reporters|lawmakers|a news conference))"
+    r" (?:after|while) (?P<verb>[a-z]+ing)\b"
 )
 PHRASE_END = re.compile(
     r",| due to | because | amid | in the face of | as | to discuss | including | which | that "
@@ -475,6 +493,20 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [phrase],
                         )
                     )
+                elif (main := _main_clause(body, parts, clause, t)) is not None:
+                    # "Abe spoke after a meeting of the council, which groups key ministers, in
+                    # the early afternoon": the time after the relative clause is the main one's
+                    status = _status(main.text, t)
+                    proposals.append(
+                        Proposal(
+                            _title(main.text),
+                            _lasting(main.text, t),
+                            t.derivation,
+                            status,
+                            _kind(main.text, status),
+                            [main, clause],
+                        )
+                    )
                 else:
                     status = _status(clause.text, t)
                     proposals.append(
@@ -565,6 +597,16 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue  # a report's parties are the states and bodies whose doings it reports
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
+        if not proposal.actors and (thing := THE_EVENT.match(proposal.clauses[0].text)):
+            # "The summits, first held in 2008, were suspended…": the states of the summit the
+            # article told of before
+            noun = thing[1].lower().rstrip("s")
+            earlier = [
+                p for p in proposals[: proposals.index(proposal)]
+                if noun in " ".join(c.text for c in p.clauses).lower()
+            ]  # fmt: skip
+            if earlier:
+                proposal.actors += [a for a in earlier[-1].actors if a.kind == Actor.Kind.STATE]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
@@ -590,6 +632,28 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     return f"{first.isoformat()}/{(first + timedelta(days=days - 1)).isoformat()}"
 
 
+def _main_clause(
+    body: str, parts: list[Clause], clause: Clause, t: timex.TimeExpression
+) -> Clause | None:
+    """The clause a relative clause interrupts, when the time expression comes right after the
+    relative clause's closing comma ("…, which groups key ministers, in the afternoon"); with
+    the clause before it where that one is only "after doing something"."""
+    if not re.match(r"(?:which|who)\b", clause.text) or ", " not in clause.text[: t.start]:
+        return None
+    between = clause.text[clause.text.rindex(", ", 0, t.start) + 2 : t.start]
+    if not re.fullmatch(r"(?:(?:in|on|at|during|later|earlier) (?:the )?)?", between):
+        return None  # "which groups ministers, and met on Monday": the time is the clause's own
+    before = [c for c in parts if c.end <= clause.start]
+    if not before:
+        return None
+    start, end = before[-1].start, before[-1].end
+    if len(before) > 1 and re.match(r"(?:after|before|while) \w+ing\b", before[-1].text):
+        start = before[-2].start
+    if quote := re.match(r"[\"“][^\"”]+[,.?!][\"”] ", body[start:end]):
+        start += quote.end()  # '"This is a grave threat," Abe told reporters': what Abe did
+    return Clause(start, end, body[start:end])
+
+
 def _since(text: str, t: timex.TimeExpression) -> bool:
     return bool(re.search(r"\bsince\s*$", text[: t.start]))
 
@@ -600,6 +664,10 @@ def _within(expressions, clause: Clause, offset: int):
     return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
 
 
+# A clause about an event the article told of before: "The summits, first held in 2008, …"
+THE_EVENT = re.compile(
+    r"The (summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
+)
 # "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
@@ -607,6 +675,32 @@ GROUP_OF_PEOPLE = re.compile(
     r"|will|would|are|were|have|had|also)\b)",
     re.IGNORECASE,
 )
+
+
+# A clause whose subject refers back: "In March, it fired…", "the ministry said it had…", "The
+# council condemned…"; not "it is unclear", "it was the first time".
+PRONOUN_SUBJECT = re.compile(
+    r"(?:[^,;]{0,40}, )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
+    r"([Ii]t|[Tt]he (?:ministry|council|agency|committee|party|embassy|office|military))\b"
+    r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
+)
+
+
+def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word: str):
+    """What "it" or "the ministry" at `at` refers to: the body or state named last before it
+    ("it": in its own sentence before it, else the subject of the sentence before), or the
+    body of that kind ("the ministry": the last ministry named)."""
+    word = word.lower().removeprefix("the ")
+    sentence_start = max((s for s in starts if s <= at), default=0)
+    if word == "it":
+        previous = max((s for s in starts if s < sentence_start), default=0)
+        for text in (body[sentence_start:at], body[previous:sentence_start]):
+            if named := [a for a in actors.find(text) if a.kind != Actor.Kind.PERSON]:
+                return named[:1]
+        return []
+    window = body[max(0, at - 1500) : at]
+    named = [a for a in actors.find(window) if word in a.name_en.lower()]
+    return named[-1:]
 
 
 def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> list[Actor]:
@@ -632,6 +726,8 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     if re.match(r"Its\b", clause.text):  # "Its spokesman said": the body the sentence before named
         before = actors.find(body[max(0, sentence_start - 300) : sentence_start])
         return [a for a in before if a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)][-1:]
+    if pronoun := PRONOUN_SUBJECT.match(clause.text):
+        return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
     if not re.match(r"(?:while|after|before) \w+ing\b", clause.text, re.IGNORECASE):
         return []
     return actors.find(body[sentence_start : clause.start])[:1]
@@ -784,6 +880,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     if proposal.reporting:
         return None
     lower, upper = dates.bounds(proposal.edtf)
+    if proposal.status == Event.Status.PLANNED and re.match(r"by\b", proposal.derivation.phrase):
+        upper += timedelta(days=366)  # "aim to finish it by year-end": deadlines slip
     # the actors, and the states their people and ministries belong to
     states = (index.states_by_country.get(a.country) for a in proposal.actors)
     ids = {a.pk for a in proposal.actors} | {state.pk for state in states if state}

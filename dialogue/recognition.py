@@ -160,6 +160,8 @@ GENERIC_BODY = re.compile(
 )
 # The article's own government, named without its country ("the government" in a Seoul paper).
 THE_GOVERNMENT = re.compile(r"\b[Tt]he government\b(?! of\b)")
+LEADERS_OF = re.compile(r"\bleaders of\b", re.IGNORECASE)
+HEAD = re.compile(r"^(?:President|Prime Minister|Premier)\b")
 BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
@@ -440,9 +442,10 @@ class ActorIndex:
     another spelling of an actor (Actor.merge_into) finds that actor.
     """
 
-    def __init__(self, actors, pair=(), names=None, rivals=None, country=""):
+    def __init__(self, actors, pair=(), names=None, rivals=None, country="", people=()):
         actors = list(actors)
         self.actors = actors
+        self.people = set(people)  # the people the article names in full (for_article)
         if names is None:
             names = {}
             for actor in actors:
@@ -554,7 +557,9 @@ class ActorIndex:
             bearers = [a for a in full if name in a.name_en.split() or name in a.alias_list]
             if len(bearers) > 1:
                 del names[name]
-        return ActorIndex(self.actors, pair=pair, names=names, rivals=rivals, country=country)
+        return ActorIndex(
+            self.actors, pair=pair, names=names, rivals=rivals, country=country, people=full
+        )
 
     def _ministries(self, generic: re.Match) -> list[Actor]:
         """The ministries of every country a generic name can mean ("Defense Ministry": Seoul's,
@@ -614,6 +619,13 @@ class ActorIndex:
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
             if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
                 add(state)
+        if LEADERS_OF.search(text):
+            # "the leaders of South Korea, China and Japan": the heads of government the article
+            # names of those states, where it names one per state
+            states = {a.country for a in found if a.kind == Actor.Kind.STATE}
+            heads = [p for p in self.people if p.country in states and HEAD.search(p.office_en)]
+            countries = [p.country for p in heads]
+            add(*(p for p in heads if countries.count(p.country) == 1))
         if len(self.pair) == 2:
             named_states = {a for a in found if a.kind == Actor.Kind.STATE}
             if COLLECTIVE.search(text) and len(named_states) < 2:

@@ -874,3 +874,58 @@ def test_a_calling_off_dated_later_in_its_sentence_leaves_what_came_before(actor
     )
     assert (negotiated.edtf, negotiated.status) == ("2011", Event.Status.OCCURRED)
     assert (called_off.edtf, called_off.status) == ("2012-06", Event.Status.CANCELLED)
+
+
+def test_it_and_the_ministry_are_what_the_article_named_before(actors):
+    """ "In March, it fired…": the state the sentence before was about; "the ministry said it
+    had explained…": the ministry the article named last."""
+    launched, fired = _proposals(
+        "North Korea launched a long-range rocket in December 2012. In March, it fired two "
+        "ballistic missiles into the East Sea."
+    )
+    assert "north-korea" in {a.slug for a in fired.actors}
+    *_, explained = _proposals(
+        "Seoul expanded its zone on Sunday, South Korea's Defense Ministry said. The ministry "
+        "said it had explained the plan to Washington the day before."
+    )
+    assert "south-korea-defence-ministry" in {a.slug for a in explained.actors}
+    # "it was" and "it is" say how things stand, and refer to nothing
+    fired, unclear = _proposals(
+        "North Korea fired a missile on Sunday. It was unclear on Monday whether Japan would "
+        "respond."
+    )
+    assert "north-korea" not in {a.slug for a in unclear.actors}
+
+
+def test_a_time_after_a_relative_clause_is_the_main_clauses(actors):
+    """ "Abe told reporters after convening a meeting of the council, which groups key
+    ministers, in the early afternoon": Abe convened it in the afternoon; the relative clause
+    is no event of its own."""
+    (convened,) = _proposals(
+        '"This is unacceptable," Shinzo Abe told reporters after convening a meeting of the '
+        "National Security Council, which groups key cabinet ministers, in the early afternoon."
+    )
+    assert convened.title == "Shinzo Abe convenes a meeting of the National Security Council"
+    assert convened.clauses[0].text.startswith("Shinzo Abe told reporters")
+    assert "shinzo-abe" in {a.slug for a in convened.actors}
+
+
+def test_the_leaders_of_states_are_their_heads_the_article_names(actors):
+    """ "The leaders of South Korea and Japan": the president and prime minister the article
+    names, where it names one of each."""
+    make_actor(slug="park-geun-hye", name_en="Park Geun-hye", country="KOR", kind=Actor.Kind.PERSON,
+               office_en="President of South Korea")  # fmt: skip
+    met, *_ = _proposals(
+        "The leaders of South Korea and Japan met on Sunday. Park Geun-hye and Shinzo Abe "
+        "agreed to speed up talks."
+    )
+    assert {"park-geun-hye", "shinzo-abe", "japan", "south-korea"} <= {a.slug for a in met.actors}
+
+
+def test_the_summits_are_those_the_article_told_of(actors):
+    """ "The summits, first held in 2008, …": the states of the summit told of before."""
+    held, first = _proposals(
+        "Japan, China and South Korea held a summit on Sunday. The summits, first held as a "
+        "stand-alone meeting in 2008, were suspended."
+    )
+    assert {a.slug for a in first.actors} == {"japan", "china", "south-korea"}
