@@ -55,7 +55,8 @@ FURNITURE = re.compile(
     r"^\d+ min read$|^go to contents|^reuters staff$|link copied|^share\b|^print\b|^font size"
     r"|^subscribe|^advertisement$|^[•·]"
     r"|^\(end\)$|^related (?:articles|stories)|^read more|^email\b|^tweet$|all rights reserved"
-    r"|^©|^copyright\b",
+    r"|^©|^copyright\b"
+    r"|^(?:english )?(?:news service|edition|online edition|news)$|^english (?:edition|news)\b",
     re.IGNORECASE,
 )
 

@@ -279,6 +279,8 @@ def _present(text: str) -> str:
         previous = text[: m.start()].split()[-1:]
         if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS | BE:
             return None  # "the planned revision", "due to be signed"
+        if text[m.start() - 1] == "-":
+            return None  # "a long-suspended dialogue"
         lemma = getLemma(word, upos="VERB")
         if not lemma or word in MODALS or word not in getInflection(lemma[0], tag="VBD"):
             return None
@@ -507,6 +509,39 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [main, clause],
                         )
                     )
+                elif (agreed := AGREED_TO.search(clause.text[: t.start])) and t.future:
+                    # "have agreed to resume the dialogue later this month": the agreement,
+                    # news of the article's day, and the plan, of the day it names
+                    planned = clause.text[: agreed.start()] + "to " + clause.text[agreed.end() :]
+                    shift = agreed.end() - agreed.start() - 3
+                    # the day the sources said so ("…, sources said Saturday"), else the article's
+                    said = [x for c in parts for x in found[id(c)] if x.reporting] or [
+                        replace(
+                            t,
+                            edtf=published.isoformat(),
+                            derivation=timex.Derivation(published, how="perfect"),
+                        )
+                    ]
+                    proposals += [
+                        Proposal(
+                            _title(clause.text, expressions),
+                            said[0].edtf if said else published.isoformat(),
+                            said[0].derivation
+                            if said
+                            else timex.Derivation(published, how="perfect"),
+                            Event.Status.OCCURRED,
+                            Event.Kind.AGREEMENT,
+                            [clause],
+                        ),
+                        Proposal(
+                            _title(planned, [replace(t, start=t.start - shift, end=t.end - shift)]),
+                            _lasting(clause.text, t),
+                            t.derivation,
+                            Event.Status.PLANNED,
+                            _kind(planned, Event.Status.PLANNED),
+                            [clause],
+                        ),
+                    ]
                 else:
                     status = _status(clause.text, t)
                     proposals.append(
@@ -664,6 +699,8 @@ def _within(expressions, clause: Clause, offset: int):
     return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
 
 
+# "have broadly agreed to resume …": news of the day, about a plan
+AGREED_TO = re.compile(r"\b(?:has|have) (?:\w+ly )?(?:agreed|decided) to ")
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
 THE_EVENT = re.compile(
     r"The (summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"

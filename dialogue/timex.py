@@ -58,6 +58,9 @@ DERIVATIONS = {
     "present": pgettext_lazy(
         "how a date was derived", "under way (present tense) in an article of %(day)s"
     ),
+    "perfect": pgettext_lazy(
+        "how a date was derived", "just done (present perfect) in an article of %(day)s"
+    ),
     "past": pgettext_lazy(
         "how a date was derived", "reported as past, with no date, in an article of %(day)s"
     ),

@@ -402,6 +402,16 @@ def test_a_date_in_the_pages_footer_and_a_deck_under_the_headline():
     assert "Published" not in article.body
 
 
+def test_a_service_line_under_the_outlet_is_not_the_headline():
+    raw = "\n\n".join(
+        ["JIJI PRESS", "English News Service", "Japan to Work with S. Korea on Sanctions",
+         "Feb. 12, 2013", PARAGRAPH]
+    )  # fmt: skip
+    article = parse(raw)
+    assert article.title == "Japan to Work with S. Korea on Sanctions"
+    assert "English News Service" in article.furniture
+
+
 def test_an_agency_line_is_the_agency_and_a_short_headline_the_title():
     raw = "\n\n".join(
         ["The Japan Times", "Kyodo", "National", "Talks resume", "Posted : 2013-07-02", PARAGRAPH]
@@ -929,3 +939,44 @@ def test_the_summits_are_those_the_article_told_of(actors):
         "stand-alone meeting in 2008, were suspended."
     )
     assert {a.slug for a in first.actors} == {"japan", "china", "south-korea"}
+
+
+def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
+    """ "aim to complete the revision of the guidelines by year-end": the revision the timeline
+    has in April of the next year; deadlines slip. A plan dated by its own day does not."""
+    revision = make_event(
+        title="Japan–US defence cooperation guidelines to be revised",
+        edtf="2015-04-27",
+        kind=Event.Kind.AGREEMENT,
+        status=Event.Status.PLANNED,
+    )
+    revision.actors.add(*Actor.objects.filter(slug__in=["japan", "united-states"]))
+    reports = _reports(
+        "Tokyo and Washington aim to complete the revision of the Japan-U.S. Guidelines for "
+        "Defense Cooperation by year-end.",
+        "2014-07-02",
+    )
+    assert list(reports.values()) == [revision]
+    Event.objects.exclude(pk=revision.pk).delete()
+    reports = _reports(
+        "Tokyo and Washington will complete the revision of the Japan-U.S. Guidelines for "
+        "Defense Cooperation on Dec. 20.",
+        "2014-07-02",
+    )
+    assert list(reports.values()) == [None]
+
+
+def test_an_agreement_to_do_something_later_is_two_events(actors):
+    """ "have agreed to resume the dialogue later this month": the agreement, news of the
+    article's day, and the dialogue planned for later this month."""
+    agreed, planned = _proposals(
+        "Japan and South Korea have broadly agreed to resume a long-suspended security dialogue "
+        "later this month, diplomatic sources said.",
+        published=date(2015, 4, 5),
+    )
+    assert (agreed.edtf, agreed.status, agreed.kind) == (
+        "2015-04-05", Event.Status.OCCURRED, Event.Kind.AGREEMENT
+    )  # fmt: skip
+    assert agreed.title.startswith("Japan and South Korea broadly agree to resume")
+    assert (planned.edtf, planned.status) == ("2015-04-05/2015-04-30", Event.Status.PLANNED)
+    assert planned.title == "Japan and South Korea to resume a long-suspended security dialogue"
