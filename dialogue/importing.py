@@ -38,6 +38,12 @@ CLAUSE_BREAK = re.compile(
     r"|,? as (?=(?:[A-Z][\w’'.-]*,? |and ){1,10}(?:[a-z]+ed|held|met|made|took|went|gathered)\b)"
     r"|, and (?=(?:[\w’'-]+ ){1,4}(?:[a-z]+ed|held|met|made|took|told|went|said|says|sent|will"
     r"|would|was|were|is|are|has|have|had)\b)"
+    # "Li, who arrived in Seoul the day before, held talks with Park on Saturday": two events
+    r"|(?<=[a-z]), who (?=[a-z]+ed\b|held|met|made|took|went)"
+)
+# Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
+WHO_CLAUSE_END = re.compile(
+    r"who [^,]{8,200}(, )(?=(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b)"
 )
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
@@ -130,6 +136,8 @@ def clauses(body: str, start: int, end: int) -> list[Clause]:
     text, cuts = body[start:end], [0]
     for m in CLAUSE_BREAK.finditer(text):
         cuts.append(m.start() + (2 if text[m.start()] in ",;" else 1))
+        if end := WHO_CLAUSE_END.match(text, cuts[-1]):
+            cuts.append(end.start(1) + 2)
     cuts.append(len(text))
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -544,9 +552,16 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     ]
                 else:
                     status = _status(clause.text, t)
+                    said, shift = _with_subject(body, s_start, clause)
                     proposals.append(
                         Proposal(
-                            _title(clause.text, expressions),
+                            _title(
+                                said,
+                                [
+                                    replace(x, start=x.start + shift, end=x.end + shift)
+                                    for x in expressions
+                                ],
+                            ),  # fmt: skip
                             _lasting(clause.text, t),
                             t.derivation,
                             status,
@@ -667,6 +682,24 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     return f"{first.isoformat()}/{(first + timedelta(days=days - 1)).isoformat()}"
 
 
+# A sentence's subject and its relative clause, before the clause that tells what it did.
+WHO_BEFORE = re.compile(r"(?P<who>[^,]{2,60}), who [^,]{8,200}, $")
+
+
+def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, int]:
+    """The clause's text for its headline, with the subject it shares with the sentence before
+    it where it starts without one ("who arrived in Seoul": "Li arrived in Seoul"), and how far
+    that moves the clause's offsets."""
+    before = body[sentence_start : clause.start]
+    who = WHO_BEFORE.fullmatch(before) or re.fullmatch(r"(?P<who>[^,]{2,60}), (?=$)", before)
+    if not who or not re.match(r"(?:who )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b",
+                               clause.text):  # fmt: skip
+        return clause.text, 0
+    text = clause.text.removeprefix("who ")
+    subject = who["who"] + " "
+    return subject + text, len(subject) - (len(clause.text) - len(text))
+
+
 def _main_clause(
     body: str, parts: list[Clause], clause: Clause, t: timex.TimeExpression
 ) -> Clause | None:
@@ -759,7 +792,11 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
                 clause.text):  # fmt: skip
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
     if re.match(r"(?:which|who)\b", clause.text):
-        return actors.find(body[max(0, clause.start - 60) : clause.start])[-1:]  # its antecedent
+        antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
+        people = [a for a in antecedent if a.kind == Actor.Kind.PERSON]
+        return (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
+    if who := WHO_BEFORE.match(body, sentence_start, clause.start):
+        return actors.find(who["who"])[:1]  # "Li, who arrived the day before, held talks …"
     if re.match(r"Its\b", clause.text):  # "Its spokesman said": the body the sentence before named
         before = actors.find(body[max(0, sentence_start - 300) : sentence_start])
         return [a for a in before if a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)][-1:]

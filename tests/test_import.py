@@ -980,3 +980,22 @@ def test_an_agreement_to_do_something_later_is_two_events(actors):
     assert agreed.title.startswith("Japan and South Korea broadly agree to resume")
     assert (planned.edtf, planned.status) == ("2015-04-05/2015-04-30", Event.Status.PLANNED)
     assert planned.title == "Japan and South Korea to resume a long-suspended security dialogue"
+
+
+def test_a_relative_clause_with_its_own_date_is_its_own_event(actors):
+    """ "Abe, who arrived in Seoul on Saturday, held talks with Park on Sunday": the arrival on
+    Saturday and the talks on Sunday, each Abe's, titled with his name."""
+    arrived, held = _proposals(
+        "Shinzo Abe, who arrived in Seoul on Saturday on an official visit, held talks with "
+        "South Korea's president on Sunday.",
+        published=date(2015, 11, 2),
+    )
+    assert (arrived.edtf, arrived.title) == (
+        "2015-10-31",
+        "Shinzo Abe arrives in Seoul on an official visit",
+    )
+    assert (held.edtf, held.title) == (
+        "2015-11-01",
+        "Shinzo Abe holds talks with South Korea's president",
+    )
+    assert "shinzo-abe" in {a.slug for a in arrived.actors} & {a.slug for a in held.actors}
