@@ -91,6 +91,8 @@ REPORTING_TAIL = re.compile(
     r"|,\s*[\"”]?\s*(?:[\w’'.-]+ ){1,8}(?:said|says|told|added|noted)\b[^,]*$",
     re.IGNORECASE,
 )
+# Who said it: "…, Prime Minister Shinzo Abe said Tuesday, after …"
+SPEAKER = re.compile(r",\s*[\"”]?\s*((?:[\w’'.-]+ ){1,8}?)(?:said|says|told|added|noted)\b")
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (
@@ -642,9 +644,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     starts = [start for start, _ in sentences(body)]  # segmented once, not per clause
     for proposal in proposals:
         for clause in proposal.clauses:
+            speakers = [
+                a for m in SPEAKER.finditer(clause.text) for a in actors.find(m[1])
+            ] if proposal.reporting else []  # fmt: skip
             for actor in _subject(body, clause, actors, starts) + actors.find(clause.text):
-                if proposal.reporting and actor.kind == Actor.Kind.PERSON:
-                    continue  # a report's parties are the states and bodies whose doings it reports
+                if proposal.reporting and actor.kind == Actor.Kind.PERSON and actor not in speakers:
+                    # a report's parties are the states and bodies whose doings it reports, and
+                    # who said it ("…, Prime Minister Shinzo Abe said Tuesday")
+                    continue
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
         if not proposal.actors and (thing := THE_EVENT.match(proposal.clauses[0].text)):

@@ -299,6 +299,14 @@ JAPANESE_WORD = re.compile(rf"(?:{_SYLLABLE}|n(?![aeiouy]))+")
 PLACES = {"japan", "tokyo", "osaka", "kyoto", "okinawa", "hokkaido", "nagasaki", "hiroshima"}
 
 
+def _country_of_name(tokens: list[str]) -> str:
+    """The country a name's shape tells, where only one can be meant: a Korean surname before
+    a hyphenated given name ("Yu Myung-hwan"), or a name only Japanese ("Hirofumi Hirano")."""
+    if KOREAN_NAME.fullmatch(" ".join(tokens)) and "-" in tokens[-1]:
+        return "KOR"
+    return "JPN" if _japanese_name(tokens) else ""
+
+
 def _japanese_name(tokens: list[str]) -> bool:
     """Two words that can only be a Japanese name in Hepburn ("Yasukazu Hamada", "Koizumi
     Junichiro"): no title needed. Korean names ("Cho Tai-young") and places are not."""
@@ -388,6 +396,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                     nation
                     or _country_before(" ".join(qualifier))
                     or _country_before(body[max(0, m.start() - 30) : m.start()])
+                    or _country_of_name(name)
                 )
                 office = " ".join(title)
                 add(Found(" ".join(name), Actor.Kind.PERSON, office, nation))

@@ -999,3 +999,14 @@ def test_a_relative_clause_with_its_own_date_is_its_own_event(actors):
         "Shinzo Abe holds talks with South Korea's president",
     )
     assert "shinzo-abe" in {a.slug for a in arrived.actors} & {a.slug for a in held.actors}
+
+
+def test_a_report_names_who_said_it(actors):
+    """ "Japan will work with Seoul…, Prime Minister Shinzo Abe said Tuesday, after …": the
+    statement is Abe's; a person it only mentions is not its party."""
+    (said,) = _proposals(
+        "Japan will work closely with South Korea to seek tougher sanctions against North Korea "
+        "and meet Junichi Ihara, Prime Minister Shinzo Abe said Tuesday, after the test."
+    )
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
+    assert "junichi-ihara" not in {a.slug for a in said.actors}

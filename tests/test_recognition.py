@@ -110,6 +110,19 @@ def test_two_people_after_a_plural_title_and_their_countries():
     assert found["Fumio Kishida"].country == "JPN"
 
 
+def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
+    """ "Foreign Minister Yu Myung-hwan": a Korean surname before a hyphenated given name;
+    "Chief Cabinet Secretary Hirofumi Hirano": a name only Japanese. "Foreign Minister Wang
+    Yi" says neither."""
+    found = _names(
+        "Foreign Minister Yu Myung-hwan met. Chief Cabinet Secretary Hirofumi Hirano said so. "
+        "Foreign Minister Wang Yi agreed."
+    )
+    assert found["Yu Myung-hwan"].country == "KOR"
+    assert found["Hirofumi Hirano"].country == "JPN"
+    assert found["Wang Yi"].country == ""
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind", "country"),
     [
