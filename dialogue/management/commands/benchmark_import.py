@@ -29,7 +29,9 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning b": (DATA / "tuning-b", DATA / "tuning-b", True),
     "tuning c": (DATA / "tuning-c", DATA / "tuning-c", True),
     "tuning d": (DATA / "tuning-d", DATA / "tuning-d", True),
+    "tuning e": (DATA / "tuning-e", DATA / "tuning-e", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
+    "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
 # (key, label, target, higher is better)
 MEASURES = [
