@@ -505,6 +505,22 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [phrase],
                         )
                     )
+                elif nominal := _nominal(clause.text, t):
+                    # "over Japan's purchase in September 2012 of islands also claimed by China":
+                    # the purchase is an event of its own, named by its noun phrase
+                    a, b, name = nominal
+                    proposals.append(
+                        Proposal(
+                            f"{name} ({t.text})",
+                            t.edtf,
+                            t.derivation,
+                            Event.Status.PLANNED
+                            if dates.bounds(t.edtf)[0] > published
+                            else Event.Status.OCCURRED,
+                            _kind(name),
+                            [Clause(clause.start + a, clause.start + b, clause.text[a:b])],
+                        )
+                    )
                 elif (main := _main_clause(body, parts, clause, t)) is not None:
                     # "Abe spoke after a meeting of the council, which groups key ministers, in
                     # the early afternoon": the time after the relative clause is the main one's
@@ -705,6 +721,33 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
     text = clause.text.removeprefix("who ")
     subject = who["who"] + " "
     return subject + text, len(subject) - (len(clause.text) - len(text))
+
+
+# An event named by a noun, with its own date: "Abe's visit in December 2013 to Yasukuni",
+# "North Korea's launch of a long-range rocket in December last year".
+EVENT_NOUN = (
+    r"(?:visit|trip|purchase|launch|test|decision|announcement|apology|protest|withdrawal"
+    r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting)"
+)
+NOMINAL_BEFORE = re.compile(
+    r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"
+    rf"{EVENT_NOUN})(?P<object> (?:of|to) [^,;]{{1,60}}?)? (?:in|on) $"
+)
+NOMINAL_AFTER = re.compile(r"(?: (?:of|to) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
+
+
+def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
+    """Where a noun phrase that names an event holds the time expression, its span in the
+    clause and its name: "Abe's visit to Yasukuni Shrine"."""
+    if t.reporting or t.attributive or not (m := NOMINAL_BEFORE.search(text[: t.start])):
+        return None
+    rest = NOMINAL_AFTER.match(text, t.end)
+    name = f"{m['owner']}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
+    return (
+        m.start(),
+        rest.end() if rest else t.end,
+        name if len(name) <= 90 else name[:90].rsplit(" ", 1)[0],
+    )
 
 
 def _main_clause(

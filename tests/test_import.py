@@ -1010,3 +1010,28 @@ def test_a_report_names_who_said_it(actors):
     )
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
     assert "junichi-ihara" not in {a.slug for a in said.actors}
+
+
+def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
+    """ "…never took place as relations soured over Japan's purchase in September 2012 of
+    islands also claimed by China, and over Abe's visit in December 2013 to Yasukuni Shrine":
+    the purchase and the visit, each cited by its noun phrase; the meeting keeps its own date."""
+    meeting, purchase, visit = _proposals(
+        "A meeting that South Korea was to host in 2013 never took place as relations soured "
+        "over Japan's purchase in September 2012 of islands also claimed by China, and over "
+        "Shinzo Abe's visit in December 2013 to Yasukuni Shrine.",
+        published=date(2015, 11, 1),
+    )
+    assert (meeting.edtf, meeting.status) == ("2013", Event.Status.CANCELLED)
+    assert (purchase.edtf, purchase.title) == (
+        "2012-09", "Japan's purchase of islands also claimed by China (September 2012)"
+    )  # fmt: skip
+    assert (
+        purchase.clauses[0].text
+        == "Japan's purchase in September 2012 of islands also claimed by China"
+    )
+    assert (visit.edtf, visit.title) == (
+        "2013-12",
+        "Shinzo Abe's visit to Yasukuni Shrine (December 2013)",
+    )
+    assert "shinzo-abe" in {a.slug for a in visit.actors}
