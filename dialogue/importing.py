@@ -47,7 +47,7 @@ WHO_CLAUSE_END = re.compile(
 )
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
-    r"\b(?:will|would|shall|(?<!the )(?<!a )(?<!its )(?<!their )plans? to|planned|planning|"
+    r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
     r"to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
     r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"

@@ -313,7 +313,7 @@ def _rules():
 
     def relative_day(m, pub, future, anchor):
         word = m["word"].lower()
-        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return (pub + timedelta(days=shift)).isoformat(), {"future": shift > 0}
 
     def weekend(m, pub, future, anchor):
@@ -363,6 +363,11 @@ def _rules():
         year = _anchor_start(anchor, pub).year
         month = m.groupdict().get("month")
         return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
+
+    def that_month(m, pub, future, anchor):
+        """ "later that month": the month of the last date given."""
+        start = _anchor_start(anchor, pub)
+        return f"{start.year:04d}-{start.month:02d}", {}
 
     def season(m, pub, future, anchor):
         code = SEASONS[m["season"].lower()]
@@ -510,6 +515,7 @@ def _rules():
             offset,
         ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
+        (r"\b(?:(?:later|earlier) )?(?:that|the same) month\b", i, that_month),
         (
             r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b",
             i,
@@ -518,9 +524,9 @@ def _rules():
         # a part of the day, a time of day, hours after: the day last named, else the paper's
         (
             r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
-            r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W)"
-            r"|\b(?:about |some |nearly |more than )?(?:an|one|two|three|four|five|six|\d{1,2}) "
-            r"hours? (?:later|earlier)\b",
+            r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)"
+            r"|\b(?:about |some |nearly |more than |just )?(?:an|one|two|three|four|five|six"
+            r"|\d{1,2}) (?:hours?|minutes?) (?:later|earlier|after the \w+)\b",
             i,
             same_day,
         ),
@@ -543,7 +549,7 @@ def _rules():
         (r"\b(?:earlier|later) in the day\b", i, in_the_day),
         (
             r"\b(?P<word>yesterday|today|tomorrow|tonight|this morning|this afternoon"
-            r"|this evening)\b",
+            r"|this evening|last night)\b",
             i,
             relative_day,
         ),

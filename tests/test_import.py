@@ -1035,3 +1035,12 @@ def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
         "Shinzo Abe's visit to Yasukuni Shrine (December 2013)",
     )
     assert "shinzo-abe" in {a.slug for a in visit.actors}
+
+
+def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
+    """ "Kitazawa plans to visit Seoul in January": "a plans" is no article before a noun."""
+    (visit,) = _proposals(
+        "Defense Minister Toshimi Kitazawa plans to visit Seoul in January, sources said.",
+        published=date(2010, 12, 7),
+    )
+    assert (visit.edtf, visit.status) == ("2011-01", Event.Status.PLANNED)

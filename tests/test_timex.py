@@ -213,6 +213,11 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         ("in the early afternoon", ("2013-06-22",), "2013-06-22"),
         ("at 11:57 a.m. near the site", ("2013-06-22",), "2013-06-22"),
         ("announced about three hours later", ("2013-06-22",), "2013-06-22"),
+        ("detected the launch at 9:49 a.m.", ("2013-06-22",), "2013-06-22"),  # ends the clause
+        ("flew over Okinawa about 12 minutes later", ("2013-06-22",), "2013-06-22"),
+        ("convened a meeting about an hour after the launch", ("2013-06-22",), "2013-06-22"),
+        ("in a statement released last night", None, "2013-07-01"),
+        ("and later that month he went", ("2013-03-14",), "2013-03"),
         ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
         ("arrived the day before on a visit", ("2013-06-22",), "2013-06-21"),
         # earlier or later in the day: the day the story tells, which its lead names first
