@@ -623,6 +623,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if earlier and not any(t in dated for t in later):
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
+            elif (
+                CONTINUED.match(clause.text)
+                and proposals
+                and s_start <= proposals[-1].clauses[-1].start < clause.start
+            ):
+                # "met Hagel in late May, and agreed on the need to share information": the
+                # same people, on the same occasion
+                proposals[-1].clauses.append(clause)
             elif clause.text.startswith("which ") and proposals:
                 # "a government view submitted in 1972, which held that …": it tells of its
                 # antecedent, the last thing proposed in the sentence, and is no event of its own
@@ -782,6 +790,11 @@ def _within(expressions, clause: Clause, offset: int):
     return [replace(t, start=t.start + shift, end=t.end + shift) for t in expressions]
 
 
+# A clause that goes on with its sentence's subject: "…, and agreed on the need to …", "…, and
+# the two agreed that …"
+CONTINUED = re.compile(
+    r"and (?:(?:the two|the three|both|they) )?(?:\w+ly )?(?:[a-z]+ed|held|met|made|took|said)\b"
+)
 # "have broadly agreed to resume …": news of the day, about a plan
 AGREED_TO = re.compile(r"\b(?:has|have) (?:\w+ly )?(?:agreed|decided) to ")
 # A clause about an event the article told of before: "The summits, first held in 2008, …"

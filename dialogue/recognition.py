@@ -160,8 +160,16 @@ GENERIC_BODY = re.compile(
 )
 # The article's own government, named without its country ("the government" in a Seoul paper).
 THE_GOVERNMENT = re.compile(r"\b[Tt]he government\b(?! of\b)")
-LEADERS_OF = re.compile(r"\bleaders of\b", re.IGNORECASE)
-HEAD = re.compile(r"^(?:President|Prime Minister|Premier)\b")
+ROLE_OF = re.compile(
+    r"\b(leaders|foreign ministers|defen[cs]e ministers|defen[cs]e chiefs) of\b", re.IGNORECASE
+)
+ROLES = {  # a post named in the plural, by its first letters: the offices that hold it
+    "leaders": re.compile(r"^(?:President|Prime Minister|Premier)\b"),
+    "foreign": re.compile(r"\bForeign\b|\bSecretary of State\b"),
+    "defense": re.compile(r"\bDefen[cs]e\b"),
+    "defence": re.compile(r"\bDefen[cs]e\b"),
+}
+THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
 BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
@@ -628,13 +636,16 @@ class ActorIndex:
         for m in DEMONYM.finditer(text):  # "Chinese Premier Li Keqiang" names China
             if state := self.states_by_country.get(DEMONYMS[m.group(0).lower()]):
                 add(state)
-        if LEADERS_OF.search(text):
-            # "the leaders of South Korea, China and Japan": the heads of government the article
-            # names of those states, where it names one per state
+        if role := ROLE_OF.search(text):
+            # "the leaders of South Korea, China and Japan", "the foreign ministers of …": the
+            # holders of that post the article names of those states, where it names one each
             states = {a.country for a in found if a.kind == Actor.Kind.STATE}
-            heads = [p for p in self.people if p.country in states and HEAD.search(p.office_en)]
+            post = ROLES[role[1].lower()[:7]]
+            heads = [p for p in self.people if p.country in states and post.search(p.office_en)]
             countries = [p.country for p in heads]
             add(*(p for p in heads if countries.count(p.country) == 1))
+        if THE_NORTH.search(text) and (north := self.states_by_country.get("PRK")):
+            add(north)  # "sanctions against the North", "the North's aggression"
         if len(self.pair) == 2:
             named_states = {a for a in found if a.kind == Actor.Kind.STATE}
             if COLLECTIVE.search(text) and len(named_states) < 2:

@@ -1044,3 +1044,14 @@ def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
         published=date(2010, 12, 7),
     )
     assert (visit.edtf, visit.status) == ("2011-01", Event.Status.PLANNED)
+
+
+def test_a_clause_going_on_with_its_subject_is_the_same_event(actors):
+    """ "met Hagel in Singapore in late May, and agreed on the need to share information":
+    one meeting, not a second proposal for the agreement made at it."""
+    (met,) = _proposals(
+        "Japan and South Korea met U.S. officials in Singapore in late May, and agreed on the "
+        "need to share information on North Korea."
+    )
+    assert met.clauses[-1].text.startswith("and agreed on the need")
+    assert "north-korea" in {a.slug for a in met.actors}

@@ -277,3 +277,37 @@ def test_a_states_body_acts_for_its_state(actors):
     assert [a.slug for a in index.find(text)] == ["usaf", "united-states"]
     text = "The Liberal Democratic Party signed off."
     assert [a.slug for a in index.find(text)] == ["ldp"]
+
+
+def test_the_north_and_the_ministry_by_its_old_name(actors):
+    """ "the North's aggression" is North Korea's; "The North Atlantic" is not; "the Ministry
+    of Foreign Affairs and Trade" (its name to 2013) is Seoul's foreign ministry."""
+    text = (
+        "The Ministry of Foreign Affairs and Trade said talks would reward the North's aggression."
+    )
+    found = {a.slug for a in ActorIndex(Actor.objects.all()).for_article(text, "KOR").find(text)}
+    assert {"north-korea", "south-korea-foreign-ministry"} <= found
+    text = "The North Atlantic alliance met."
+    assert "north-korea" not in {a.slug for a in ActorIndex(Actor.objects.all()).find(text)}
+
+
+def test_the_foreign_ministers_of_states_are_those_the_article_names(actors):
+    """ "The foreign ministers of South Korea and Japan": the foreign ministers the article
+    names of those states, not their prime minister."""
+    Actor.objects.create(
+        slug="kim-sung-hwan",
+        name_en="Kim Sung-hwan",
+        kind="person",
+        country="KOR",
+        office_en="Minister of Foreign Affairs of South Korea",
+    )
+    Actor.objects.create(slug="seiji-maehara", name_en="Seiji Maehara", kind="person",
+                         country="JPN", office_en="Foreign Minister of Japan")  # fmt: skip
+    body = (
+        "The foreign ministers of South Korea and Japan met on Monday. Kim Sung-hwan and Seiji "
+        "Maehara spoke after Shinzo Abe did."
+    )
+    index = ActorIndex(Actor.objects.all()).for_article(body, "KOR")
+    found = {a.slug for a in index.find("The foreign ministers of South Korea and Japan met")}
+    assert {"kim-sung-hwan", "seiji-maehara"} <= found
+    assert "shinzo-abe" not in found
