@@ -156,7 +156,8 @@ GOVERNMENT_WORDS = {
 }  # fmt: skip
 GENERIC_BODY = re.compile(
     r"\b(Foreign|Defen[cs]e|Unification|Finance) Ministry\b"
-    r"|\bMinistry of (?:National )?(Foreign Affairs|Defen[cs]e|Unification|Finance)\b"
+    r"|\bMinistry of (?:National )?(Foreign Affairs(?: and Trade)?|Defen[cs]e|Unification"
+    r"|Finance)\b"
 )
 # The article's own government, named without its country ("the government" in a Seoul paper).
 THE_GOVERNMENT = re.compile(r"\b[Tt]he government\b(?! of\b)")

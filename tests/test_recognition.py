@@ -287,6 +287,7 @@ def test_the_north_and_the_ministry_by_its_old_name(actors):
     )
     found = {a.slug for a in ActorIndex(Actor.objects.all()).for_article(text, "KOR").find(text)}
     assert {"north-korea", "south-korea-foreign-ministry"} <= found
+    assert not unknown_actors(text, ActorIndex(Actor.objects.all()), "KOR")  # no new ministry
     text = "The North Atlantic alliance met."
     assert "north-korea" not in {a.slug for a in ActorIndex(Actor.objects.all()).find(text)}
 
