@@ -669,9 +669,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     for proposal in proposals:
         for clause in proposal.clauses:
             speakers = [
-                a for m in SPEAKER.finditer(clause.text) for a in actors.find(m[1])
+                a
+                for m in SPEAKER.finditer(clause.text)
+                for a in actors.find(m[1], clause.start + m.start(1))
             ] if proposal.reporting else []  # fmt: skip
-            for actor in _subject(body, clause, actors, starts) + actors.find(clause.text):
+            for actor in _subject(body, clause, actors, starts) + actors.find(
+                clause.text, clause.start
+            ):
                 if proposal.reporting and actor.kind == Actor.Kind.PERSON and actor not in speakers:
                     # a report's parties are the states and bodies whose doings it reports, and
                     # who said it ("…, Prime Minister Shinzo Abe said Tuesday")

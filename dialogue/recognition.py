@@ -460,10 +460,14 @@ class ActorIndex:
     another spelling of an actor (Actor.merge_into) finds that actor.
     """
 
-    def __init__(self, actors, pair=(), names=None, rivals=None, country="", people=()):
+    def __init__(
+        self, actors, pair=(), names=None, rivals=None, country="", people=(), namesakes=None
+    ):
         actors = list(actors)
         self.actors = actors
         self.people = set(people)  # the people the article names in full (for_article)
+        # a surname several of them bear: where the article names each in full, in order
+        self.namesakes = namesakes or {}
         if names is None:
             names = {}
             for actor in actors:
@@ -525,6 +529,14 @@ class ActorIndex:
             for a in found
             if a.kind == Actor.Kind.PERSON
         }
+        # Another romanisation or order of a known person's name: "Abe Shinzo", "Pak Kun-hye",
+        # which names them in full as surely as the database's spelling
+        spelt = {}
+        for m in PERSON_RUN.finditer(body):
+            name = " ".join(_bare(_split_title(m.group(0).split())[2][:3]))
+            if _is_name(name.split()) and (same := self.same_person(name)):
+                spelt[name] = same
+                full.add(same)
         for name, found in self.candidates.items():
             found = list(dict.fromkeys(found))
             if generic := GENERIC_BODY.fullmatch(name):
@@ -547,12 +559,9 @@ class ActorIndex:
                 resolved = [a for a in bodies if a.country == country] or bodies[:1]
                 if bodies:
                     names[m.group(0)], rivals[m.group(0)] = resolved[:1], bodies
-        # Another romanisation or order of a known person's name: "Abe Shinzo", "Pak Kun-hye"
-        for m in PERSON_RUN.finditer(body):
-            name = " ".join(_bare(_split_title(m.group(0).split())[2][:3]))
-            if _is_name(name.split()) and name not in names and (same := self.same_person(name)):
+        for name, same in spelt.items():
+            if name not in names:
                 names[name] = [same]
-                full.add(same)
                 for part in name.split():  # "Kohno" after "Yohei Kohno" is Yohei Kono
                     names.setdefault(part, [same])
         # "Prime Minister Abe": the title a person is known by (an alias "Prime Minister Shinzo
@@ -571,13 +580,29 @@ class ActorIndex:
         for actor in full:
             for part in (actor.name_en.split()[0], actor.name_en.split()[-1]):
                 names.setdefault(part, [actor])
+
+        # Of several people of one surname, the bare surname is the one the article last named
+        # in full before it ("spokesman Lee Bung-woo said … 'The drill will go ahead,' Lee
+        # said"); read with no place in the article, the first so named, the story's.
+        namesakes = {}
         for name in [n for n in names if " " not in n and n.isascii()]:
             bearers = [a for a in full if name in a.name_en.split() or name in a.alias_list]
             if len(bearers) > 1:
-                del names[name]
+                spellings = {a: {a.name_en, *a.alias_list} for a in bearers}
+                for spelling, a in spelt.items():
+                    if a in spellings:
+                        spellings[a].add(spelling)
+                mentions = sorted(
+                    ((m.start(), a.pk, a) for a in bearers for spelling in spellings[a]
+                     if " " in spelling for m in re.finditer(rf"\b{re.escape(spelling)}\b", body)),
+                    key=lambda mention: mention[:2],
+                )  # fmt: skip
+                namesakes[name] = [(at, a) for at, _, a in mentions]
+                names[name] = [mentions[0][2]] if mentions else bearers[:1]
         return ActorIndex(
-            self.actors, pair=pair, names=names, rivals=rivals, country=country, people=full
-        )
+            self.actors, pair=pair, names=names, rivals=rivals, country=country, people=full,
+            namesakes=namesakes,
+        )  # fmt: skip
 
     def _ministries(self, generic: re.Match) -> list[Actor]:
         """The ministries of every country a generic name can mean ("Defense Ministry": Seoul's,
@@ -604,13 +629,19 @@ class ActorIndex:
                 found.append(choice or choices[0])
         return found
 
-    def find(self, text: str) -> list[Actor]:
+    def find(self, text: str, at: int | None = None) -> list[Actor]:
+        """The actors the text names; `at` is where the text starts in the article, which
+        tells which of several namesakes a bare surname means."""
         found: list[Actor] = []
 
         def add(*actors):
             found.extend(a for a in actors if a not in found)
 
         for m in self.pattern.finditer(text) if self.pattern else ():
+            if at is not None and (mentions := self.namesakes.get(m.group(0))):
+                before = [a for pos, a in mentions if pos <= at + m.start()]
+                add(before[-1] if before else mentions[0][1])
+                continue
             if m.group(0) in self.rivals:
                 cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15])
                 rival = next((a for a in self.rivals[m.group(0)] if a.country == cue), None)

@@ -162,7 +162,8 @@ def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):
 
 
 def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
-    """The seed's Lee is Lee Sang-deok: an article about another Lee never names him."""
+    """The seed's Lee is Lee Sang-deok: an article about another Lee never names him; of two
+    Lees it names in full, a bare "Lee" is the one named last before it."""
     index = ActorIndex(Actor.objects.all())
     assert index.find("Lee said so.")  # the alias, read without the article
     assert not index.for_article("Lee said so.", "KOR").find("Lee said so.")
@@ -170,9 +171,17 @@ def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
     Actor.objects.create(slug="lee-hae-chan", kind="person", name_en="Lee Hae-chan")
     read = ActorIndex(Actor.objects.all()).for_article(other, "KOR")
     assert [a.slug for a in read.find("Lee said the deal was rushed.")] == ["lee-hae-chan"]
-    both = other + " Lee Sang-deok disagreed."
+    # Two Lees named in full: a bare "Lee" is the one named last before it, and with no place
+    # in the article, the first named, the story's.
+    both = other + " Lee Sang-deok disagreed. Lee said so."
     read = ActorIndex(Actor.objects.all()).for_article(both, "KOR")
-    assert not [a for a in read.find("Lee said so.") if a.kind == Actor.Kind.PERSON]
+    assert [a.slug for a in read.find("Lee said the deal was rushed.", both.index("Lee said the"))
+            if a.kind == Actor.Kind.PERSON] == ["lee-hae-chan"]  # fmt: skip
+    assert [a.slug for a in read.find("Lee said so.", both.index("Lee said so."))
+            if a.kind == Actor.Kind.PERSON] == ["lee-sang-deok"]  # fmt: skip
+    assert [a.slug for a in read.find("Lee said so.") if a.kind == Actor.Kind.PERSON] == [
+        "lee-hae-chan"
+    ]
 
 
 def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_context_names(
