@@ -38,7 +38,8 @@ DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'/ -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
     r"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(—–-]))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\))?\s*(?:--|—|–|-)\s*"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\)|\s+(?P<credit>Kyodo|Jiji|Yonhap|AP|AFP))?"
+    r"\s*(?:--|—|–|-)\s*"
 )
 CITIES = {
     "SEOUL": "KOR", "BUSAN": "KOR", "INCHEON": "KOR", "TOKYO": "JPN", "OSAKA": "JPN",
@@ -61,12 +62,17 @@ FURNITURE = re.compile(
 )
 
 
+def credited(line: re.Match) -> str:
+    """The agency a dateline credits: "SEOUL, June 29 (Yonhap) --", "SEOUL, Oct. 9 Kyodo -"."""
+    return (line["agency"] or line["credit"] or "").strip()
+
+
 def dateline(body: str) -> re.Match | None:
     """The dateline a body opens with ("SEOUL, June 29 (Yonhap) --", "SINGAPORE—"), if any: not a
     sentence that merely opens with a dash."""
     line = DATELINE.match(body)
     if line and (
-        line["agency"]
+        credited(line)
         or line["city"].strip().upper() in CITIES
         or (line["city"].isupper() and len(line["city"].strip()) >= 4)
     ):
@@ -259,8 +265,8 @@ def parse(
     credit = "|".join(map(re.escape, agencies))
     if agencies and (m := re.search(rf"\(({credit})\)\s*$", article.body)):
         article.agency = article.agency or m[1]
-    if line and line["agency"]:
-        article.agency = article.agency or line["agency"].strip()
+    if line and credited(line):
+        article.agency = article.agency or credited(line)
     for block in footer:
         owner = COPYRIGHT.match(block)["owner"]
         if not article.outlet and (named := outlet_named(owner)):

@@ -1069,12 +1069,14 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         )
         if replaced and not whole_title:
             continue
+        met = len({pk for pk, _ in people} & theirs) >= 2 and event.edtf == proposal.edtf
         if not (
             common >= 3
             or (headline and common >= 2)
             or whole_title
             or ((common or described) and same_parties and event.kind == proposal.kind)
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
+            or (met and dates.precision(event.edtf) == "day")  # two of its people, its very day
         ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)

@@ -560,10 +560,9 @@ class ActorIndex:
                 if bodies:
                     names[m.group(0)], rivals[m.group(0)] = resolved[:1], bodies
         for name, same in spelt.items():
-            if name not in names:
-                names[name] = [same]
-                for part in name.split():  # "Kohno" after "Yohei Kohno" is Yohei Kono
-                    names.setdefault(part, [same])
+            names.setdefault(name, [same])
+            for part in name.split():  # "Kohno" after "Yohei Kohno" is Yohei Kono
+                names.setdefault(part, [same])
         # "Prime Minister Abe": the title a person is known by (an alias "Prime Minister Shinzo
         # Abe") before their surname names them as surely as their full name.
         for actor in [a for a in self.actors if a.kind == Actor.Kind.PERSON and a.name_en]:

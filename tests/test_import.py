@@ -383,8 +383,9 @@ def test_a_dateline_is_metadata_giving_agency_country_and_day():
 
 @pytest.mark.parametrize(
     ("opening", "country"),
-    [("SINGAPORE—", ""), ("SEOUL, South Korea (AP) — ", "KOR"), ("SEOUL/TOKYO -- ", "KOR")],
-)
+    [("SINGAPORE—", ""), ("SEOUL, South Korea (AP) — ", "KOR"), ("SEOUL/TOKYO -- ", "KOR"),
+     ("SEOUL, Oct. 9 Kyodo - ", "KOR")],  # Kyodo's own site credits itself without brackets
+)  # fmt: skip
 def test_datelines_in_other_shapes(opening, country):
     article = parse("\n\n".join(["Talks resume in Seoul", opening + PARAGRAPH]), outlet="x",
                     published=date(2013, 7, 2))  # fmt: skip
@@ -1055,3 +1056,28 @@ def test_a_clause_going_on_with_its_subject_is_the_same_event(actors):
     )
     assert met.clauses[-1].text.startswith("and agreed on the need")
     assert "north-korea" in {a.slug for a in met.actors}
+
+
+def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors):
+    """ "Hatoyama and Lee agreed Friday to build future-oriented relations": no word of the
+    timeline's "Lee and Hatoyama hold summit in Seoul", but its two people on its very day."""
+    summit = make_event(title="Lee Myung-bak and Yukio Hatoyama hold summit in Seoul",
+                        edtf="2009-10-09", kind=Event.Kind.MEETING)  # fmt: skip
+    people = [
+        make_actor(slug="lee-myung-bak", name_en="Lee Myung-bak", kind=Actor.Kind.PERSON),
+        make_actor(slug="yukio-hatoyama", name_en="Yukio Hatoyama", kind=Actor.Kind.PERSON),
+    ]
+    summit.actors.add(*people)
+    reports = _reports(
+        "Prime Minister Yukio Hatoyama and President Lee Myung-bak agreed Friday to build "
+        "future-oriented relations.",
+        "2009-10-09",
+    )
+    assert list(reports.values()) == [summit]
+    Event.objects.exclude(pk=summit.pk).delete()
+    reports = _reports(
+        "Prime Minister Yukio Hatoyama and President Lee Myung-bak agreed on Thursday to build "
+        "future-oriented relations.",
+        "2009-10-09",
+    )
+    assert list(reports.values()) == [None]  # another day

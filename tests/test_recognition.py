@@ -236,6 +236,14 @@ def test_an_import_attaches_the_known_person_under_another_spelling(actors):
     assert [(a.name_en, a.merge_into) for a in result.new_actors] == [("Pak Kun-hye", park)]
     (event,) = result.events
     assert park in event.actors.all() and event.edtf == date(2014, 3, 24).isoformat()
+    # and her surname alone, as that spelling has it, once the article has named her so
+    raw = raw.replace("Pak meets envoys", "Pak to visit").replace("Posted : 2014-03-25 10:00",
+        "Posted : 2014-03-26 10:00") + (
+        "\n\nPak will visit Tokyo on Friday to discuss security with the Japanese envoys."
+    )  # fmt: skip
+    result = import_article(raw.encode(), name="pak2.txt")
+    visit = next(e for e in result.events if e.edtf == "2014-03-28")
+    assert park in visit.actors.all()
 
 
 def test_a_long_named_body_gets_a_slug_that_fits(actors):
