@@ -69,7 +69,7 @@ PROPOSING = re.compile(
 )
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
-    r"broke down|collapsed|put off|puts off|putting off|pulled out|backed out|"
+    r"broke down|broke off|collapsed|put off|puts off|putting off|pulled out|backed out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
     r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
     r"was not held)\b",
@@ -340,7 +340,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
         for m in FUTURE.finditer(text)
         if not any(a <= m.start() < b for a, b in plans)
     ]
-    for m in re.finditer(r"[a-z]+", text):
+    for m in re.finditer(r"(?<![\w-])[a-z]+(?![\w-])", text):  # a word, not "closed-door"
         word = m.group(0)
         before = text[: m.start()].split()[-1:]
         if before and before[0].lower() in DETERMINERS | BE:

@@ -1081,3 +1081,15 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
         "2009-10-09",
     )
     assert list(reports.values()) == [None]  # another day
+
+
+def test_a_compound_adjective_is_no_past_verb_and_talks_that_broke_off_were_called_off(actors):
+    """ "was to hold closed-door consultations later": a plan ("closed" is no verb there);
+    "negotiations broke off in 2004": called off."""
+    (held,) = _proposals(
+        "The Security Council was to hold closed-door consultations on Wednesday.",
+        published=date(2012, 12, 10),
+    )
+    assert held.status == Event.Status.PLANNED
+    (talks,) = _proposals("Negotiations on a free trade agreement broke off in 2004.")
+    assert talks.status == Event.Status.CANCELLED
