@@ -337,8 +337,9 @@ def _rules():
         else:
             coarse = _anchor_start(anchor, pub)
             base = _anchor_day(anchor, pub, future)
-        if unit == "day":
-            return (base + timedelta(days=sign * n)).isoformat(), {}
+        if unit == "day" or (unit == "week" and direction != "ago"):
+            # "took effect a week later": that many days after the day given
+            return (base + timedelta(days=sign * n * (7 if unit == "week" else 1))).isoformat(), {}
         if unit == "week":
             monday = base - timedelta(days=base.weekday()) + timedelta(weeks=sign * n)
             return _span(monday, monday + timedelta(days=6)), {}
@@ -365,9 +366,24 @@ def _rules():
         return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
 
     def that_month(m, pub, future, anchor):
-        """ "later that month": the month of the last date given."""
+        """ "that month": the month of the last date given; "later that month", after the
+        day given, "earlier that month", before it."""
         start = _anchor_start(anchor, pub)
-        return f"{start.year:04d}-{start.month:02d}", {}
+        month = f"{start.year:04d}-{start.month:02d}"
+        day = _anchor_day(anchor, pub)
+        which = (m["which"] or "").lower()
+        if (
+            not which
+            or f"{day:%Y-%m}" != month
+            or dates.precision(anchor[-1] if anchor else "") != "day"
+        ):
+            return month, {}
+        first, last = date(day.year, day.month, 1), _month_end(day.year, day.month)
+        if which == "later" and day < last:
+            return _span(day + timedelta(days=1), last), {}
+        if which == "earlier" and day > first:
+            return _span(first, day - timedelta(days=1)), {}
+        return month, {}
 
     def season(m, pub, future, anchor):
         code = SEASONS[m["season"].lower()]
@@ -515,7 +531,7 @@ def _rules():
             offset,
         ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
-        (r"\b(?:(?:later|earlier) )?(?:that|the same) month\b", i, that_month),
+        (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),
         (
             r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b",
             i,

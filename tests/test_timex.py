@@ -217,7 +217,10 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         ("flew over Okinawa about 12 minutes later", ("2013-06-22",), "2013-06-22"),
         ("convened a meeting about an hour after the launch", ("2013-06-22",), "2013-06-22"),
         ("in a statement released last night", None, "2013-07-01"),
-        ("and later that month he went", ("2013-03-14",), "2013-03"),
+        ("and later that month he went", ("2013-03-14",), "2013-03-15/2013-03-31"),
+        ("earlier that month", ("2013-03-14",), "2013-03-01/2013-03-13"),
+        ("in the same month", ("2013-03",), "2013-03"),
+        ("took effect a week later", ("1910-08-22",), "1910-08-29"),
         ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
         ("arrived the day before on a visit", ("2013-06-22",), "2013-06-21"),
         # earlier or later in the day: the day the story tells, which its lead names first
