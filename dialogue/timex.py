@@ -190,6 +190,8 @@ def _edtf(lower: date, upper: date) -> str:
         return str(lower.year)
     if whole_months and (lower.year, lower.month) == (upper.year, upper.month):
         return f"{lower.year:04d}-{lower.month:02d}"
+    if whole_months and (lower.month, upper.month) == (1, 12):
+        return f"{lower.year:04d}/{upper.year:04d}"  # whole years: "1970/1989"
     if whole_months:
         return f"{lower.year:04d}-{lower.month:02d}/{upper.year:04d}-{upper.month:02d}"
     return _span(lower, upper)
@@ -639,7 +641,10 @@ def find(
     spans: list[TimeExpression] = []
     for t in found:
         first = spans[-1] if spans else None
-        if first and ALTERNATIVE.fullmatch(text[first.end : t.start]) and not t.reporting:
+        between = text[first.end : t.start] if first else ""
+        # "in the 1970s and 1980s": one run of years
+        decades = first and between == " and " and DECADE.fullmatch(first.text + t.text)
+        if first and (ALTERNATIVE.fullmatch(between) or decades) and not t.reporting:
             lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
             if lower < upper:
                 phrase = text[first.start : t.end]
@@ -656,9 +661,15 @@ def find(
     return spans
 
 
-ALTERNATIVE = re.compile(r",? or (?:in |on |as late as )?", re.IGNORECASE)
+ALTERNATIVE = re.compile(
+    r",? or (?:in |on |as late as )?"
+    # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday": a run
+    r"| and (?:will |is to )?(?:runs?|lasts?|continues?|ends?) (?:through|until|till|to) ",
+    re.IGNORECASE,
+)
 
 
+DECADE = re.compile(r"(?:the )?(?:1[89]|20)\d0s(?:1[89]|20)\d0s", re.IGNORECASE)
 RELATIVE_TO_ANCHOR = re.compile(
     r".*\b(?:earlier|later|before|after|previous|following|next) ?\w*$|.*\b(?:same|that) \w+$",
     re.IGNORECASE,

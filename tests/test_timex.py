@@ -142,6 +142,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
     ("text", "future", "edtf"),
     [
         # ranges: one span, never two events
+        ("began Friday and runs through July 5", None, "2013-06-28/2013-07-05"),
+        ("abducted in the 1970s and 1980s", False, "1970/1989"),
         ("from 2010 to 2012", False, "2010/2012"),
         ("in the 2010-12 period", False, "2010/2012"),
         ("between 2009 and 2011", False, "2009/2011"),
