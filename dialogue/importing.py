@@ -673,9 +673,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 for m in SPEAKER.finditer(clause.text)
                 for a in actors.find(m[1], clause.start + m.start(1))
             ] if proposal.reporting else []  # fmt: skip
-            for actor in _subject(body, clause, actors, starts) + actors.find(
-                clause.text, clause.start
-            ):
+            for actor in [
+                *_subject(body, clause, actors, starts),
+                *_states_referred(body, clause, actors, starts),
+                *actors.find(clause.text, clause.start),
+            ]:
                 if proposal.reporting and actor.kind == Actor.Kind.PERSON and actor not in speakers:
                     # a report's parties are the states and bodies whose doings it reports, and
                     # who said it ("…, Prime Minister Shinzo Abe said Tuesday")
@@ -808,8 +810,14 @@ THE_EVENT = re.compile(
 # "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
-    r"|\bthe (?P<bare>two|three) (?=(?:met|meet|held|hold|agreed|agree|spoke|speak|talked|talk"
-    r"|will|would|are|were|have|had|also)\b)",
+    r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
+    r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)",
+    re.IGNORECASE,
+)
+# "the three countries", "their foreign ministers": the states the article named last before
+GROUP_OF_STATES = re.compile(
+    r"\bthe (?P<n>two|three) (?:countries|nations|governments|neighbou?rs|allies)\b"
+    r"|^(?:and )?(?P<their>their) ",
     re.IGNORECASE,
 )
 
@@ -838,6 +846,24 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     window = body[max(0, at - 1500) : at]
     named = [a for a in actors.find(window) if word in a.name_en.lower()]
     return named[-1:]
+
+
+def _states_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
+    """The states "the three countries" or "their" refers to: the last named before ("The
+    three countries held …, and their foreign ministers met …": as many as the sentence's
+    group, else two)."""
+    if not (group := GROUP_OF_STATES.search(clause.text)):
+        return []
+    sentence_start = max((s for s in starts if s <= clause.start), default=0)
+    if group["their"] and (earlier := GROUP_OF_STATES.search(body, sentence_start, clause.start)):
+        group = earlier
+    n = NUMBER_WORDS[(group["n"] or "two").lower()]
+    window = body[max(0, clause.start - 1500) : clause.start]
+    last = {}  # each state, by where the article last named it
+    for m in actors.states.finditer(window) if actors.states else ():
+        last[actors.by_name[m.group(0)]] = m.start()
+    states = sorted(last, key=last.get)[-n:]
+    return states if len(states) == n else []
 
 
 def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> list[Actor]:

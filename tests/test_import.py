@@ -1093,3 +1093,20 @@ def test_a_compound_adjective_is_no_past_verb_and_talks_that_broke_off_were_call
     assert held.status == Event.Status.PLANNED
     (talks,) = _proposals("Negotiations on a free trade agreement broke off in 2004.")
     assert talks.status == Event.Status.CANCELLED
+
+
+def test_they_their_and_the_three_countries_are_who_the_article_named_last(actors):
+    """ "they confirmed": the two people named last, and their states; "The three countries
+    held…, and their foreign ministers met…": the three states named last."""
+    *_, confirmed = _proposals(
+        "Shinzo Abe met Junichi Ihara in Seoul on Friday. On Saturday they confirmed that they "
+        "would keep up shuttle diplomacy."
+    )
+    assert {"shinzo-abe", "junichi-ihara", "japan"} <= {a.slug for a in confirmed.actors}
+    *_, held, met = _proposals(
+        "Japan's Abe will fly to Beijing for talks with China and South Korea on Saturday. "
+        "The three countries held their first summit in Fukuoka last December, and their foreign "
+        "ministers met in Shanghai late last month."
+    )
+    assert {a.slug for a in held.actors} >= {"japan", "china", "south-korea"}
+    assert {a.slug for a in met.actors} >= {"japan", "china", "south-korea"}
