@@ -684,14 +684,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
-        if not proposal.actors and (thing := THE_EVENT.match(proposal.clauses[0].text)):
+        first = proposal.clauses[0]
+        before = proposals[: proposals.index(proposal)]
+        if not proposal.actors and (thing := THE_EVENT.match(first.text)):
             # "The summits, first held in 2008, were suspended…": the states of the summit the
             # article told of before
             noun = thing[1].lower().rstrip("s")
-            earlier = [
-                p for p in proposals[: proposals.index(proposal)]
-                if noun in " ".join(c.text for c in p.clauses).lower()
-            ]  # fmt: skip
+            earlier = [p for p in before if noun in " ".join(c.text for c in p.clauses).lower()]
             if earlier:
                 proposal.actors += [a for a in earlier[-1].actors if a.kind == Actor.Kind.STATE]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
@@ -807,6 +806,11 @@ AGREED_TO = re.compile(r"\b(?:has|have) (?:\w+ly )?(?:agreed|decided) to ")
 THE_EVENT = re.compile(
     r"The (summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
+NEXT_ROUND = re.compile(
+    r"(?:and |but )?(?:a|the) (?:second|third|fourth|fifth|next|new|further) (?:round|meeting"
+    r"|session)\b",
+    re.IGNORECASE,
+)
 # "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
@@ -890,6 +894,10 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         return (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
     if who := WHO_BEFORE.match(body, sentence_start, clause.start):
         return actors.find(who["who"])[:1]  # "Li, who arrived the day before, held talks …"
+    if NEXT_ROUND.match(clause.text):
+        # "Lee and Ihara have met twice, and a third round had been expected next month": the
+        # next round of what the sentence told before, between the same people
+        return actors.find(body[sentence_start : clause.start], sentence_start)
     if re.match(r"Its\b", clause.text):  # "Its spokesman said": the body the sentence before named
         before = actors.find(body[max(0, sentence_start - 300) : sentence_start])
         return [a for a in before if a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)][-1:]

@@ -1110,3 +1110,13 @@ def test_they_their_and_the_three_countries_are_who_the_article_named_last(actor
     )
     assert {a.slug for a in held.actors} >= {"japan", "china", "south-korea"}
     assert {a.slug for a in met.actors} >= {"japan", "china", "south-korea"}
+
+
+def test_the_next_round_is_between_the_same_people(actors):
+    """ "Lee Sang-deok and Junichi Ihara have met twice, and a third round had been expected
+    next month": the third round's parties are the two directors-general."""
+    (third,) = _proposals(
+        "Lee Sang-deok and his Japanese counterpart, Junichi Ihara, have met twice, and a third "
+        "round had been expected next month."
+    )
+    assert {"lee-sang-deok", "junichi-ihara", "japan"} <= {a.slug for a in third.actors}
