@@ -1031,6 +1031,9 @@ def _content(text: str, leave_out=()) -> set[str]:
         text = pattern.sub(word, text)
     words = set()
     for w in re.findall(r"[a-z]{3,}", text):
+        if not w.endswith("ed") and (lemma := getLemma(w, upos="VERB")) and lemma[0] != w:
+            past = (*getInflection(lemma[0], tag="VBD"), *getInflection(lemma[0], tag="VBN"))
+            w = lemma[0] if w in past else w  # "sank" is "sink": what stemming can't see
         if w in PLAIN_WORDS or w in leave_out:
             continue
         for pattern, american in SPELLINGS:

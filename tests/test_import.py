@@ -594,6 +594,11 @@ def test_british_and_american_spellings_are_one_word():
     )
 
 
+def test_an_irregular_past_is_its_verb():
+    """ "the Cheonan sank" tells of "Cheonan sinks"; stemming alone can't see it."""
+    assert importing._content("the warship sank") == importing._content("warship sinks")
+
+
 def test_what_the_news_calls_by_several_words_is_one():
     assert importing._content("postpones signing of military intelligence pact") <= (
         importing._content("put off the signing of a military information agreement")
