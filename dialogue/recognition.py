@@ -23,6 +23,7 @@ OFFICE_WORDS = {
     "security", "interior", "justice", "home", "economy", "education", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
     "major", "brig", "cmdr", "head", "crown", "sen", "director-general", "vice-minister",
+    "councilor", "councillor", "prosecutor-general",
     "vice-foreign", "parliamentary", "state", "affairs", "policy", "strategic", "top", "nuclear",
     "envoy", "negotiator", "delegate", "gens", "adms", "culture", "agriculture", "health",
     "land", "environment", "industry", "science", "labor", "labour", "gender", "oceans",
@@ -34,7 +35,8 @@ TITLES = {t.lower() for t in CONSTANTS.titles} | OFFICE_WORDS
 # A title's last word must be one of these: "Defense Minister", "Gen.", not "Defense" alone.
 TITLE_HEADS = {t.lower() for t in CONSTANTS.titles} | {
     "spokesman", "spokeswoman", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
-    "negotiator", "envoy", "delegate", "major", "brig", "cmdr", "counterpart",
+    "negotiator", "envoy", "delegate", "major", "brig", "cmdr", "counterpart", "councilor",
+    "councillor",
 }  # fmt: skip
 TITLE_HEADS -= {"foreign", "prime", "vice", "deputy", "senior", "chief", "first", "the"}
 NATIONALITIES = {
@@ -147,7 +149,7 @@ ORG_HEADS = {
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "organization", "organisation", "alliance",
-    "nations", "tribunal", "house",
+    "nations", "tribunal", "house", "fund",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
@@ -247,6 +249,10 @@ def _body_kind(name: str) -> str:
 
 # Possessives that are part of a body's name ("the People's Liberation Army", "Korean
 # Women's Association"), not its owner ("South Korea's National Intelligence Service").
+RUN_END = re.compile(
+    r" (?:on|in|by|of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December)\.?$"
+)
 GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citizens", "farmers"}
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
@@ -337,6 +343,16 @@ def _is_name(tokens: list[str]) -> bool:
     )
 
 
+def _runs(body: str):
+    """Each run of capitalised words and where it starts, cut at a sentence's end ("… Household
+    Agency. The books …") and before a date ("House of Representatives on Friday")."""
+    for m in CAPITALISED_RUN.finditer(body):
+        start = m.start()
+        for piece in re.split(r"(?<=[a-z]{3})\. ", m.group(0)):
+            yield start, RUN_END.sub("", piece)
+            start += len(piece) + 2
+
+
 def people_and_bodies(body: str, country: str = "") -> list[Found]:
     """The people and named bodies the text names, each once."""
     found: dict[str, Found] = {}
@@ -349,8 +365,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     bodies: list[tuple[int, int]] = []
     untitled: list[Found] = []  # names found without a title, which another rule may title
     named_bodies: list[tuple[int, Found]] = []
-    for m in CAPITALISED_RUN.finditer(body):
-        run = m.group(0)
+    for start, run in _runs(body):
         tokens = run.split()
         words = [re.sub(r"['’]s?$", "", t.lower().strip(".,")) for t in tokens]
         heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
@@ -368,22 +383,25 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
             *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))
-            if owners and owners[-1].lower() in GROUPS_OF_PEOPLE:  # People's Liberation Army
+            if owners and owners[-1].split()[-1].lower() in GROUPS_OF_PEOPLE:
+                # "People's Liberation Army", "Asian Women's Fund"
                 name = f"{owners.pop()}'s {name}"
             for owner in owners:
                 if len(owner.split()) >= 2 and owner.split()[-1].lower() in ORG_HEADS:
                     named_bodies.append(
-                        (m.start(), Found(owner, _body_kind(owner), "", _country_in(owner)))
+                        (start, Found(owner, _body_kind(owner), "", _country_in(owner)))
                     )
             name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
-            bodies.append((m.start() + run.rfind(name), m.end()))
-            acronym = re.match(r" \(([A-Z]{2,})\)", body[m.end() : m.end() + 12])
+            bodies.append((start + run.rfind(name), (start + len(run))))
+            acronym = re.match(
+                r" \(([A-Z]{2,})\)", body[(start + len(run)) : (start + len(run)) + 12]
+            )
             kind = _body_kind(name)
-            nation = _country_in(name) or _country_before(body[max(0, m.start() - 30) : m.start()])
+            nation = _country_in(name) or _country_before(body[max(0, start - 30) : start])
             named_bodies.append(
-                (m.start(), Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
+                (start, Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
             )
     for m in PERSON_RUN.finditer(body):
         run = m.group(0)

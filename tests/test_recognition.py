@@ -110,6 +110,14 @@ def test_two_people_after_a_plural_title_and_their_countries():
     assert found["Fumio Kishida"].country == "JPN"
 
 
+def test_a_name_after_a_sentence_that_ends_in_a_body_and_a_state_councilor():
+    found = _names(
+        "It went to the United Nations Security Council. Chief Cabinet Secretary Hirofumi "
+        "Hirano said so. State Councilor Dai Bingguo agreed."
+    )
+    assert {"United Nations Security Council", "Hirofumi Hirano", "Dai Bingguo"} <= set(found)
+
+
 def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
     """ "Foreign Minister Yu Myung-hwan": a Korean surname before a hyphenated given name;
     "Chief Cabinet Secretary Hirofumi Hirano": a name only Japanese. "Foreign Minister Wang
@@ -129,6 +137,13 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         ("The National Intelligence Service (NIS) said.", "National Intelligence Service",
          Actor.Kind.GOVERNMENT_BODY, ""),
         ("The ruling Saenuri Party agreed.", "Saenuri Party", Actor.Kind.ORGANISATION, ""),
+        # a run of capitals ends with its sentence and before a date
+        ("They are kept by the Imperial Household Agency. The books were taken.",
+         "Imperial Household Agency", Actor.Kind.GOVERNMENT_BODY, ""),
+        ("It went to the House of Representatives on Friday.", "House of Representatives",
+         Actor.Kind.ORGANISATION, ""),
+        ("Money came from the Asian Women's Fund, set up in 1995.", "Asian Women's Fund",
+         Actor.Kind.ORGANISATION, ""),
         ("The Korean Council for the Women Drafted for Military Sexual Slavery by Japan protested.",
          "Korean Council for the Women Drafted for Military Sexual Slavery by Japan",
          Actor.Kind.ORGANISATION, "KOR"),
