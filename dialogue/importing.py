@@ -76,7 +76,8 @@ CANCELLED = re.compile(
     re.IGNORECASE,
 )
 ONGOING = re.compile(
-    r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?:\w+ing)\b|^while \w+ing\b",
+    r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?!(?:no|some|any|every)thing\b"
+    r"|during\b|morning\b|evening\b|meeting\b|building\b)(?:\w+ing)\b|^while \w+ing\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
@@ -594,6 +595,15 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if proposals[-1].clauses[-1].end <= clause.start:
                     proposals[-1].clauses.append(clause)
                 continue
+            if (
+                CONTINUED.match(clause.text)
+                and proposals
+                and s_start <= proposals[-1].clauses[-1].start < clause.start
+            ):
+                # "met Hagel in late May, and agreed on the need to share information": the
+                # same people, on the same occasion
+                proposals[-1].clauses.append(clause)
+                continue
             status = _status(clause.text, None)
             if status == Event.Status.ONGOING:
                 month = f"{published.year:04d}-{published.month:02d}"
@@ -623,14 +633,6 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if earlier and not any(t in dated for t in later):
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
-            elif (
-                CONTINUED.match(clause.text)
-                and proposals
-                and s_start <= proposals[-1].clauses[-1].start < clause.start
-            ):
-                # "met Hagel in late May, and agreed on the need to share information": the
-                # same people, on the same occasion
-                proposals[-1].clauses.append(clause)
             elif clause.text.startswith("which ") and proposals:
                 # "a government view submitted in 1972, which held that …": it tells of its
                 # antecedent, the last thing proposed in the sentence, and is no event of its own
@@ -799,6 +801,7 @@ def _within(expressions, clause: Clause, offset: int):
 # the two agreed that …"
 CONTINUED = re.compile(
     r"and (?:(?:the two|the three|both|they) )?(?:\w+ly )?(?:[a-z]+ed|held|met|made|took|said)\b"
+    r"|while \w+ing\b"  # "said in a statement in the afternoon …, while urging Japan to …"
 )
 # "have broadly agreed to resume …": news of the day, about a plan
 AGREED_TO = re.compile(r"\b(?:has|have) (?:\w+ly )?(?:agreed|decided) to ")

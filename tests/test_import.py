@@ -1125,3 +1125,14 @@ def test_the_next_round_is_between_the_same_people(actors):
         "round had been expected next month."
     )
     assert {"lee-sang-deok", "junichi-ihara", "japan"} <= {a.slug for a in third.actors}
+
+
+def test_nothing_under_way_and_a_while_clause_goes_with_its_sentence(actors):
+    """ "There is nothing to hide" tells of nothing under way; "said on Tuesday …, while
+    urging Japan to show its sincerity" is the statement of Tuesday, not a second event."""
+    assert not _proposals('"There is nothing to hide," Japan told reporters.')
+    (said,) = _proposals(
+        "South Korea said in a statement on Tuesday that it took note of the apology, while "
+        "urging Japan to show its sincerity."
+    )
+    assert said.clauses[-1].text.startswith("while urging Japan")
