@@ -51,6 +51,8 @@ FUTURE = re.compile(
     r"to be held|is to|are to|scheduled|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
     r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
+    # "the launch comes days before Japan's general election on Sunday": what is still ahead
+    r"(?:days|weeks|hours) (?:before|ahead of)|ahead of|"
     r"(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
@@ -742,7 +744,7 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
 # "North Korea's launch of a long-range rocket in December last year".
 EVENT_NOUN = (
     r"(?:visit|trip|purchase|launch|test|decision|announcement|apology|protest|withdrawal"
-    r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting)"
+    r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting|election)"
 )
 NOMINAL_BEFORE = re.compile(
     r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"

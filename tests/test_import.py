@@ -1136,3 +1136,14 @@ def test_nothing_under_way_and_a_while_clause_goes_with_its_sentence(actors):
         "urging Japan to show its sincerity."
     )
     assert said.clauses[-1].text.startswith("while urging Japan")
+
+
+def test_what_comes_days_before_is_still_ahead(actors):
+    """ "The launch comes days before Japan's general election on Sunday": the election is
+    the coming Sunday, still planned, and an event of its own."""
+    *_, election = _proposals(
+        "The launch comes days before Japan's general election on Sunday.",
+        published=date(2012, 12, 12),
+    )
+    assert (election.edtf, election.status) == ("2012-12-16", Event.Status.PLANNED)
+    assert election.title == "Japan's general election (Sunday)"
