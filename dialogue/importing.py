@@ -94,8 +94,8 @@ REPORTING_TAIL = re.compile(
     r"|,\s*[\"”]?\s*(?:[\w’'.-]+ ){1,8}(?:said|says|told|added|noted)\b[^,]*$",
     re.IGNORECASE,
 )
-# Who said it: "…, Prime Minister Shinzo Abe said Tuesday, after …"
-SPEAKER = re.compile(r",\s*[\"”]?\s*((?:[\w’'.-]+ ){1,8}?)(?:said|says|told|added|noted)\b")
+# Who said it: "…, Prime Minister Shinzo Abe said Tuesday, after …", "Onodera said Thursday …"
+SPEAKER = re.compile(r"(?:^|,\s*[\"”]?\s*)((?:[\w’'.-]+ ){1,8}?)(?:said|says|told|added|noted)\b")
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (

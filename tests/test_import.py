@@ -1016,6 +1016,8 @@ def test_a_report_names_who_said_it(actors):
     )
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
     assert "junichi-ihara" not in {a.slug for a in said.actors}
+    (said,) = _proposals("Shinzo Abe said Tuesday that Japan would explain its plans to Seoul.")
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
 
 
 def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
