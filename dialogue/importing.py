@@ -1119,6 +1119,14 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or ((common or described) and same_parties and event.kind == proposal.kind)
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
             or (met and dates.precision(event.edtf) == "day")  # two of its people, its very day
+            # a word of its title, its parties, and its day within the month the passage names:
+            # "In April, a rocket broke apart" for "North Korea's rocket launch fails"
+            or (
+                common
+                and same_parties
+                and dates.precision(proposal.edtf) == "month"
+                and lower <= event.date_lower <= event.date_upper <= upper
+            )
         ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)

@@ -1149,3 +1149,28 @@ def test_what_comes_days_before_is_still_ahead(actors):
     )
     assert (election.edtf, election.status) == ("2012-12-16", Event.Status.PLANNED)
     assert election.title == "Japan's general election (Sunday)"
+
+
+def test_a_passage_of_the_events_month_with_its_parties_and_a_word_reports_it(actors):
+    """ "In April, a rocket broke apart shortly after liftoff" (North Korea named before) for
+    "North Korea's rocket launch fails" of 13 April: its parties, a word, its month; not an
+    event of the whole year."""
+    launch = make_event(
+        title="North Korea's long-range rocket launch fails",
+        edtf="2012-04-13",
+        kind=Event.Kind.POLICY,
+    )
+    launch.actors.add(Actor.objects.get(slug="north-korea"))
+    reports = _reports(
+        "Pyongyang's rocket broke apart shortly after liftoff in April, officials recalled.",
+        "2012-12-12",
+    )
+    assert launch in reports.values()
+    Event.objects.exclude(pk=launch.pk).delete()
+    launch.edtf = "2012"  # an event of a whole year is more than that month tells
+    launch.save()
+    reports = _reports(
+        "Pyongyang's rocket broke apart shortly after liftoff in April, officials said.",
+        "2012-12-12",
+    )
+    assert launch not in reports.values()
