@@ -43,7 +43,8 @@ CLAUSE_BREAK = re.compile(
 )
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
 WHO_CLAUSE_END = re.compile(
-    r"who [^,]{8,200}(, )(?=(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b)"
+    r"who [^,]{8,200}(, )(?=(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?"
+    r"(?:[a-z]+ed|held|met|made|took|went)\b)"
 )
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
@@ -732,7 +733,8 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
     that moves the clause's offsets."""
     before = body[sentence_start : clause.start]
     who = WHO_BEFORE.fullmatch(before) or re.fullmatch(r"(?P<who>[^,]{2,60}), (?=$)", before)
-    if not who or not re.match(r"(?:who )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b",
+    if not who or not re.match(r"(?:who )?(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?"
+                               r"(?:[a-z]+ed|held|met|made|took|went)\b",
                                clause.text):  # fmt: skip
         return clause.text, 0
     text = clause.text.removeprefix("who ")
@@ -897,8 +899,11 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
         people = [a for a in antecedent if a.kind == Actor.Kind.PERSON]
         return (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
-    if who := WHO_BEFORE.match(body, sentence_start, clause.start):
-        return actors.find(who["who"])[:1]  # "Li, who arrived the day before, held talks …"
+    if who := WHO_BEFORE.search(body, sentence_start, clause.start):
+        # "Li, who arrived the day before, held talks …"; "Kan's predecessor Yukio Hatoyama,
+        # who resigned in June, had promised …": the person the phrase ends with
+        named = actors.find(who["who"])
+        return [a for a in named if a.kind == Actor.Kind.PERSON][-1:] or named[:1]
     if NEXT_ROUND.match(clause.text):
         # "Lee and Ihara have met twice, and a third round had been expected next month": the
         # next round of what the sentence told before, between the same people

@@ -1174,3 +1174,17 @@ def test_a_passage_of_the_events_month_with_its_parties_and_a_word_reports_it(ac
         "2012-12-12",
     )
     assert launch not in reports.values()
+
+
+def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
+    """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
+    October …": the resignation, and the promise, each Ihara's (not Abe's)."""
+    resigned, promised = _proposals(
+        "Shinzo Abe's predecessor Junichi Ihara, who resigned in June, had promised during his "
+        "visit to Seoul last October to look squarely at history.",
+        published=date(2010, 8, 10),
+    )
+    assert (resigned.edtf, promised.edtf) == ("2010-06", "2009-10")
+    assert promised.clauses[0].text.startswith("had promised")
+    assert "junichi-ihara" in {a.slug for a in promised.actors}
+    assert "shinzo-abe" not in {a.slug for a in promised.actors}
