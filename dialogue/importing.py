@@ -540,27 +540,24 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         )
                     )
                 elif (agreed := AGREED_TO.search(clause.text[: t.start])) and t.future:
-                    # "have agreed to resume the dialogue later this month": the agreement,
-                    # news of the article's day, and the plan, of the day it names
+                    # "have agreed to resume the dialogue later this month", "is pushing to resume
+                    # it later this year": the agreement or the effort, news of the article's
+                    # day, and the plan, of the day it names
                     planned = clause.text[: agreed.start()] + "to " + clause.text[agreed.end() :]
                     shift = agreed.end() - agreed.start() - 3
                     # the day the sources said so ("…, sources said Saturday"), else the article's
-                    said = [x for c in parts for x in found[id(c)] if x.reporting] or [
-                        replace(
-                            t,
-                            edtf=published.isoformat(),
-                            derivation=timex.Derivation(published, how="perfect"),
-                        )
-                    ]
+                    # (its month for an effort under way: "is pushing to resume …")
+                    said = [x for c in parts for x in found[id(c)] if x.reporting]
+                    day, how = published.isoformat(), "perfect"
+                    if not agreed["perfect"]:
+                        day, how = f"{published:%Y-%m}", "present"
                     proposals += [
                         Proposal(
                             _title(clause.text, expressions),
-                            said[0].edtf if said else published.isoformat(),
-                            said[0].derivation
-                            if said
-                            else timex.Derivation(published, how="perfect"),
+                            said[0].edtf if said else day,
+                            said[0].derivation if said else timex.Derivation(published, how=how),
                             Event.Status.OCCURRED,
-                            Event.Kind.AGREEMENT,
+                            Event.Kind.AGREEMENT if agreed["agreed"] else _kind(clause.text),
                             [clause],
                         ),
                         Proposal(
@@ -808,7 +805,10 @@ CONTINUED = re.compile(
     r"|while \w+ing\b"  # "said in a statement in the afternoon …, while urging Japan to …"
 )
 # "have broadly agreed to resume …": news of the day, about a plan
-AGREED_TO = re.compile(r"\b(?:has|have) (?:\w+ly )?(?:agreed|decided) to ")
+AGREED_TO = re.compile(
+    r"\b(?:(?P<perfect>has|have) (?:\w+ly )?(?P<agreed>agreed|decided)"
+    r"|(?:is|are) (?:\w+ly )?(?:pushing|seeking|trying|working|moving)) to "
+)
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
 THE_EVENT = re.compile(
     r"The (summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"

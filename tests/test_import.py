@@ -992,6 +992,14 @@ def test_an_agreement_to_do_something_later_is_two_events(actors):
     assert agreed.title.startswith("Japan and South Korea broadly agree to resume")
     assert (planned.edtf, planned.status) == ("2015-04-05/2015-04-30", Event.Status.PLANNED)
     assert planned.title == "Japan and South Korea to resume a long-suspended security dialogue"
+    # an effort under way, of the day a source said so, and its plan
+    pushing, planned = _proposals(
+        "South Korea is pushing to resume security consultations with Japan later this year, a "
+        "government source said Tuesday.",
+        published=date(2014, 9, 9),
+    )
+    assert (pushing.edtf, pushing.status) == ("2014-09-09", Event.Status.OCCURRED)
+    assert (planned.edtf, planned.status) == ("2014-09-09/2014-12-31", Event.Status.PLANNED)
 
 
 def test_a_relative_clause_with_its_own_date_is_its_own_event(actors):
