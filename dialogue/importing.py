@@ -437,7 +437,9 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
 
 
 # An anniversary the year of the article marks dates no event: the event was the year it recalls.
-ANNIVERSARY = re.compile(r"\bmark(?:s|ed|ing)? the \w+ anniversary\b", re.IGNORECASE)
+ANNIVERSARY = re.compile(
+    r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
+)
 STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
 
 
@@ -470,7 +472,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if len(plain) > 1 and t in plain and _since(clause.text, t):
                     continue  # "met on Sunday, the first time since May 2012": a reference point
-                if ANNIVERSARY.search(clause.text) and re.search(r"\bthis year$", t.text, re.I):
+                if ANNIVERSARY.search(clause.text) and re.search(
+                    r"\b(?:this|next|last) year$", t.text, re.I
+                ):
                     continue  # "bearing in mind that this year marks the 50th anniversary of …"
                 if t.reporting:
                     whole = Clause(s_start, s_end, sentence)

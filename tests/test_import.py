@@ -811,6 +811,10 @@ def test_an_anniversary_this_year_marks_is_no_event(actors):
         "ties this year.",
         published=date(2015, 12, 29),
     )
+    assert not _proposals(  # nor next year's centenary
+        "Next year marks the centenary of Japan's annexation of the Korean Peninsula.",
+        published=date(2009, 10, 9),
+    )
     receptions = _proposals(
         "Leaders attended receptions marking the 50th anniversary of the 1965 treaty between "
         "Japan and South Korea on Monday.",
