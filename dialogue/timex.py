@@ -374,11 +374,9 @@ def _rules():
         month = f"{start.year:04d}-{start.month:02d}"
         day = _anchor_day(anchor, pub)
         which = (m["which"] or "").lower()
-        if (
-            not which
-            or f"{day:%Y-%m}" != month
-            or dates.precision(anchor[-1] if anchor else "") != "day"
-        ):
+        if not which or not anchor or dates.precision(anchor[-1]) != "day":
+            return month, {}  # no day given to count from: the month (or the article's)
+        if f"{day:%Y-%m}" != month:
             return month, {}
         first, last = date(day.year, day.month, 1), _month_end(day.year, day.month)
         if which == "later" and day < last:

@@ -12,6 +12,9 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from dialogue import importing, timex
 from dialogue.articles import decode
@@ -1206,3 +1209,29 @@ def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(act
     assert promised.clauses[0].text.startswith("had promised")
     assert "junichi-ihara" in {a.slug for a in promised.actors}
     assert "shinzo-abe" not in {a.slug for a in promised.actors}
+
+
+TOKENS = [
+    "Japan", "South Korea", "North Korea", "the North", "Seoul", "Tokyo", "Shinzo Abe", "Abe",
+    "Lee Sang-deok", "Lee", "Junichi Ihara", "Kohno", "President", "Foreign Minister", "who",
+    "which", "they", "their", "it", "the ministry", "the three countries", "the leaders of",
+    "a third round", "and", "but", "while urging", ",", ".", '"', "'s", "on Monday", "Friday",
+    "last week", "a week later", "later that month", "9:49 a.m.", "about an hour after the launch",
+    "in the 1970s and 1980s", "began Friday and runs through Dec. 10", "from 2010 to 2012",
+    "by year-end", "last autumn", "in mid-2012", "said", "told reporters after convening",
+    "have agreed to resume", "is pushing to", "plans to visit", "met", "held", "visit in",
+    "December 2013", "marks the centenary", "days before", "closed-door", "broke off", "since",
+    "SEOUL, Oct. 9 Kyodo -", "the summits", "is nothing",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=40), st.dates(date(2009, 1, 1)))
+@examples(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+def test_any_text_of_the_rules_words_is_read_without_an_error(actors, words, published):
+    """Every rule's words, in any order: proposals with dates the site can place, or none."""
+    text = " ".join(words)
+    index = ActorIndex(Actor.objects.all())
+    for proposal in importing.propose(text, published, index.for_article(text, "KOR")):
+        assert proposal.title and proposal.clauses
+        assert all(text[c.start : c.end] == c.text for c in proposal.clauses)
