@@ -1235,3 +1235,17 @@ def test_any_text_of_the_rules_words_is_read_without_an_error(actors, words, pub
     for proposal in importing.propose(text, published, index.for_article(text, "KOR")):
         assert proposal.title and proposal.clauses
         assert all(text[c.start : c.end] == c.text for c in proposal.clauses)
+
+
+@given(st.lists(st.sampled_from(TOKENS), min_size=8, max_size=40))
+@examples(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+def test_any_article_of_the_rules_words_imports_or_says_what_it_lacks(actors, words):
+    """The whole import (header, actors, proposals, reports of known events) of such a text:
+    an import, or a clear ArticleError, never a traceback."""
+    raw = "\n\n".join(["The Japan Times", "Talks", "Posted : 2013-07-02", " ".join(words) + "."])
+    try:
+        result = import_article(raw.encode(), name="fuzz.txt")
+    except ArticleError:
+        return
+    assert result.source.pk
