@@ -7,92 +7,51 @@ replica made from it with `pg_basebackup -R`, which logs every statement it runs
 for a made-up word shows which server answered. As root, PostgreSQL runs as `postgres`.
 """
 
-import os
-import pwd
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-import psycopg
 import pytest
 from psycopg.sql import SQL, Literal
 
 from dialogue.replica import RETRY_AFTER, lag
-from tests.ops.conftest import ROOT, fetch, free_port, require, server_env
+from tests.ops.conftest import (
+    BINARIES,
+    ROOT,
+    Cluster,
+    fetch,
+    gunicorn,
+    own_folder,
+    pg,
+    require,
+    run,
+    seeded_cluster,
+    server_env,
+    wait_for,
+)
 
 pytestmark = pytest.mark.ops
 KONO = "kono-statement"
 MAX_LAG = 2  # the bound the server is given, seconds
-BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-
-
-def run(*command: str, timeout: float = 60) -> str:
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    result = subprocess.run(
-        [*as_postgres, *command], capture_output=True, text=True, timeout=timeout
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
-class Cluster:
-    """A PostgreSQL server of the test's own: a data folder and a port."""
-
-    def __init__(self, folder: Path, name: str):
-        self.data, self.log, self.port = folder / name, folder / f"{name}.log", free_port()
-        self.sockets = folder
-
-    def url(self, database: str = "postgres") -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
-
-    def connect(self, database: str = "dialogue") -> psycopg.Connection:
-        return psycopg.connect(self.url(database), autocommit=True, connect_timeout=5)
-
-    def start(self, *settings: str):
-        options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1"
-        options += "".join(f" -c {setting}" for setting in settings)
-        run(pg("pg_ctl"), "start", "-D", self.data, "-l", self.log, "-w", "-t", "30", "-o", options)
-
-    def stop(self, mode: str = "fast"):
-        if (self.data / "postmaster.pid").exists():
-            run(pg("pg_ctl"), "stop", "-D", self.data, "-m", mode, "-w", "-t", "30")
-
-
-def pg(binary: str) -> str:
-    return str(BINARIES[-1] / binary)
 
 
 @pytest.fixture(scope="module")
 def clusters():
     """The primary, with the site's tables and seed, and its replica, streaming."""
-    require("PostgreSQL's server programs (initdb, pg_basebackup)", bool(BINARIES))
-    folder = Path(tempfile.mkdtemp(prefix="dialogue-replica-"))
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(folder, user.pw_uid, user.pw_gid)
-    primary, replica = Cluster(folder, "primary"), Cluster(folder, "replica")
-    try:
-        run(pg("initdb"), "-D", primary.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
-            "--locale=C.UTF-8", "--no-instructions")  # fmt: skip
-        primary.start("fsync=off")  # a throwaway server: durability is not what is tested
-        with primary.connect("postgres") as conn:
-            conn.execute("CREATE DATABASE dialogue")
-        env = server_env(primary.url("dialogue"))
-        for command in (["migrate", "-v0"], ["load_seed"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env,
-                           check=True, capture_output=True, timeout=300)  # fmt: skip
-        run(pg("pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-            "-D", replica.data, "-R", "-X", "stream", "-c", "fast")  # fmt: skip
-        replica.start("log_statement=all")
-        yield primary, replica
-    finally:
-        replica.stop("immediate")
-        primary.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    require("PostgreSQL's pg_basebackup", bool(BINARIES))
+    with own_folder("dialogue-replica-") as folder:
+        primary, replica = None, Cluster(folder, "replica")
+        try:
+            primary = seeded_cluster(folder, "primary")
+            run(pg("pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
+                "-D", replica.data, "-R", "-X", "stream", "-c", "fast")  # fmt: skip
+            replica.start("log_statement=all")
+            yield primary, replica
+        finally:
+            replica.stop("immediate")
+            if primary:
+                primary.stop()
 
 
 @pytest.fixture(scope="module")
@@ -109,38 +68,8 @@ def server(clusters):
     }
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
                    env=env, check=True, timeout=120)  # fmt: skip
-    port = free_port()
-    with open(folder / "gunicorn.log", "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "dialogue.wsgi", "--workers", "1",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=log, stderr=log,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: answers(base + "/"), "gunicorn to answer")
+    with open(folder / "gunicorn.log", "w") as log, gunicorn(env, workers=1, log=log) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def answers(url: str) -> bool:
-    try:
-        return fetch(url, timeout=5)[0] == 200
-    except OSError:
-        return False
-
-
-def wait_for(condition, what: str, seconds: float = 20):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
-        time.sleep(0.1)
 
 
 def read_by_replica(server: str, replica) -> bool:
