@@ -79,6 +79,14 @@ def _event_or_404(request: HttpRequest, slug: str, url_name: str):
     return event, moved
 
 
+def _source_or_404(request: HttpRequest, slug: str):
+    """The source at this address with its citations, as this user may see them, else a 404."""
+    source = selectors.source_with_citations(user=request.user, slug=slug)
+    if source is None:
+        raise Http404(gettext("No source has this address."))
+    return source
+
+
 def _linker(url_name: str, query: EventQuery):
     """A function giving an event's address of this kind with the view's filters carried along.
     The path is reversed once: reverse() costs about 0.1 ms, and a page links up to 225 events
@@ -499,9 +507,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    source = selectors.source_with_citations(user=request.user, slug=slug)
-    if source is None:
-        raise Http404(gettext("No source has this address."))
+    source = _source_or_404(request, slug)
     citations = list(source.citations.all())
     numbers = {}
     for citation in citations:
@@ -628,9 +634,7 @@ def event_annotations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @public_page
 def source_annotations(request: HttpRequest, slug: str) -> HttpResponse:
-    source = selectors.source_with_citations(user=request.user, slug=slug)
-    if source is None:
-        raise Http404(gettext("No source has this address."))
+    source = _source_or_404(request, slug)
     citations = list(source.citations.all())
     for citation in citations:
         citation.source = source
