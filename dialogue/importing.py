@@ -7,6 +7,7 @@ event citing that clause, dated against the publication date, with the actors it
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -1037,6 +1038,16 @@ PHRASES = [
 ]
 
 
+@functools.cache
+def _irregular_past(word: str) -> str:
+    """The verb an irregular past is of ("sank" is "sink": what stemming can't see), else the
+    word. Kept per word: matching reads the same words again for every candidate event."""
+    if not word.endswith("ed") and (lemma := getLemma(word, upos="VERB")) and lemma[0] != word:
+        past = (*getInflection(lemma[0], tag="VBD"), *getInflection(lemma[0], tag="VBN"))
+        return lemma[0] if word in past else word
+    return word
+
+
 def _content(text: str, leave_out=()) -> set[str]:
     """The words that tell one event from another ("shrine", "GSOMIA"), in American spelling,
     one word for synonyms, stemmed and with their romanisations folded ("Kohno" is "Kono")."""
@@ -1045,9 +1056,7 @@ def _content(text: str, leave_out=()) -> set[str]:
         text = pattern.sub(word, text)
     words = set()
     for w in re.findall(r"[a-z]{3,}", text):
-        if not w.endswith("ed") and (lemma := getLemma(w, upos="VERB")) and lemma[0] != w:
-            past = (*getInflection(lemma[0], tag="VBD"), *getInflection(lemma[0], tag="VBN"))
-            w = lemma[0] if w in past else w  # "sank" is "sink": what stemming can't see
+        w = _irregular_past(w)
         if w in PLAIN_WORDS or w in leave_out:
             continue
         for pattern, american in SPELLINGS:
