@@ -31,6 +31,8 @@ from dialogue.services import refresh_search
 __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose", "sentences"]
 
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+# A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
+DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
@@ -40,13 +42,10 @@ CLAUSE_BREAK = re.compile(
     r"|, and (?=(?:[\w’'-]+ ){1,4}(?:[a-z]+ed|held|met|made|took|told|went|said|says|sent|will"
     r"|would|was|were|is|are|has|have|had)\b)"
     # "Li, who arrived in Seoul the day before, held talks with Park on Saturday": two events
-    r"|(?<=[a-z]), who (?=[a-z]+ed\b|held|met|made|took|went)"
+    rf"|(?<=[a-z]), who (?={DID})"
 )
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
-WHO_CLAUSE_END = re.compile(
-    r"who [^,]{8,200}(, )(?=(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?"
-    r"(?:[a-z]+ed|held|met|made|took|went)\b)"
-)
+WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID})")
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
@@ -735,9 +734,7 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
     that moves the clause's offsets."""
     before = body[sentence_start : clause.start]
     who = WHO_BEFORE.fullmatch(before) or re.fullmatch(r"(?P<who>[^,]{2,60}), (?=$)", before)
-    if not who or not re.match(r"(?:who )?(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?"
-                               r"(?:[a-z]+ed|held|met|made|took|went)\b",
-                               clause.text):  # fmt: skip
+    if not who or not re.match(rf"(?:who )?{DID}", clause.text):
         return clause.text, 0
     text = clause.text.removeprefix("who ")
     subject = who["who"] + " "
