@@ -9,7 +9,7 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 
 from dialogue import dates, languages, site
-from dialogue.models import Actor, Event
+from dialogue.models import Actor, Event, wikidata_page
 
 CONTEXT = "https://schema.org"
 # Our statuses as schema.org's: an event that took place is one that kept to its schedule
@@ -36,7 +36,7 @@ def script(data: dict) -> SafeString:
 
 
 def _same_as(record) -> dict:
-    return {"sameAs": f"https://www.wikidata.org/wiki/{record.wikidata}"} if record.wikidata else {}
+    return {"sameAs": wikidata_page(record.wikidata)} if record.wikidata else {}
 
 
 def actor(request, a: Actor, *, context: bool = True) -> dict:

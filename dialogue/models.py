@@ -56,6 +56,11 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def wikidata_page(item: str) -> str:
+    """The address of a Wikidata item (Q17), as pages link it and JSON-LD gives its sameAs."""
+    return f"https://www.wikidata.org/wiki/{item}" if item else ""
+
+
 def wikidata_field() -> models.CharField:
     """The item of an actor or outlet on Wikidata (Q17: Japan), exported as its sameAs."""
     return models.CharField(
@@ -148,6 +153,10 @@ class Actor(models.Model):
     @property
     def alias_list(self) -> list[str]:
         return lines(self.aliases)
+
+    @property
+    def wikidata_page(self) -> str:
+        return wikidata_page(self.wikidata)
 
 
 class OutletManager(models.Manager.from_queryset(TrackedQuerySet)):

@@ -108,3 +108,9 @@ def test_expanded_an_event_has_its_type_dates_and_status(client, seed):
     # schema.org's context gives eventStatus no "@type": "@id", so the status is read as text.
     status = {"@value": "https://schema.org/EventScheduled"}
     assert node["http://schema.org/eventStatus"] == [status]
+
+
+def test_an_actor_page_shows_its_wikidata_item_where_certain(client, seed):
+    page = client.get("/actors/south-korea/").content.decode()
+    assert '<a href="https://www.wikidata.org/wiki/Q884" hreflang="en">Q884</a>' in page
+    assert "wikidata.org" not in client.get("/actors/junichi-ihara/").content.decode()
