@@ -34,7 +34,13 @@ SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 # A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
 DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
 CLAUSE_BREAK = re.compile(
-    r",? but |; |,? while |, which |,? after |, when |,? and (?=(?:will|would|plans?|is|are|"
+    r",? but |; |,? while |, which |, when |"
+    # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
+    # ("broke apart shortly after liftoff and plunged into the sea")
+    r",? after (?=(?:(?!and\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took|went|was|were"
+    r"|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost|began|drew"
+    r"|sent|led|gave)\b)"
+    r"|,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
     # "…, as President Park, U.S. President Obama and Abe met in The Hague": another event then
@@ -745,11 +751,12 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
 # "North Korea's launch of a long-range rocket in December last year".
 EVENT_NOUN = (
     r"(?:visit|trip|purchase|launch|test|decision|announcement|apology|protest|withdrawal"
-    r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting|election)"
+    r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting|election"
+    r"|attack|shelling|sinking|bombing)"
 )
 NOMINAL_BEFORE = re.compile(
     r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"
-    rf"{EVENT_NOUN})(?P<object> (?:of|to) [^,;]{{1,60}}?)? (?:in|on) $"
+    rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)? (?:in|on) $"
 )
 NOMINAL_AFTER = re.compile(r"(?: (?:of|to) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
 

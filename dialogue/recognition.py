@@ -340,6 +340,8 @@ def _is_name(tokens: list[str]) -> bool:
         and all(re.fullmatch(NAME_TOKEN, t) for t in tokens)
         and not any(_among(t, TITLES) or t.lower() in NATIONALITIES for t in tokens)
         and not any(t.lower() in ORG_HEADS for t in tokens)
+        # "In Seoul, ruling party candidate Park …" is a place, not a person and his office
+        and not any(plain(t) in PLACES or plain(t) in CAPITALS for t in tokens)
     )
 
 

@@ -1043,6 +1043,33 @@ def test_a_report_names_who_said_it(actors):
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
 
 
+def test_after_opens_a_clause_only_before_a_verb(actors):
+    """ "after his father … died last December" is another event; "shortly after liftoff and
+    plunged" is one clause, its date the sentence's."""
+    died = _proposals(
+        "Kim Jong Un took power after his father, Kim Jong Il, died last December.",
+        published=date(2012, 12, 12),
+    )[-1]
+    assert died.edtf == "2011-12" and died.clauses[-1].text.startswith("after his father")
+    (broke,) = _proposals(
+        "In April, a rocket broke apart shortly after liftoff and plunged into the sea.",
+        published=date(2012, 12, 12),
+    )
+    assert broke.edtf == "2012-04" and broke.clauses[-1].text.endswith("plunged into the sea.")
+
+
+def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
+    """ "…in a show of unity after the North's deadly artillery attack on Yeonpyeong Island on
+    Nov. 23": the attack on its day, apart from the warning on Monday."""
+    warned, attack = _proposals(
+        "The foreign ministers on Monday warned North Korea in a show of unity after the "
+        "North's deadly artillery attack on Yeonpyeong Island on Nov. 23.",
+        published=date(2010, 12, 7),
+    )
+    assert warned.edtf == "2010-12-06"
+    assert attack.edtf == "2010-11-23" and "attack on Yeonpyeong" in attack.title
+
+
 def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
     """ "…never took place as relations soured over Japan's purchase in September 2012 of
     islands also claimed by China, and over Abe's visit in December 2013 to Yasukuni Shrine":
