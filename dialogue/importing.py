@@ -1163,11 +1163,22 @@ def reported_events(
     """The event on the timeline each proposal reports again (already_reported), kept only for
     the proposal that reports it best: an article tells of an event once, and its other passages
     that match it are reactions, requests and asides ("Seoul regrets the postponement", "the
-    party had asked for the delay"). Best: the event's status, then its kind, then the finest
+    party had asked for the delay"), unless they tell it again with its date, status and people.
+    Best: the event's status, then its kind, then the finest
     date (a day, a month, a year), then the most of its actors, then the most words of its
     title, then a date said nearest to them ("who took office in February, … his visit to
     the shrine in December")."""
     found = [already_reported(p, source, index) for p in proposals]
+
+    def own(i: int) -> bool:
+        # none but the event's parties and their people: "they confirmed …", not "a support
+        # group rejected the deal"
+        theirs = set(found[i].actors.all())
+        states = {a.country for a in theirs if a.kind == Actor.Kind.STATE}
+        return all(
+            a in theirs or (a.kind == Actor.Kind.PERSON and a.country in states)
+            for a in proposals[i].actors
+        )
 
     def fit(i: int):
         proposal, event = proposals[i], found[i]
@@ -1185,10 +1196,16 @@ def reported_events(
             -min((abs(spot - at) for spot in spots), default=len(text)),
         )
 
+    def again(i: int) -> bool:
+        # another passage of the very event: its date as the event has it, its status, its people
+        proposal, event = proposals[i], found[i]
+        return proposal.edtf == event.edtf and proposal.status == event.status and own(i)
+
     for event in {e for e in found if e}:
         sharing = [i for i, e in enumerate(found) if e == event]
         best = max(sharing, key=fit)
-        found = [None if i in sharing and i != best else e for i, e in enumerate(found)]
+        kept = {i for i in sharing if i == best or again(i)}
+        found = [None if i in sharing and i not in kept else e for i, e in enumerate(found)]
     return found
 
 

@@ -1139,6 +1139,29 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
     ) == [None]  # another day
 
 
+def test_another_passage_of_the_very_event_by_its_own_people_cites_it_too(actors):
+    """ "On Friday they confirmed …" is the summit again: its day, and only its people; a
+    group that protested against it the same day is a reaction."""
+    summit = make_event(title="Lee Myung-bak and Yukio Hatoyama hold summit in Seoul",
+                        edtf="2009-10-09", kind=Event.Kind.MEETING)  # fmt: skip
+    summit.actors.add(
+        make_actor(slug="lee-myung-bak", name_en="Lee Myung-bak", kind=Actor.Kind.PERSON,
+                   country="KOR"),
+        make_actor(slug="yukio-hatoyama", name_en="Yukio Hatoyama", kind=Actor.Kind.PERSON,
+                   country="JPN"),
+        *Actor.objects.filter(slug__in=["japan", "south-korea"]),
+    )  # fmt: skip
+    reported = _reported(
+        summit,
+        "Prime Minister Yukio Hatoyama and President Lee Myung-bak held a summit in Seoul on "
+        "Friday. On Friday they also confirmed that they would keep up shuttle diplomacy. The "
+        "Korean Council for Justice, a civic group, protested in Seoul against the summit on "
+        "Friday.",
+        "2009-10-09",
+    )
+    assert reported == [summit, summit, None]
+
+
 def test_a_compound_adjective_is_no_past_verb_and_talks_that_broke_off_were_called_off(actors):
     """ "was to hold closed-door consultations later": a plan ("closed" is no verb there);
     "negotiations broke off in 2004": called off."""
