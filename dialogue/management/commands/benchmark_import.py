@@ -30,6 +30,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning c": (DATA / "tuning-c", DATA / "tuning-c", True),
     "tuning d": (DATA / "tuning-d", DATA / "tuning-d", True),
     "tuning e": (DATA / "tuning-e", DATA / "tuning-e", True),
+    "tuning f": (DATA / "tuning-f", DATA / "tuning-f", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
