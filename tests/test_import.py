@@ -408,6 +408,17 @@ def test_a_date_in_the_pages_footer_and_a_deck_under_the_headline():
     assert "Published" not in article.body
 
 
+def test_a_headline_ending_with_a_quotation_is_not_a_paragraph_and_a_credit_ends_one():
+    raw = "\n\n".join(
+        ["NHK WORLD", 'Park says Abe statement on the war "left much to be desired"',
+         "Aug. 15, 2015 - Updated 10:36 UTC", PARAGRAPH, PARAGRAPH + " (Yonhap)"]
+    )  # fmt: skip
+    article = parse(raw)
+    assert article.title.startswith("Park says Abe statement")
+    assert (article.published_on, article.published_time) == (date(2015, 8, 15), "10:36")
+    assert article.body == PARAGRAPH + "\n\n" + PARAGRAPH + " (Yonhap)"
+
+
 def test_a_service_line_under_the_outlet_is_not_the_headline():
     raw = "\n\n".join(
         ["JIJI PRESS", "English News Service", "Japan to Work with S. Korea on Sanctions",
