@@ -144,7 +144,8 @@ def _blocks(text: str) -> list[str]:
 
 def _is_paragraph(block: str) -> bool:
     """A line of words that ends a sentence: a headline that ends with a quotation (Park says
-    Abe statement "left much to be desired") does not. A credit may follow ("… War II. (Yonhap)")."""
+    Abe statement "left much to be desired") does not. A credit may follow it ("… War II.
+    (Yonhap)")."""
     ends = re.search(r"[.!?][\"”’)]*(?:\s*\([^()]{1,30}\))?$", block.rstrip())
     return len(block.split()) >= MIN_WORDS and bool(ends)
 
