@@ -756,7 +756,7 @@ EVENT_NOUN = (
 )
 NOMINAL_BEFORE = re.compile(
     r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"
-    rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)? (?:in|on) $"
+    rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)?(?P<prep> in| on)? $"
 )
 NOMINAL_AFTER = re.compile(r"(?: (?:of|to) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
 
@@ -765,6 +765,8 @@ def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
     """Where a noun phrase that names an event holds the time expression, its span in the
     clause and its name: "Abe's visit to Yasukuni Shrine"."""
     if t.reporting or t.attributive or not (m := NOMINAL_BEFORE.search(text[: t.start])):
+        return None
+    if not m["prep"] and not t.text.startswith("last "):  # "Lee's visit to the islets last Friday"
         return None
     rest = NOMINAL_AFTER.match(text, t.end)
     name = f"{m['owner']}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
@@ -1164,7 +1166,8 @@ def reported_events(
     the proposal that reports it best: an article tells of an event once, and its other passages
     that match it are reactions, requests and asides ("Seoul regrets the postponement", "the
     party had asked for the delay"), unless they tell it again with its date, status and people.
-    Best: the event's status, then its kind, then the finest
+    Best: the event's status, then a date not told as "the same day" as another, then its
+    kind, then the finest
     date (a day, a month, a year), then the most of its actors, then the most words of its
     title, then a date said nearest to them ("who took office in February, … his visit to
     the shrine in December")."""
@@ -1180,6 +1183,10 @@ def reported_events(
             for a in proposals[i].actors
         )
 
+    def beside(i: int) -> bool:
+        # what came "the same day" as something the article told is something else
+        return bool(re.match(r"(?:the same|that) day", proposals[i].derivation.phrase, re.I))
+
     def fit(i: int):
         proposal, event = proposals[i], found[i]
         lower, upper = dates.bounds(proposal.edtf)
@@ -1189,6 +1196,7 @@ def reported_events(
         spots = [m.start() for m in re.finditer(r"[A-Za-z]{3,}", text) if _content(m[0]) & title]
         return (
             proposal.status == event.status,
+            not beside(i),
             proposal.kind == event.kind,
             -sum((upper - lower).days > most for most in (0, 31, 366)),
             len(set(proposal.actors) & set(event.actors.all())),
@@ -1197,9 +1205,15 @@ def reported_events(
         )
 
     def again(i: int) -> bool:
-        # another passage of the very event: its date as the event has it, its status, its people
+        # another passage of the very event: its date as the event has it, its status, its
+        # people
         proposal, event = proposals[i], found[i]
-        return proposal.edtf == event.edtf and proposal.status == event.status and own(i)
+        return (
+            proposal.edtf == event.edtf
+            and proposal.status == event.status
+            and own(i)
+            and not beside(i)
+        )
 
     for event in {e for e in found if e}:
         sharing = [i for i, e in enumerate(found) if e == event]

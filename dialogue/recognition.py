@@ -133,7 +133,8 @@ APPOSITION = re.compile(
 LOWER_TITLE = re.compile(
     r"(?P<title>(?:\b[A-Z][\w’'-]+ ){0,4}(?:[a-z]+ ){0,2}\b(?:counterparts?|spokesman|spokeswoman|"
     r"spokesperson|ambassador|envoy|negotiator|minister|secretary|president|premier|chief|official|leader|lawmaker|"
-    r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst)"
+    r"chairman|chairwoman|director|commander|adviser|advisor|aide|professor|researcher|analyst|"
+    r"deputy)"
     r"(?: to [A-Z][a-z]+)?),? (?P<name>(?:" + NAME_TOKEN + r" ?){2,3})(?=[,.;]| [a-z(])"
 )
 # Institutions known by one name, which no title or head word gives away.
@@ -149,7 +150,7 @@ ORG_HEADS = {
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "organization", "organisation", "alliance",
-    "nations", "tribunal", "house", "fund",
+    "nations", "tribunal", "house", "fund", "holdings", "prefecture",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
@@ -253,6 +254,7 @@ RUN_END = re.compile(
     r" (?:on|in|by|of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)\.?$"
 )
+MEMBERS = r"(?:Members|Leaders|Officials|Lawmakers|Activists|Supporters|Delegates)"
 GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citizens", "farmers"}
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
@@ -300,6 +302,11 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
         end -= 1
     if end < extent and "of" in tokens[start : end + 1]:
         end = extent
+    if end == start:
+        # a title after the name of its body: "Japan Post Holdings President Taizo Nishimuro"
+        for k in range(start + 1, len(tokens) - 2):
+            if _among(tokens[k], TITLES) and (split := _split_title(tokens[k:]))[1]:
+                return tokens[:k], split[1], split[2]
     return tokens[:start], tokens[start:end], tokens[end:]
 
 
@@ -337,7 +344,11 @@ def _japanese_name(tokens: list[str]) -> bool:
 def _is_name(tokens: list[str]) -> bool:
     return (
         2 <= len(tokens) <= 3
-        and all(re.fullmatch(NAME_TOKEN, t) for t in tokens)
+        # a middle initial: "George W. Bush"
+        and all(
+            re.fullmatch(NAME_TOKEN, t) or (0 < i < 2 < len(tokens) and re.fullmatch(r"[A-Z]\.", t))
+            for i, t in enumerate(tokens)
+        )
         and not any(_among(t, TITLES) or t.lower() in NATIONALITIES for t in tokens)
         and not any(t.lower() in ORG_HEADS for t in tokens)
         # "In Seoul, ruling party candidate Park …" is a place, not a person and his office
@@ -371,6 +382,17 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         tokens = run.split()
         words = [re.sub(r"['’]s?$", "", t.lower().strip(".,")) for t in tokens]
         heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
+        titled = [
+            i
+            for i in heads
+            if i + 1 < len(tokens)
+            and _among(tokens[i + 1], TITLES)
+            and not any(_among(t, TITLES) for t in tokens[: i + 1])  # "Chief Cabinet Secretary"
+        ]
+        if titled:  # "Japan Post Holdings President Taizo Nishimuro": the body ends at its head
+            tokens, words = tokens[: titled[0] + 1], words[: titled[0] + 1]
+            heads = [i for i in heads if i <= titled[0]]
+            run = " ".join(tokens)
         if (
             heads
             and len(tokens) >= 2
@@ -389,11 +411,22 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 # "People's Liberation Army", "Asian Women's Fund"
                 name = f"{owners.pop()}'s {name}"
             for owner in owners:
-                if len(owner.split()) >= 2 and owner.split()[-1].lower() in ORG_HEADS:
+                # "The House of Representatives of Japan's Diet"
+                owner = re.sub(r" of (?:South |North )?(?:Japan|Korea|China)$", "", owner)
+                if len(owner.split()) >= 2 and any(w.lower() in ORG_HEADS for w in owner.split()):
                     named_bodies.append(
                         (start, Found(owner, _body_kind(owner), "", _country_in(owner)))
                     )
             name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
+            # "Members of the Korea Freedom Federation", "Shin Hak-yong of the Democratic United
+            # Party": the body
+            people = re.match(rf"(?:{MEMBERS}|(?P<who>.+?)) of (?:the )?(?P<body>.+)$", name)
+            if people and (not people["who"] or _is_name(people["who"].split())):
+                name = people["body"]
+            # "… Asian Nations on Jeju Island": the name ends with its head
+            on = name.split(" on ")
+            if len(on) == 2 and not any(w.lower() in ORG_HEADS for w in on[1].split()):
+                name = on[0]
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
             bodies.append((start + run.rfind(name), (start + len(run))))
@@ -410,7 +443,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         if " of " in run and not _among(run.split(" of ")[0].split()[-1], TITLES):
             run = run.split(" of ")[0]  # "Fumio Kishida of Japan", not "Secretary of Defense"
         end = m.start() + len(run)
-        if any(m.start() < e and end > s for s, e in bodies):
+        if any(s <= m.start() and end <= e for s, e in bodies):
             continue  # "Military Sexual Slavery" in the name of a council
         tokens = run.split()
         qualifier, title, name = _split_title(tokens)
@@ -436,7 +469,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 continue
         if _is_name(tokens) and (appos := APPOSITION.match(body, end)):
             office = appos["office"]
-            if any(w.rstrip("s") in TITLES for w in office.lower().split()[:6]):
+            # one person's office: "a spokesman", not "…, in New York, diplomats said"
+            if any(w in TITLES for w in office.lower().split()[:6]):
                 add(Found(run, Actor.Kind.PERSON, office, _country_in(office)))
                 continue
         # "Kimihiro Ishikane of Japan's Foreign Ministry"
@@ -463,7 +497,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
-        add(Found(m.group(0), Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
+        name = re.sub(r"['’]s$", "", m.group(0))  # "Kim Kwan-jin's plans"
+        add(Found(name, Actor.Kind.PERSON, "", "KOR" if "North" not in before else ""))
     for item in untitled:
         add(item)
     return list(found.values())

@@ -1173,6 +1173,27 @@ def test_another_passage_of_the_very_event_by_its_own_people_cites_it_too(actors
     assert reported == [summit, summit, None]
 
 
+def test_what_came_the_same_day_as_an_event_is_not_it(actors):
+    """ "Lee's visit to the islets last Friday" is the visit on the timeline; "Tokyo recalled
+    its ambassador the same day Lee made the trip" is the day's reaction, though its parties
+    are the visit's."""
+    visit = make_event(title="President Lee Myung-bak visits the islets disputed with Japan",
+                       edtf="2012-08-10", kind=Event.Kind.VISIT)  # fmt: skip
+    visit.actors.add(
+        make_actor(slug="lee-myung-bak", name_en="Lee Myung-bak", kind=Actor.Kind.PERSON,
+                   country="KOR"),
+        *Actor.objects.filter(slug__in=["japan", "south-korea"]),
+    )  # fmt: skip
+    reported = _reported(
+        visit,
+        "Japan has put off a meeting in protest at President Lee Myung-bak's visit to the "
+        "islets in the East Sea last Friday. Tokyo recalled its ambassador to Seoul the same "
+        "day Lee made the trip to the islets, and summoned the Korean ambassador.",
+        "2012-08-13",
+    )
+    assert reported == [visit, None]
+
+
 def test_a_compound_adjective_is_no_past_verb_and_talks_that_broke_off_were_called_off(actors):
     """ "was to hold closed-door consultations later": a plan ("closed" is no verb there);
     "negotiations broke off in 2004": called off."""

@@ -346,3 +346,24 @@ def test_the_foreign_ministers_of_states_are_those_the_article_names(actors):
     found = {a.slug for a in index.find("The foreign ministers of South Korea and Japan met")}
     assert {"kim-sung-hwan", "seiji-maehara"} <= found
     assert "shinzo-abe" not in found
+
+
+def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
+    found = _names(
+        "Japan Post Holdings President Taizo Nishimuro headed the panel. It was launched by "
+        "then U.S. President George W. Bush in 2003, and fighting broke out between Salva Kiir "
+        "and his former deputy, Riek Machar. Members of the Korea Freedom Federation rallied, "
+        "and Rep. Shin Hak-yong of the Democratic United Party spoke. Leaders of the "
+        "Association of Southeast Asian Nations on Jeju Island met. The Ground Self-Defense "
+        "Force on Dec. 23 handed over the rounds. The House of Representatives of Japan's Diet "
+        "adopted a resolution. Kim Kwan-jin's plans changed. Talks went on in New York, "
+        "diplomats said. Shimane Prefecture held a ceremony."
+    )
+    assert found["Taizo Nishimuro"].office == "President"
+    assert {"George W. Bush", "Riek Machar", "Shin Hak-yong", "Korea Freedom Federation",
+            "Democratic United Party", "Association of Southeast Asian Nations",
+            "Ground Self-Defense Force", "House of Representatives", "Kim Kwan-jin",
+            "Shimane Prefecture", "Japan Post Holdings"} <= set(found)  # fmt: skip
+    assert not {"Kim Kwan-jin's", "New York", "Members of the Korea Freedom Federation"} & set(
+        found
+    )
