@@ -330,10 +330,18 @@ def _rules():
     def offset(m, pub, future, anchor):
         """ "the day before", "three years earlier", "two days later": from the last date
         the text gave; "three years ago": from the publication day."""
-        unit = m["unit"].lower().rstrip("s")
-        n = _number(m["n"]) if m["n"] else 1
         direction = (m["direction"] or m.groupdict().get("direction2") or "").lower()
         sign = 1 if direction in ("later", "after", "next", "following") else -1
+        return _shifted(m, sign, direction, pub, future, anchor)
+
+    def after_clause(m, pub, future, anchor):
+        """ "…, a day after North Korea conducted its test": what the clause tells came that
+        long before the date its sentence gave."""
+        return _shifted(m, -1, "before", pub, future, anchor)
+
+    def _shifted(m, sign, direction, pub, future, anchor):
+        unit = m["unit"].lower().rstrip("s")
+        n = _number(m["n"]) if m["n"] else 1
         if direction == "ago":
             base, coarse = pub, pub
         else:
@@ -530,6 +538,12 @@ def _rules():
             i,
             offset,
         ),
+        (
+            rf"^(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<unit>days?|weeks?|months?|years?) "
+            r"after\b",  # after the offset rule, which takes "a day after the launch"
+            i,
+            after_clause,
+        ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
         (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),
         (
@@ -541,8 +555,8 @@ def _rules():
         (
             r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
             r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)"
-            r"|\b(?:about |some |nearly |more than |just )?(?:an|one|two|three|four|five|six"
-            r"|\d{1,2}) (?:hours?|minutes?) (?:later|earlier|after the \w+)\b",
+            r"|\b(?:(?:about |some |nearly |more than |just )?(?:an|one|two|three|four|five|six"
+            r"|\d{1,2}) )?(?:hours?|minutes?) (?:later|earlier|after the \w+)\b",
             i,
             same_day,
         ),

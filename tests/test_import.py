@@ -1062,6 +1062,17 @@ def test_after_opens_a_clause_only_before_a_verb(actors):
         published=date(2012, 12, 12),
     )[-1]
     assert died.edtf == "2011-12" and died.clauses[-1].text.startswith("after his father")
+    joined, test = _proposals(
+        "South Korea on Tuesday joined the initiative, a day after North Korea conducted its "
+        "second nuclear test.",
+        published=date(2009, 5, 26),
+    )
+    assert (joined.edtf, test.edtf) == ("2009-05-26", "2009-05-25")
+    (said,) = _proposals(
+        "The agency said about four hours after the launch that the satellite had failed.",
+        published=date(2012, 4, 13),
+    )  # "that" opens what was said, not the clause of "after"
+    assert said.clauses[0].text.endswith("had failed.")
     (broke,) = _proposals(
         "In April, a rocket broke apart shortly after liftoff and plunged into the sea.",
         published=date(2012, 12, 12),

@@ -218,6 +218,12 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
         ("detected the launch at 9:49 a.m.", ("2013-06-22",), "2013-06-22"),  # ends the clause
         ("flew over Okinawa about 12 minutes later", ("2013-06-22",), "2013-06-22"),
         ("convened a meeting about an hour after the launch", ("2013-06-22",), "2013-06-22"),
+        ("Hours after the failure, parliament named him", ("2013-06-22",), "2013-06-22"),
+        # a clause opened by "a day after": what it tells came that long before its sentence's
+        # date ("South Korea joined on Tuesday, | a day after North Korea conducted a test")
+        ("a day after North Korea conducted a test", ("2013-06-22",), "2013-06-21"),
+        ("two weeks after they met", ("2013-06-22",), "2013-06-08"),
+        ("a day after the launch", ("2013-06-22",), "2013-06-23"),  # the day after a noun's
         ("in a statement released last night", None, "2013-07-01"),
         ("and later that month he went", ("2013-03-14",), "2013-03-15/2013-03-31"),
         ("earlier that month", ("2013-03-14",), "2013-03-01/2013-03-13"),
