@@ -38,8 +38,9 @@ CLAUSE_BREAK = re.compile(
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
     # ("broke apart shortly after liftoff and plunged into the sea")
     r",? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
-    r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took|went|was|were"
-    r"|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost|began|drew"
+    r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took"
+    r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"
+    r"|began|drew"
     r"|sent|led|gave)\b)"
     r"|,? and (?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
