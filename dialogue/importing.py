@@ -849,22 +849,30 @@ GROUP_OF_STATES = re.compile(
 # A clause whose subject refers back: "In March, it fired…", "the ministry said it had…", "The
 # council condemned…"; not "it is unclear", "it was the first time".
 PRONOUN_SUBJECT = re.compile(
-    r"(?:[^,;]{0,40}, )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
-    r"([Ii]t|[Tt]he (?:ministry|council|agency|committee|party|embassy|office|military))\b"
+    r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
+    r"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:ministry|council|agency|committee|party|embassy|office|military"
+    r"|country))\b"
     r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
 )
 
 
 def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word: str):
-    """What "it" or "the ministry" at `at` refers to: the body or state named last before it
-    ("it": in its own sentence before it, else the subject of the sentence before), or the
-    body of that kind ("the ministry": the last ministry named)."""
+    """What "it", "he" or "the ministry" at `at` refers to: the body or state ("it"), person
+    ("he") or state ("the country") named first in its own sentence before it, else in the
+    sentence before (its subject), or the body of that kind ("the ministry": the last ministry
+    named)."""
     word = word.lower().removeprefix("the ")
     sentence_start = max((s for s in starts if s <= at), default=0)
-    if word == "it":
+    if word in ("it", "he", "she", "country"):
+        # "he": a person; "the country": a state
+        fits = {
+            "he": lambda a: a.kind == Actor.Kind.PERSON,
+            "she": lambda a: a.kind == Actor.Kind.PERSON,
+            "country": lambda a: a.kind == Actor.Kind.STATE,
+        }.get(word, lambda a: a.kind != Actor.Kind.PERSON)
         previous = max((s for s in starts if s < sentence_start), default=0)
         for text in (body[sentence_start:at], body[previous:sentence_start]):
-            if named := [a for a in actors.find(text) if a.kind != Actor.Kind.PERSON]:
+            if named := [a for a in actors.find(text) if fits(a)]:
                 return named[:1]
         return []
     window = body[max(0, at - 1500) : at]

@@ -140,7 +140,7 @@ LOWER_TITLE = re.compile(
 # Institutions known by one name, which no title or head word gives away.
 INSTITUTIONS = {
     "Pentagon": "USA", "White House": "USA", "Blue House": "KOR", "Cheong Wa Dae": "KOR",
-    "Kantei": "JPN", "Diet": "JPN",
+    "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
 ORG_HEADS = {
@@ -155,7 +155,8 @@ ORG_HEADS = {
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
-    "army", "navy", "national", "security", "embassy", "consulate",
+    "army", "navy", "national", "security", "embassy", "consulate", "house", "parliament",
+    "prefecture",
 }  # fmt: skip
 GENERIC_BODY = re.compile(
     r"\b(Foreign|Defen[cs]e|Unification|Finance) Ministry\b"
@@ -412,11 +413,10 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 name = f"{owners.pop()}'s {name}"
             for owner in owners:
                 # "The House of Representatives of Japan's Diet"
+                nation = _country_in(owner)
                 owner = re.sub(r" of (?:South |North )?(?:Japan|Korea|China)$", "", owner)
                 if len(owner.split()) >= 2 and any(w.lower() in ORG_HEADS for w in owner.split()):
-                    named_bodies.append(
-                        (start, Found(owner, _body_kind(owner), "", _country_in(owner)))
-                    )
+                    named_bodies.append((start, Found(owner, _body_kind(owner), "", nation)))
             name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
             # "Members of the Korea Freedom Federation", "Shin Hak-yong of the Democratic United
             # Party": the body
@@ -434,7 +434,11 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 r" \(([A-Z]{2,})\)", body[(start + len(run)) : (start + len(run)) + 12]
             )
             kind = _body_kind(name)
-            nation = _country_in(name) or _country_before(body[max(0, start - 30) : start])
+            nation = (
+                _country_in(name)
+                or _country_in(" ".join(owners[-1:]))  # "Japan's House of Representatives"
+                or _country_before(body[max(0, start - 30) : start])
+            )
             named_bodies.append(
                 (start, Found(name, kind, "", nation or country, acronym[1] if acronym else ""))
             )

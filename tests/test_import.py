@@ -940,6 +940,22 @@ def test_it_and_the_ministry_are_what_the_article_named_before(actors):
     assert "north-korea" not in {a.slug for a in unclear.actors}
 
 
+def test_he_is_the_person_and_the_country_the_state_named_before(actors):
+    """ "Abe sent an offering on Saturday. He last visited the shrine in December 2013": Abe;
+    "The North's launch failed in April 2009, and the country conducted a nuclear test the
+    following month": North Korea."""
+    sent, visited = _proposals(
+        "On Saturday, Shinzo Abe sent a ritual offering to Yasukuni Shrine. He last visited the "
+        "shrine in December 2013."
+    )
+    assert "shinzo-abe" in {a.slug for a in visited.actors}
+    *_, tested = _proposals(
+        "The North's previous launch, in April 2009, also failed, and the country conducted its "
+        "second nuclear test the following month."
+    )
+    assert "north-korea" in {a.slug for a in tested.actors}
+
+
 def test_a_time_after_a_relative_clause_is_the_main_clauses(actors):
     """ "Abe told reporters after convening a meeting of the council, which groups key
     ministers, in the early afternoon": Abe convened it in the afternoon; the relative clause

@@ -143,7 +143,7 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         ("They are kept by the Imperial Household Agency. The books were taken.",
          "Imperial Household Agency", Actor.Kind.GOVERNMENT_BODY, ""),
         ("It went to the House of Representatives on Friday.", "House of Representatives",
-         Actor.Kind.ORGANISATION, ""),
+         Actor.Kind.GOVERNMENT_BODY, ""),
         ("Money came from the Asian Women's Fund, set up in 1995.", "Asian Women's Fund",
          Actor.Kind.ORGANISATION, ""),
         ("The Korean Council for the Women Drafted for Military Sexual Slavery by Japan protested.",
@@ -366,4 +366,13 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
             "Shimane Prefecture", "Japan Post Holdings"} <= set(found)  # fmt: skip
     assert not {"Kim Kwan-jin's", "New York", "Members of the Korea Freedom Federation"} & set(
         found
+    )
+    # a legislature is a government body; a country's possessive tells its country
+    assert found["House of Representatives"].country == "JPN"
+    assert found["House of Representatives"].kind == Actor.Kind.GOVERNMENT_BODY
+    assert (
+        _names("It passed Japan's House of Representatives.", "KOR")[
+            "House of Representatives"
+        ].country
+        == "JPN"
     )
