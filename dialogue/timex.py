@@ -103,7 +103,8 @@ class TimeExpression:
     edtf: str
     derivation: Derivation
     reporting: bool = False  # "said Tuesday": dates the report, not the event reported
-    attributive: bool = False  # "the 1993 Kono statement": dates a noun, not the clause
+    # "the 1993 Kono statement", "(2239 GMT Thursday)": dates a noun or a clock, not the clause
+    attributive: bool = False
     future: bool = False  # the expression itself points ahead ("later this month")
 
 
@@ -626,6 +627,9 @@ def find(
             taken.append((m.start(), m.end()))
             if rule.__name__ in ("year", "year_range"):
                 flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()]))
+            if re.search(r"\b(?:GMT|UTC) $", text[: m.start()]):
+                # "at 7:39 a.m. (2239 GMT Thursday)": Greenwich's day, not the clause's
+                flags["attributive"] = True
             found.append(
                 TimeExpression(
                     text=phrase,

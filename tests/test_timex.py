@@ -88,6 +88,9 @@ def test_a_year_before_a_noun_dates_the_noun():
     assert span.attributive
     (plain,) = find("agreed in 1997", TUE_9_SEPT_2014)
     assert not plain.attributive
+    # a clock in Greenwich, after the local one, dates the clock: the clause is the local day's
+    local, greenwich = find("launched at 7:39 a.m. (2239 GMT Thursday)", TUE_9_SEPT_2014)
+    assert greenwich.attributive and not local.attributive
 
 
 def test_offsets_point_at_the_expression():
