@@ -848,6 +848,10 @@ GROUP_OF_STATES = re.compile(
 
 # A clause whose subject refers back: "In March, it fired…", "the ministry said it had…", "The
 # council condemned…"; not "it is unclear", "it was the first time".
+# "the council, which …": a body named before, referred to by its kind
+THE_BODY = re.compile(
+    r"\b(the (?:ministry|council|agency|committee|party|embassy|office|military)),? $"
+)
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
     r"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:ministry|council|agency|committee|party|embassy|office|military"
@@ -873,11 +877,17 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
         previous = max((s for s in starts if s < sentence_start), default=0)
         for text in (body[sentence_start:at], body[previous:sentence_start]):
             if named := [a for a in actors.find(text) if fits(a)]:
-                return named[:1]
+                return _for_state(named[:1], actors)
         return []
     window = body[max(0, at - 1500) : at]
     named = [a for a in actors.find(window) if word in a.name_en.lower()]
-    return named[-1:]
+    return _for_state(named[-1:], actors)
+
+
+def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:
+    """The actors with the states their people and bodies act for."""
+    states = (actors.states_by_country.get(a.country) for a in named if a.kind != a.Kind.STATE)
+    return named + [s for s in states if s and s not in named]
 
 
 def _states_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
@@ -918,6 +928,9 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
     if re.match(r"(?:which|who)\b", clause.text):
         antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
+        if not antecedent and (noun := THE_BODY.search(body, 0, clause.start)):
+            # "the council, which held its inaugural meeting": the council named before
+            return _antecedent(body, noun.start(), actors, starts, noun[1])
         people = [a for a in antecedent if a.kind == Actor.Kind.PERSON]
         return (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
     if who := WHO_BEFORE.search(body, sentence_start, clause.start):

@@ -954,6 +954,15 @@ def test_he_is_the_person_and_the_country_the_state_named_before(actors):
         "second nuclear test the following month."
     )
     assert "north-korea" in {a.slug for a in tested.actors}
+    # "the council, which held its inaugural meeting": the council named before, and its state
+    make_actor(slug="japan-nsc", name_en="National Security Council", country="JPN",
+               kind=Actor.Kind.GOVERNMENT_BODY)  # fmt: skip
+    *_, held = _proposals(
+        "Japan's National Security Council met on Monday. It was the first time the council, "
+        "which held its inaugural meeting on Dec. 4, had convened for an emergency.",
+        published=date(2013, 12, 24),
+    )
+    assert {"japan", "japan-nsc"} <= {a.slug for a in held.actors}
 
 
 def test_a_time_after_a_relative_clause_is_the_main_clauses(actors):
