@@ -1064,6 +1064,8 @@ SYNONYMS = {
 PHRASES = [
     (re.compile(r"\bput(?:s|ting)? off\b"), "postpone"),
     (re.compile(r"\bcalled off\b"), "cancel"),
+    # "will be sworn in" is "takes office", which is an inauguration
+    (re.compile(r"\b(?:sworn in|(?:take|takes|took|taking) office|inauguration)\b"), "inaugurate"),
 ]
 
 
@@ -1096,6 +1098,16 @@ def _content(text: str, leave_out=()) -> set[str]:
     return words
 
 
+def _told(proposal: Proposal) -> list[Clause]:
+    """The clauses that tell the proposal: its first and those that run on from it, not a
+    later sentence that describes a plan ("… would speed up talks on a pact")."""
+    told = proposal.clauses[:1]
+    for clause in proposal.clauses[1:]:
+        if clause.start - told[-1].end <= 3 and not re.search(r"[.!?][\"”’]?$", told[-1].text):
+            told.append(clause)
+    return told
+
+
 def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
     compatible with the proposal's, and telling words of its title in the proposal's passage:
@@ -1115,7 +1127,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     # the actors, and the states their people and ministries belong to
     states = (index.states_by_country.get(a.country) for a in proposal.actors)
     ids = {a.pk for a in proposal.actors} | {state.pk for state in states if state}
-    text = " ".join(c.text for c in proposal.clauses)
+    text = " ".join(c.text for c in _told(proposal))
     # the actors' names are weighed as actors, and as one word at most ("Kono statement")
     names = set(re.findall(r"[a-z]{3,}", plain(" ".join(a.name_en for a in proposal.actors))))
     words = _content(text, names)

@@ -1230,6 +1230,35 @@ def test_what_came_the_same_day_as_an_event_is_not_it(actors):
     assert reported == [visit, None]
 
 
+def test_a_plan_is_matched_by_what_tells_it_not_by_a_later_sentence_describing_plans(actors):
+    """A plan's proposal also cites a later undated plan ("would speed up talks on a pact"),
+    but only its own sentence tells what it is: not the pact's postponement the next year.
+    "Will be sworn in" is the inauguration on the timeline ("takes office")."""
+    postponed = make_event(
+        title="South Korea postpones signing of military intelligence pact with Japan",
+        edtf="2012-06-29", kind=Event.Kind.AGREEMENT, status=Event.Status.CANCELLED,
+    )  # fmt: skip
+    postponed.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    reported = _reported(
+        postponed,
+        "At yesterday's summit, Yoshihiko Noda handed over five volumes of royal texts and said "
+        "the remaining volumes would be returned to South Korea by the end of the year. Officials "
+        "said Seoul and Tokyo would speed up talks on a pact to share military intelligence, "
+        "though no date for its signing was set.",
+        "2011-10-20",
+    )
+    assert postponed not in reported
+    sworn = make_event(title="Park Geun-hye takes office as President of South Korea",
+                       edtf="2013-02-25", kind=Event.Kind.POLICY)  # fmt: skip
+    sworn.actors.add(make_actor(slug="park-geun-hye", name_en="Park Geun-hye", country="KOR",
+                                kind=Actor.Kind.PERSON))  # fmt: skip
+    assert sworn in _reported(
+        sworn,
+        "Park Geun-hye, who will be sworn in on Monday, has said she will not compromise.",
+        "2013-02-23",
+    )
+
+
 def test_a_compound_adjective_is_no_past_verb_and_talks_that_broke_off_were_called_off(actors):
     """ "was to hold closed-door consultations later": a plan ("closed" is no verb there);
     "negotiations broke off in 2004": called off."""
