@@ -1122,6 +1122,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     if proposal.reporting:
         return None
     lower, upper = dates.bounds(proposal.edtf)
+    deadline = upper
     if proposal.status == Event.Status.PLANNED and re.match(r"by\b", proposal.derivation.phrase):
         upper += timedelta(days=366)  # "aim to finish it by year-end": deadlines slip
     # the actors, and the states their people and ministries belong to
@@ -1170,6 +1171,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         )
         if replaced and not whole_title:
             continue
+        if event.date_lower > deadline and len(words & title) < 3:
+            continue  # past its deadline, only what names it plainly ("revise the guidelines")
         met = len({pk for pk, _ in people} & theirs) >= 2 and event.edtf == proposal.edtf
         if not (
             common >= 3

@@ -1001,7 +1001,8 @@ def test_the_summits_are_those_the_article_told_of(actors):
 
 def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
     """ "aim to complete the revision of the guidelines by year-end": the revision the timeline
-    has in April of the next year; deadlines slip. A plan dated by its own day does not."""
+    has in April of the next year; deadlines slip, when the plan names the event plainly. A
+    plan dated by its own day does not."""
     revision = make_event(
         title="Japan–US defence cooperation guidelines to be revised",
         edtf="2015-04-27",
@@ -1020,6 +1021,18 @@ def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
         "Tokyo and Washington will complete the revision of the Japan-U.S. Guidelines for "
         "Defense Cooperation on Dec. 20.",
         "2014-07-02",
+    ) == [None]
+    # past its deadline, a word or two in common is not enough: "a joint study on a trade
+    # pact by year-end" is not the intelligence pact postponed the next June
+    postponed = make_event(
+        title="South Korea postpones signing of military intelligence pact with Japan",
+        edtf="2012-06-29", kind=Event.Kind.AGREEMENT,
+    )  # fmt: skip
+    postponed.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    assert _reported(
+        postponed,
+        "Japan and South Korea agreed to complete a joint study on a trade pact by year-end.",
+        "2011-05-23",
     ) == [None]
 
 
