@@ -53,7 +53,8 @@ CLAUSE_BREAK = re.compile(
     rf"|(?<=[a-z]), who (?={DID})"
 )
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
-WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID})")
+# "…, who met Park on Feb. 25, is the most senior official to …"
+WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will)\b)")
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
@@ -754,13 +755,13 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
 EVENT_NOUN = (
     r"(?:visit|trip|purchase|launch|test|decision|announcement|apology|protest|withdrawal"
     r"|nationali[sz]ation|deployment|inauguration|resignation|summit|talks|meeting|election"
-    r"|attack|shelling|sinking|bombing)"
+    r"|attack|shelling|sinking|bombing|report|review|statement)"
 )
 NOMINAL_BEFORE = re.compile(
     r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"
     rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)?(?P<prep> in| on)? $"
 )
-NOMINAL_AFTER = re.compile(r"(?: (?:of|to) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
+NOMINAL_AFTER = re.compile(r"(?: (?:of|to|on) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
 
 
 def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
@@ -768,8 +769,8 @@ def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
     clause and its name: "Abe's visit to Yasukuni Shrine"."""
     if t.reporting or t.attributive or not (m := NOMINAL_BEFORE.search(text[: t.start])):
         return None
-    if not m["prep"] and not t.text.startswith("last "):  # "Lee's visit to the islets last Friday"
-        return None
+    if not m["prep"] and not re.match(r"(?:last|in|on) ", t.text):
+        return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June"
     rest = NOMINAL_AFTER.match(text, t.end)
     name = f"{m['owner']}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
     return (

@@ -475,7 +475,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             office = appos["office"]
             # one person's office: "a spokesman", not "…, in New York, diplomats said"
             if any(w in TITLES for w in office.lower().split()[:6]):
-                add(Found(run, Actor.Kind.PERSON, office, _country_in(office)))
+                nation = _country_in(office) or _country_of_name(tokens)
+                add(Found(run, Actor.Kind.PERSON, office, nation))
                 continue
         # "Kimihiro Ishikane of Japan's Foreign Ministry"
         if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[end : end + 10]):

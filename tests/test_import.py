@@ -1118,6 +1118,24 @@ def test_after_opens_a_clause_only_before_a_verb(actors):
     assert broke.edtf == "2012-04" and broke.clauses[-1].text.endswith("plunged into the sea.")
 
 
+def test_a_report_a_noun_names_with_its_month_is_its_own_and_a_who_clause_ends_at_is(actors):
+    """ "voiced concern over Tokyo's report in June on how the Kono statement was drafted": the
+    report of June, not the concern; "Aso, who met Park on Feb. 25, is the most senior …": the
+    meeting, told without what Aso is."""
+    (report,) = _proposals(
+        "Yun voiced concern over Tokyo's report in June on how the Kono statement was drafted.",
+        published=date(2014, 8, 9),
+    )
+    assert report.edtf == "2014-06"
+    assert report.title == "Tokyo's report on how the Kono statement was drafted (in June)"
+    met, *_ = _proposals(
+        "Taro Aso, who met Park when he attended her inauguration on Feb. 25, is the most senior "
+        "official to visit the shrine.",
+        published=date(2013, 4, 22),
+    )
+    assert met.edtf == "2013-02-25" and "shrine" not in met.clauses[0].text
+
+
 def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
     """ "…in a show of unity after the North's deadly artillery attack on Yeonpyeong Island on
     Nov. 23": the attack on its day, apart from the warning on Monday."""

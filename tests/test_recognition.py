@@ -367,6 +367,9 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert not {"Kim Kwan-jin's", "New York", "Members of the Korea Freedom Federation"} & set(
         found
     )
+    # a name only Japanese, before an office that names no country
+    furuya = _names("Keiji Furuya, chairman of the National Public Safety Commission, went.")
+    assert furuya["Keiji Furuya"].country == "JPN"
     # a legislature is a government body; a country's possessive tells its country
     assert found["House of Representatives"].country == "JPN"
     assert found["House of Representatives"].kind == Actor.Kind.GOVERNMENT_BODY
