@@ -1289,6 +1289,7 @@ class ImportResult:
     created: bool
     events: list[Event]
     new_actors: list[Actor]
+    country: str = ""  # where the article was read as written from (its dateline, its outlet)
 
 
 def _imported(fingerprint: str) -> Source | None:
@@ -1402,4 +1403,4 @@ def import_article(
     refresh_search(event_ids=[event.pk for event in events])
     if dry_run:
         transaction.set_rollback(True)
-    return ImportResult(source, True, events, new_actors)
+    return ImportResult(source, True, events, new_actors, article.country)

@@ -196,14 +196,15 @@ def plain(text: str) -> str:
 
 def fold(token: str) -> str:
     """One spelling for the romanisations of one syllable string: Hepburn's long vowels (ō, ou,
-    oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o, and the voiced and
-    voiceless consonants the systems write differently (g/k, d/t, b/p, j/ch, r/l, s/sh)."""
+    oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o (and ai for ae: Cho
+    Tai-young), and the voiced and voiceless consonants the systems write differently (g/k,
+    d/t, b/p, j/ch, r/l, s/sh)."""
     token = token.replace("-", "")
     token = re.sub(r"oh(?=[^aeiouy]|$)", "o", token)
     token = re.sub(r"m(?=[bpm])", "n", token)  # Hepburn's Gemba, Genba
     for old, new in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("eo", "o"), ("eu", "u")):
         token = token.replace(old, new)
-    token = token.replace("ae", "e").replace("ui", "i").replace("ng", "N")
+    token = token.replace("ae", "e").replace("ai", "e").replace("ui", "i").replace("ng", "N")
     token = re.sub(r"tch|ch|j", "J", token)
     token = token.replace("sh", "s")
     token = token.translate(str.maketrans("gdbrlu", "ktpRRo"))

@@ -35,6 +35,7 @@ from dialogue.recognition import (
         ("Koichiro Gemba", "Koichiro Genba"),
         ("Han Min-koo", "Han Min-gu"),  # syllable by syllable: not "ming-u"
         ("Shinzo Abe", "Abe Shinzo"),  # either order
+        ("Cho Tai-young", "Cho Tae-young"),  # the papers' ai for ae
     ],
 )
 def test_romanisations_of_one_name_share_a_key(one, other):
