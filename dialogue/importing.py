@@ -618,7 +618,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 proposals[-1].clauses.append(clause)
                 continue
             status = _status(clause.text, None)
-            if status == Event.Status.ONGOING:
+            if status == Event.Status.ONGOING and not _quoted(body, s_start, clause):
                 month = f"{published.year:04d}-{published.month:02d}"
                 proposals.append(
                     Proposal(
@@ -721,6 +721,13 @@ LASTING = re.compile(
     r"meeting|talks|conference|exercises?|drills?|session)\b",
     re.IGNORECASE,
 )
+
+
+def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
+    """Whether the clause is someone's words, inside quotation marks: "'The crisis is being
+    used as a lever,' said a researcher" tells a view, not something under way."""
+    before = body[sentence_start : clause.start + 1]  # with a quotation mark it opens with
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:

@@ -1136,6 +1136,17 @@ def test_a_report_a_noun_names_with_its_month_is_its_own_and_a_who_clause_ends_a
     assert met.edtf == "2013-02-25" and "shrine" not in met.clauses[0].text
 
 
+def test_what_is_under_way_in_someones_words_is_no_proposal(actors):
+    """ "Seoul is considering a visit" is under way this month; "'The crisis is being used as a
+    lever, and the government is letting it happen,' said a researcher" is a view."""
+    (considering,) = _proposals("South Korea is considering a visit by its defense minister.")
+    assert (considering.edtf, considering.status) == ("2013-07", Event.Status.ONGOING)
+    assert not _proposals(
+        '"The crisis is being used as a lever, and the government is letting it happen," said '
+        "a researcher at the Korea Institute for Defense Analyses."
+    )
+
+
 def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
     """ "…in a show of unity after the North's deadly artillery attack on Yeonpyeong Island on
     Nov. 23": the attack on its day, apart from the warning on Monday."""
