@@ -170,10 +170,16 @@ ROLE_OF = re.compile(
 )
 ROLES = {  # a post named in the plural, by its first letters: the offices that hold it
     "leaders": re.compile(r"^(?:President|Prime Minister|Premier)\b"),
-    "foreign": re.compile(r"\bForeign\b|\bSecretary of State\b"),
-    "defense": re.compile(r"\bDefen[cs]e\b"),
-    "defence": re.compile(r"\bDefen[cs]e\b"),
+    # the minister, not the ministry's spokesman
+    "foreign": re.compile(
+        r"^(?:Foreign Minister|Minister (?:of|for) Foreign Affairs)\b|\bSecretary of State\b"
+    ),
+    "defense": re.compile(
+        r"^(?:Defen[cs]e Minister|Minister (?:of|for) (?:National )?Defen[cs]e)\b"
+        r"|\bSecretary of Defense\b"
+    ),
 }
+ROLES["defence"] = ROLES["defense"]
 THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
 BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
 COLLECTIVE = re.compile(
