@@ -627,6 +627,9 @@ def find(
             taken.append((m.start(), m.end()))
             if rule.__name__ in ("year", "year_range"):
                 flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()]))
+            if rule.__name__ == "month_day" and re.search(r"\bthe $", text[: m.start()]):
+                # "crippled by the March 11 earthquake": a day naming a noun
+                flags["attributive"] = bool(re.match(r" [a-z]", text[m.end() :]))
             if re.search(r"\b(?:GMT|UTC) $", text[: m.start()]):
                 # "at 7:39 a.m. (2239 GMT Thursday)": Greenwich's day, not the clause's
                 flags["attributive"] = True

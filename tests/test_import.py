@@ -1228,6 +1228,24 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
     ) == [None]  # another day
 
 
+def test_a_day_naming_a_noun_is_that_nouns_event(actors):
+    """ "Kan, Lee and Wen agreed Sunday to share information on accidents at the plant, crippled
+    by the March 11 earthquake and tsunami": the agreement on Sunday, and the earthquake of
+    March 11, which the timeline has."""
+    quake = make_event(title="Great East Japan Earthquake and tsunami strike northeastern Japan",
+                       edtf="2011-03-11")  # fmt: skip
+    quake.actors.add(Actor.objects.get(slug="japan"))
+    reports = _reports(
+        "Naoto Kan and Lee Myung-bak agreed Sunday to share information on accidents at the "
+        "plant, crippled by the March 11 earthquake and tsunami.",
+        "2011-05-23",
+    )
+    assert list(reports.values()) == [None, quake]
+    assert [e.edtf for e in Event.objects.exclude(pk=quake.pk).order_by("pk")] == [
+        "2011-05-22", "2011-03-11"
+    ]  # fmt: skip
+
+
 def test_another_passage_of_the_very_event_by_its_own_people_cites_it_too(actors):
     """ "On Friday they confirmed …" is the summit again: its day, and only its people; a
     group that protested against it the same day is a reaction."""

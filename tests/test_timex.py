@@ -88,6 +88,10 @@ def test_a_year_before_a_noun_dates_the_noun():
     assert span.attributive
     (plain,) = find("agreed in 1997", TUE_9_SEPT_2014)
     assert not plain.attributive
+    (quake,) = find("crippled by the March 11 earthquake", TUE_9_SEPT_2014)
+    assert quake.attributive
+    (day,) = find("they met on March 11 in Seoul", TUE_9_SEPT_2014)
+    assert not day.attributive
     # a clock in Greenwich, after the local one, dates the clock: the clause is the local day's
     local, greenwich = find("launched at 7:39 a.m. (2239 GMT Thursday)", TUE_9_SEPT_2014)
     assert greenwich.attributive and not local.attributive
