@@ -37,6 +37,8 @@ CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |, when |"
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
     # ("broke apart shortly after liftoff and plunged into the sea")
+    # ("Hours after the failure, parliament named him": a time, not a clause)
+    r"(?<![Hh]ours)(?<![Mm]inutes)(?<![Dd]ays)(?<![Ww]eeks)(?<!shortly)(?<!soon)"
     r",? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
     r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took"
     r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"

@@ -1111,6 +1111,11 @@ def test_after_opens_a_clause_only_before_a_verb(actors):
         published=date(2012, 4, 13),
     )  # "that" opens what was said, not the clause of "after"
     assert said.clauses[0].text.endswith("had failed.")
+    (named,) = _proposals(
+        "Hours after the failure, parliament named Kim first chairman of the commission.",
+        published=date(2012, 4, 13),
+    )  # a time, not a clause
+    assert named.edtf == "2012-04-13" and named.clauses[0].text.startswith("Hours after")
     (broke,) = _proposals(
         "In April, a rocket broke apart shortly after liftoff and plunged into the sea.",
         published=date(2012, 12, 12),
