@@ -143,6 +143,8 @@ INSTITUTIONS = {
     "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
+# A government's cabinet, named by the one word (its country is the text's)
+CABINET = re.compile(r"\bCabinets?\b(?! (?:Office|Secretary|Secretariat)\b)")
 ORG_HEADS = {
     "council", "committee", "commission", "party", "agency", "association", "ministry",
     "office", "service", "staff", "forces", "force", "guard", "command", "bureau", "institute",
@@ -507,6 +509,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
     for m in INSTITUTION.finditer(body):
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
+    if m := CABINET.search(body):  # "approved by the Cabinet", "the Kan Cabinet": whose it is
+        nation = _country_in(body[max(0, m.start() - 30) : m.start()]) or country
+        add(Found("Cabinet", Actor.Kind.GOVERNMENT_BODY, "", nation))
     for m in KOREAN_NAME.finditer(body):
         before = body[max(0, m.start() - 40) : m.start()]
         name = re.sub(r"['’]s$", "", m.group(0))  # "Kim Kwan-jin's plans"

@@ -370,6 +370,10 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert not {"Kim Kwan-jin's", "New York", "Members of the Korea Freedom Federation"} & set(
         found
     )
+    # a government's cabinet, by its one word, of the country the text is about
+    cabinet = _names("It was approved by the Cabinet later the same day.", "JPN")["Cabinet"]
+    assert (cabinet.kind, cabinet.country) == (Actor.Kind.GOVERNMENT_BODY, "JPN")
+    assert "Cabinet" not in _names("Chief Cabinet Secretary Yoshihide Suga said so.", "JPN")
     # a name only Japanese, before an office that names no country
     furuya = _names("Keiji Furuya, chairman of the National Public Safety Commission, went.")
     assert furuya["Keiji Furuya"].country == "JPN"
