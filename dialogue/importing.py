@@ -107,7 +107,10 @@ REPORTING_TAIL = re.compile(
     re.IGNORECASE,
 )
 # Who said it: "…, Prime Minister Shinzo Abe said Tuesday, after …", "Onodera said Thursday …"
-SPEAKER = re.compile(r"(?:^|,\s*[\"”]?\s*)((?:[\w’'.-]+ ){1,8}?)(?:said|says|told|added|noted)\b")
+SPEAKER = re.compile(
+    r"(?:^|,\s*[\"”]?\s*)((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},)? "
+    r"(?:said|says|told|added|noted)\b"
+)  # "Foreign Minister Kim Sung-hwan, who will leave office …, told lawmakers"
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (

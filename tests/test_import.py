@@ -1090,6 +1090,11 @@ def test_a_report_names_who_said_it(actors):
     assert "junichi-ihara" not in {a.slug for a in said.actors}
     (said,) = _proposals("Shinzo Abe said Tuesday that Japan would explain its plans to Seoul.")
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
+    (said,) = _proposals(
+        "Shinzo Abe, who leads the ruling party, told lawmakers on Thursday that Japan would "
+        "respond firmly."
+    )  # a relative clause between the speaker and the verb
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
 
 
 def test_after_opens_a_clause_only_before_a_verb(actors):
