@@ -111,6 +111,7 @@ SPEAKER = re.compile(
     r"(?:^|,\s*[\"”]?\s*)((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},)? "
     r"(?:said|says|told|added|noted)\b"
 )  # "Foreign Minister Kim Sung-hwan, who will leave office …, told lawmakers"
+POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s\b")
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (
@@ -688,9 +689,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     starts = [start for start, _ in sentences(body)]  # segmented once, not per clause
     for proposal in proposals:
         for clause in proposal.clauses:
-            speakers = [
+            # a report's people: who said it, and whose doings it tells ("Kim's planned visit")
+            parties = [
                 a
-                for m in SPEAKER.finditer(clause.text)
+                for pattern in (SPEAKER, POSSESSOR)
+                for m in pattern.finditer(clause.text)
                 for a in actors.find(m[1], clause.start + m.start(1))
             ] if proposal.reporting else []  # fmt: skip
             for actor in [
@@ -698,7 +701,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 *_states_referred(body, clause, actors, starts),
                 *actors.find(clause.text, clause.start),
             ]:
-                if proposal.reporting and actor.kind == Actor.Kind.PERSON and actor not in speakers:
+                if proposal.reporting and actor.kind == Actor.Kind.PERSON and actor not in parties:
                     # a report's parties are the states and bodies whose doings it reports, and
                     # who said it ("…, Prime Minister Shinzo Abe said Tuesday")
                     continue

@@ -1095,6 +1095,10 @@ def test_a_report_names_who_said_it(actors):
         "respond firmly."
     )  # a relative clause between the speaker and the verb
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
+    (said,) = _proposals(
+        "Shinzo Abe's planned visit to Seoul has been postponed, the ministry said Friday."
+    )  # whose doings a report tells
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
 
 
 def test_after_opens_a_clause_only_before_a_verb(actors):
