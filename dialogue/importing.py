@@ -33,13 +33,18 @@ __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose",
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 # A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
 DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
+# Words after which "after" says how long after, not what came before: "hours after the launch"
+AFTER_A_TIME = [
+    *(unit + s for unit in ("minute", "hour", "day", "week", "month", "year") for s in ("", "s")),
+    "shortly", "soon", "just", "right", "immediately",
+]  # fmt: skip
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |, when |"
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
     # ("broke apart shortly after liftoff and plunged into the sea")
-    # ("Hours after the failure, parliament named him": a time, not a clause)
-    r"(?<![Hh]ours)(?<![Mm]inutes)(?<![Dd]ays)(?<![Ww]eeks)(?<!shortly)(?<!soon)"
-    r",? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
+    # ("Hours after the failure, parliament named him", "Shortly after …": a time, not a clause)
+    + "".join(f"(?<!{w})(?<!{w.capitalize()})" for w in AFTER_A_TIME)
+    + r",? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
     r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took"
     r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"
     r"|began|drew"
@@ -735,7 +740,8 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
     """Whether the clause is someone's words, inside quotation marks: "'The crisis is being
     used as a lever,' said a researcher" tells a view, not something under way."""
     before = body[sentence_start : clause.start + 1]  # with a quotation mark it opens with
-    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+    before = re.sub(r'^(?:”|"(?=\s))', "", before)  # the sentence before's closing mark
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:
@@ -864,16 +870,17 @@ GROUP_OF_STATES = re.compile(
 
 # A clause whose subject refers back: "In March, it fired…", "the ministry said it had…", "The
 # council condemned…"; not "it is unclear", "it was the first time".
+BODY_WORDS = r"(?:ministry|council|agency|committee|party|embassy|office|military)"
 # "the council, which …": a body named before, referred to by its kind
-THE_BODY = re.compile(
-    r"\b(the (?:ministry|council|agency|committee|party|embassy|office|military)),? $"
-)
+THE_BODY = re.compile(rf"\b(the {BODY_WORDS}),? $")
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
-    r"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:ministry|council|agency|committee|party|embassy|office|military"
-    r"|country))\b"
+    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS[3:-1]}|country))\b"
     r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
 )
+
+
+REFERRED = {"he": Actor.Kind.PERSON, "she": Actor.Kind.PERSON, "country": Actor.Kind.STATE}
 
 
 def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word: str):
@@ -883,16 +890,14 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     named)."""
     word = word.lower().removeprefix("the ")
     sentence_start = max((s for s in starts if s <= at), default=0)
-    if word in ("it", "he", "she", "country"):
-        # "he": a person; "the country": a state
-        fits = {
-            "he": lambda a: a.kind == Actor.Kind.PERSON,
-            "she": lambda a: a.kind == Actor.Kind.PERSON,
-            "country": lambda a: a.kind == Actor.Kind.STATE,
-        }.get(word, lambda a: a.kind != Actor.Kind.PERSON)
+    if word in ("it", *REFERRED):
+        kind = REFERRED.get(word)  # "he": a person; "the country": a state; "it": neither
         previous = max((s for s in starts if s < sentence_start), default=0)
         for text in (body[sentence_start:at], body[previous:sentence_start]):
-            if named := [a for a in actors.find(text) if fits(a)]:
+            found = actors.find(text)
+            if named := [
+                a for a in found if a.kind == kind or (not kind and a.kind != a.Kind.PERSON)
+            ]:
                 return _for_state(named[:1], actors)
         return []
     window = body[max(0, at - 1500) : at]
@@ -944,7 +949,9 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
     if re.match(r"(?:which|who)\b", clause.text):
         antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
-        if not antecedent and (noun := THE_BODY.search(body, 0, clause.start)):
+        if not antecedent and (
+            noun := THE_BODY.search(body, max(0, clause.start - 60), clause.start)
+        ):
             # "the council, which held its inaugural meeting": the council named before
             return _antecedent(body, noun.start(), actors, starts, noun[1])
         people = [a for a in antecedent if a.kind == Actor.Kind.PERSON]
@@ -1119,8 +1126,9 @@ def _told(proposal: Proposal) -> list[Clause]:
     later sentence that describes a plan ("… would speed up talks on a pact")."""
     told = proposal.clauses[:1]
     for clause in proposal.clauses[1:]:
-        if clause.start - told[-1].end <= 3 and not re.search(r"[.!?][\"”’]?$", told[-1].text):
-            told.append(clause)
+        if clause.start - told[-1].end > 3 or re.search(r"[.!?][\"”’]?$", told[-1].text):
+            break
+        told.append(clause)
     return told
 
 
@@ -1130,17 +1138,17 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     three, or two with one in the proposal's headline ("Kono statement"), or all the title
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
     (two, or all the event has) and kind, or two words of its title and summary with them, or
-    one word and one actor with the very span the event has ("from 1910 to 1945").
-    An event none of whose people the passage names,
-    naming others of their country instead ("Aso's visit to the shrine" for "Abe's shrine
-    visit"), is another event, unless every telling word of its title is there.
-    The best match wins."""
+    one word and one actor with the very span the event has ("from 1910 to 1945"). A plan "by"
+    a deadline may report an event up to a year later, if three words of its title name it.
+    An event none of whose people the passage names, naming others of their country instead
+    ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
+    telling word of its title is there. The best match wins."""
     if proposal.reporting:
         return None
     lower, upper = dates.bounds(proposal.edtf)
     deadline = upper
     if proposal.status == Event.Status.PLANNED and re.match(r"by\b", proposal.derivation.phrase):
-        upper += timedelta(days=366)  # "aim to finish it by year-end": deadlines slip
+        upper = deadline + timedelta(days=366)  # "aim to finish it by year-end": deadlines slip
     # the actors, and the states their people and ministries belong to
     states = (index.states_by_country.get(a.country) for a in proposal.actors)
     ids = {a.pk for a in proposal.actors} | {state.pk for state in states if state}
@@ -1221,10 +1229,9 @@ def reported_events(
     that match it are reactions, requests and asides ("Seoul regrets the postponement", "the
     party had asked for the delay"), unless they tell it again with its date, status and people.
     Best: the event's status, then a date not told as "the same day" as another, then its
-    kind, then the finest
-    date (a day, a month, a year), then the most of its actors, then the most words of its
-    title, then a date said nearest to them ("who took office in February, … his visit to
-    the shrine in December")."""
+    kind, then the finest date (a day, a month, a year), then the most of its actors, then the
+    most words of its title, then a date said nearest to them ("who took office in February,
+    … his visit to the shrine in December")."""
     found = [already_reported(p, source, index) for p in proposals]
 
     def own(i: int) -> bool:
@@ -1239,7 +1246,7 @@ def reported_events(
 
     def beside(i: int) -> bool:
         # what came "the same day" as something the article told is something else
-        return bool(re.match(r"(?:the same|that) day", proposals[i].derivation.phrase, re.I))
+        return bool(timex.SAME_DAY.fullmatch(proposals[i].derivation.phrase))
 
     def fit(i: int):
         proposal, event = proposals[i], found[i]
@@ -1305,6 +1312,11 @@ class ImportResult:
     events: list[Event]
     new_actors: list[Actor]
     country: str = ""  # where the article was read as written from (its dateline, its outlet)
+
+
+def reading(body: str, country: str) -> ActorIndex:
+    """The actors as an import reads them in this article (the actors new to it saved)."""
+    return ActorIndex(Actor.objects.select_related("merge_into")).for_article(body, country)
 
 
 def _imported(fingerprint: str) -> Source | None:
@@ -1375,10 +1387,8 @@ def import_article(
     for actor in new_actors:
         actor.slug = _unique_slug(Actor, slugify(actor.name_en))
         actor.save()
-    if new_actors:
-        index = ActorIndex(Actor.objects.select_related("merge_into"))
     events = []
-    index = index.for_article(article.body, article.country)
+    index = reading(article.body, article.country)
     skip = len(article.dateline)
     proposals = [
         p for p in propose(article.body, article.published_on, index, skip=skip) if _placed(p)

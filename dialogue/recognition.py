@@ -144,7 +144,7 @@ INSTITUTIONS = {
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
 # A government's cabinet, named by the one word (its country is the text's)
-CABINET = re.compile(r"\bCabinets?\b(?! (?:Office|Secretary|Secretariat)\b)")
+CABINET = re.compile(r"\bCabinets?\b(?! [A-Z])")  # not "Cabinet Secretary", "Cabinet Office"
 ORG_HEADS = {
     "council", "committee", "commission", "party", "agency", "association", "ministry",
     "office", "service", "staff", "forces", "force", "guard", "command", "bureau", "institute",
@@ -157,7 +157,8 @@ ORG_HEADS = {
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
-    "army", "navy", "national", "security", "embassy", "consulate", "house", "parliament",
+    "army", "navy", "national", "security", "embassy", "consulate", "parliament",
+    "representatives", "councillors", "councilors",
     "prefecture",
 }  # fmt: skip
 GENERIC_BODY = re.compile(
@@ -204,15 +205,14 @@ def plain(text: str) -> str:
 
 def fold(token: str) -> str:
     """One spelling for the romanisations of one syllable string: Hepburn's long vowels (ō, ou,
-    oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o (and ai for ae: Cho
-    Tai-young), and the voiced and voiceless consonants the systems write differently (g/k,
-    d/t, b/p, j/ch, r/l, s/sh)."""
+    oo, oh), RR's eo/eu against McCune–Reischauer's ŏ/ŭ and the papers' u/o, and the voiced and
+    voiceless consonants the systems write differently (g/k, d/t, b/p, j/ch, r/l, s/sh)."""
     token = token.replace("-", "")
     token = re.sub(r"oh(?=[^aeiouy]|$)", "o", token)
     token = re.sub(r"m(?=[bpm])", "n", token)  # Hepburn's Gemba, Genba
     for old, new in (("ou", "o"), ("oo", "o"), ("uu", "u"), ("eo", "o"), ("eu", "u")):
         token = token.replace(old, new)
-    token = token.replace("ae", "e").replace("ai", "e").replace("ui", "i").replace("ng", "N")
+    token = token.replace("ae", "e").replace("ui", "i").replace("ng", "N")
     token = re.sub(r"tch|ch|j", "J", token)
     token = token.replace("sh", "s")
     token = token.translate(str.maketrans("gdbrlu", "ktpRRo"))
@@ -225,9 +225,14 @@ def name_key(name: str) -> frozenset[str]:
     parts = plain(name).replace(".", "").split()
     if len(parts) == 3 and parts[0] in KOREAN_SURNAMES:
         parts = [parts[0], f"{parts[1]}-{parts[2]}"]  # "Park Geun Hye" is "Park Geun-hye"
-    # each syllable folded on its own: "Min-gu" and "Min-koo" are "min" and "ko"
+    # each syllable folded on its own: "Min-gu" and "Min-koo" are "min" and "ko"; a Korean
+    # given name's "ai" is the papers' "ae" ("Cho Tai-young"), which "Saito" is not
     return frozenset(
-        "".join(fold(syllable) for syllable in KOREAN_SURNAMES.get(p, p).split("-")) for p in parts
+        "".join(
+            fold(re.sub(r"ai$", "ae", s) if "-" in p else s)
+            for s in KOREAN_SURNAMES.get(p, p).split("-")
+        )
+        for p in parts
     )
 
 
@@ -253,7 +258,7 @@ def _country_before(text: str) -> str:
 
 def _body_kind(name: str) -> str:
     named = set(name.lower().split())
-    if named & GOVERNMENT_WORDS and "party" not in named:
+    if (named & GOVERNMENT_WORDS and "party" not in named) or name in INSTITUTIONS:
         return Actor.Kind.GOVERNMENT_BODY
     return Actor.Kind.ORGANISATION
 
@@ -265,6 +270,10 @@ RUN_END = re.compile(
     r"|February|March|April|May|June|July|August|September|October|November|December)\.?$"
 )
 MEMBERS = r"(?:Members|Leaders|Officials|Lawmakers|Activists|Supporters|Delegates)"
+PLACE_END = re.compile(
+    r" on (?:[A-Z][a-z]+ )*(?:Island|Islands|Peninsula|Sea)$|"
+    r" on (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$"
+)
 GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citizens", "farmers"}
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
@@ -356,13 +365,14 @@ def _is_name(tokens: list[str]) -> bool:
         2 <= len(tokens) <= 3
         # a middle initial: "George W. Bush"
         and all(
-            re.fullmatch(NAME_TOKEN, t) or (0 < i < 2 < len(tokens) and re.fullmatch(r"[A-Z]\.", t))
+            re.fullmatch(NAME_TOKEN, t)
+            or (i == 1 and len(tokens) == 3 and re.fullmatch(r"[A-Z]\.", t))
             for i, t in enumerate(tokens)
         )
         and not any(_among(t, TITLES) or t.lower() in NATIONALITIES for t in tokens)
         and not any(t.lower() in ORG_HEADS for t in tokens)
         # "In Seoul, ruling party candidate Park …" is a place, not a person and his office
-        and not any(plain(t) in PLACES or plain(t) in CAPITALS for t in tokens)
+        and not any(plain(t) in PLACES | CAPITALS.keys() for t in tokens)
     )
 
 
@@ -423,7 +433,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             for owner in owners:
                 # "The House of Representatives of Japan's Diet"
                 nation = _country_in(owner)
-                owner = re.sub(r" of (?:South |North )?(?:Japan|Korea|China)$", "", owner)
+                owner = re.sub(rf" of (?:{'|'.join(COUNTRY_NAMES)})$", "", owner, flags=re.I)
                 if len(owner.split()) >= 2 and any(w.lower() in ORG_HEADS for w in owner.split()):
                     named_bodies.append((start, Found(owner, _body_kind(owner), "", nation)))
             name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
@@ -432,10 +442,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             people = re.match(rf"(?:{MEMBERS}|(?P<who>.+?)) of (?:the )?(?P<body>.+)$", name)
             if people and (not people["who"] or _is_name(people["who"].split())):
                 name = people["body"]
-            # "… Asian Nations on Jeju Island": the name ends with its head
-            on = name.split(" on ")
-            if len(on) == 2 and not any(w.lower() in ORG_HEADS for w in on[1].split()):
-                name = on[0]
+            # "… Asian Nations on Jeju Island": the name ends before a place, as before a date
+            name = PLACE_END.sub("", name)
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
             bodies.append((start + run.rfind(name), (start + len(run))))

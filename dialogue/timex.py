@@ -532,6 +532,14 @@ def _rules():
         ),
         (rf"\b(?:in |since |until )?{which} {month_title}\b(?! \d)", 0, month_with_word),
         (
+            # "a day after North Korea conducted its test": a clause of its own, before its verb
+            rf"^(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<unit>days?|weeks?|months?|years?) "
+            r"after(?= (?:(?-i:[A-Z]|the [A-Z])|it\b|they\b|he\b|she\b)"
+            r"|[^,;]{0,80}?\b(?:[a-z]{3,}ed|held|met|made|took|went|began|sent|paid)\b)",
+            i,
+            after_clause,
+        ),
+        (
             rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?:the )?(?:(?:previous|following"
             rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?:(?P<direction>earlier|later"
             rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
@@ -539,19 +547,9 @@ def _rules():
             i,
             offset,
         ),
-        (
-            rf"^(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<unit>days?|weeks?|months?|years?) "
-            r"after\b",  # after the offset rule, which takes "a day after the launch"
-            i,
-            after_clause,
-        ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
         (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),
-        (
-            r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b",
-            i,
-            same_day,
-        ),  # fmt: skip
+        (SAME_DAY.pattern, i, same_day),
         # a part of the day, a time of day, hours after: the day last named, else the paper's
         (
             r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
@@ -599,6 +597,10 @@ def _rules():
 
 
 SEASON_WORDS = r"(?:early|late|mid)"
+# "the same day", "that evening": the day the text named last
+SAME_DAY = re.compile(
+    r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b", re.I
+)
 RULES = [(re.compile(pattern, flags), rule) for pattern, flags, rule in _rules()]
 # A year right after one of these words dates the noun that follows ("the 1993 Kono statement").
 ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s) $", re.IGNORECASE)
@@ -625,11 +627,11 @@ def find(
                 continue
             phrase = m.group(0).strip()
             taken.append((m.start(), m.end()))
-            if rule.__name__ in ("year", "year_range"):
-                flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()]))
-            if rule.__name__ == "month_day" and re.search(r"\bthe $", text[: m.start()]):
-                # "crippled by the March 11 earthquake": a day naming a noun
-                flags["attributive"] = bool(re.match(r" [a-z]", text[m.end() :]))
+            if rule.__name__ in ("year", "year_range", "month_day"):
+                # "the 1993 Kono statement", "the March 11 earthquake": a date naming a noun
+                flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()])) and (
+                    rule.__name__ != "month_day" or bool(re.match(r" [a-z]", text[m.end() :]))
+                )
             if re.search(r"\b(?:GMT|UTC) $", text[: m.start()]):
                 # "at 7:39 a.m. (2239 GMT Thursday)": Greenwich's day, not the clause's
                 flags["attributive"] = True

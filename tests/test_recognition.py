@@ -44,7 +44,12 @@ def test_romanisations_of_one_name_share_a_key(one, other):
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Kim Jong-un", "Kim Jong-il"), ("Park Geun-hye", "Park Jie-won"), ("Taro Kono", "Taro Aso")],
+    [
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Park Geun-hye", "Park Jie-won"),
+        ("Taro Kono", "Taro Aso"),
+        ("Hiroyuki Saito", "Hiroyuki Seto"),
+    ],  # fmt: skip
 )
 def test_different_people_keep_different_keys(one, other):
     assert name_key(one) != name_key(other)
@@ -374,6 +379,12 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     cabinet = _names("It was approved by the Cabinet later the same day.", "JPN")["Cabinet"]
     assert (cabinet.kind, cabinet.country) == (Actor.Kind.GOVERNMENT_BODY, "JPN")
     assert "Cabinet" not in _names("Chief Cabinet Secretary Yoshihide Suga said so.", "JPN")
+    assert "Cabinet" not in _names("The Cabinet Legislation Bureau ruled.", "JPN")
+    # a body's name may hold "on"; it ends before a place
+    assert {"Council on Foreign Relations", "Commission on Human Rights"} <= set(
+        _names("The Council on Foreign Relations and the Commission on Human Rights met.")
+    )
+    assert _names("Freedom House said so.")["Freedom House"].kind == Actor.Kind.ORGANISATION
     # a name only Japanese, before an office that names no country
     furuya = _names("Keiji Furuya, chairman of the National Public Safety Commission, went.")
     assert furuya["Keiji Furuya"].country == "JPN"

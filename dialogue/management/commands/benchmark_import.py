@@ -17,9 +17,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from dialogue.articles import ArticleError, dateline, outlet_named, outlet_names
-from dialogue.importing import expressions, import_article, sentences
+from dialogue.importing import expressions, import_article, reading, sentences
 from dialogue.models import Actor, Citation, Event, EventActor, Period, Source
-from dialogue.recognition import ActorIndex, name_key
+from dialogue.recognition import name_key
 
 DATA = settings.BASE_DIR / "tests" / "data" / "imports"
 SEED = settings.BASE_DIR / "fixtures" / "seed.json"
@@ -278,6 +278,7 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
         tally.add("new", hit)
         if not hit:
             tally.notes.append(f"{name}: new actor not proposed: {item['name']}")
+    index = None  # the article's actors as the import read them, when needed
     for item in gold.get("same_actor", []):
         merged = any(
             a.merge_into_id
@@ -291,8 +292,7 @@ def score_article(gold: dict, raw: bytes, name: str, tally: Tally):
         if not citing:
             # said only in sentences that tell no event ("Foreign Ministry spokesman Kim said"):
             # read as the importer reads them
-            index = ActorIndex(Actor.objects.select_related("merge_into"))
-            index = index.for_article(body, result.country)
+            index = index or reading(body, result.country)
             attached = any(
                 item["actor"] in {a.slug for a in index.find(body[s:e], s)}
                 for s, e in bounds
