@@ -105,18 +105,20 @@ PAST = re.compile(
     re.IGNORECASE,
 )
 # ", the sources said", ", Joint Chiefs of Staff spokesman Lee Bung-woo said Sunday."
+# Who said it, and the verb: "Prime Minister Shinzo Abe said", "Foreign Minister Kim
+# Sung-hwan, who will leave office …, told lawmakers"
+SAID_BY = r"((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},)? (?:said|says|told|added|noted)\b"
 REPORTING_TAIL = re.compile(
     r",?\s*(?:[\"”])?,?\s*(?:an? |the |one of the )?[\w\s-]*?(?:sources?|officials?|ministry|"
     r"spokesman|spokeswoman) (?:said|says|told)\b.*$"
-    r"|,\s*[\"”]?\s*(?:[\w’'.-]+ ){1,8}(?:said|says|told|added|noted)\b[^,]*$",
+    rf"|,\s*[\"”]?\s*{SAID_BY}[^,]*$",
     re.IGNORECASE,
 )
-# Who said it: "…, Prime Minister Shinzo Abe said Tuesday, after …", "Onodera said Thursday …"
-SPEAKER = re.compile(
-    r"(?:^|,\s*[\"”]?\s*)((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},)? "
-    r"(?:said|says|told|added|noted)\b"
-)  # "Foreign Minister Kim Sung-hwan, who will leave office …, told lawmakers"
-POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s\b")
+# "…, Prime Minister Shinzo Abe said Tuesday, after …", "Onodera said Thursday …"
+SPEAKER = re.compile(rf"(?:^|,\s*[\"”]?\s*){SAID_BY}")
+# Whose something is: "Abe's visit", "Defense Minister Kim Kwan-jin's planned trip"
+OWNER = r"\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+POSSESSOR = re.compile(rf"({OWNER})['’]s\b")
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (
@@ -779,7 +781,7 @@ EVENT_NOUN = (
     r"|attack|shelling|sinking|bombing|report|review|statement)"
 )
 NOMINAL_BEFORE = re.compile(
-    r"(?P<owner>\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})['’]s (?P<noun>(?:[a-z-]+ ){0,2}?"
+    rf"(?P<owner>{OWNER})['’]s (?P<noun>(?:[a-z-]+ ){{0,2}}?"
     rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)?(?P<prep> in| on)? $"
 )
 NOMINAL_AFTER = re.compile(r"(?: (?:of|to|on) [^,;.]+?)?(?=[,;.]| and | which | that |$)")

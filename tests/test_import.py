@@ -545,6 +545,8 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("South Korea is pushing to resume talks with Japan", "South Korea pushes to resume talks "
          "with Japan"),
         ("The talks were held in Tokyo on March 19", "Talks held in Tokyo"),
+        ("Japan will respond firmly, Shinzo Abe, who leads the party, told lawmakers",
+         "Japan to respond firmly"),  # who said it, across a relative clause, is no headline
         ("In a separate move, Japan and China held their first security dialogue on March 19",
          "Japan and China hold their first security dialogue"),
         ("The Ministry of National Defense, for its part, called in the defense attache that "
