@@ -692,7 +692,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         if key not in seen:
             seen.add(key)
             unique.append(proposal)
-    proposals = unique
+    _attach_actors(unique, body, actors)
+    return unique
+
+
+def _attach_actors(proposals: list[Proposal], body: str, actors: ActorIndex) -> None:
+    """Each proposal's actors: those its clauses name or refer back to; a report's people only
+    if they said it or it tells their doings; an agreement's two states."""
     starts = [start for start, _ in sentences(body)]  # segmented once, not per clause
     for proposal in proposals:
         for clause in proposal.clauses:
@@ -727,7 +733,6 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
             proposal.actors += [a for a in actors.pair if a not in proposal.actors]
-    return proposals
 
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
