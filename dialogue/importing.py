@@ -512,29 +512,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         )
                     )
                 elif t.attributive:
-                    # "Japan’s 1910-1945 colonial rule of the peninsula": cite the noun phrase.
-                    owner = re.search(r"(?:\b[\w’']+ )?$", clause.text[: t.start])
-                    noun = re.match(
-                        r"[\w\s'’-]+?(?=[,.;:]| which| that| due| during|$)", clause.text[t.end :]
-                    )
-                    name = (noun[0].strip() if noun else "") or _title(clause.text)
-                    a = clause.start + (owner.start() if owner else t.start)
-                    b = clause.start + t.end + (noun.end() if noun else 0)
-                    following = [c for c in parts if c.start > clause.start]
-                    if following and following[0].text.startswith("which "):
-                        b = following[0].end  # "…, which apologized for…" describes the noun
-                    phrase = Clause(a, b, body[a:b].rstrip(" ,;.")) if b > a else clause
-                    phrase.end = phrase.start + len(phrase.text)
-                    proposals.append(
-                        Proposal(
-                            f"{name[:1].upper()}{name[1:]} ({t.text})",
-                            t.edtf,
-                            t.derivation,
-                            Event.Status.OCCURRED,
-                            _kind(name),
-                            [phrase],
-                        )
-                    )
+                    proposals.append(_named_by_date(body, parts, clause, t))
                 elif nominal := _nominal(clause.text, t):
                     # "over Japan's purchase in September 2012 of islands also claimed by China":
                     # the purchase is an event of its own, named by its noun phrase
@@ -741,6 +719,31 @@ LASTING = re.compile(
     r"meeting|talks|conference|exercises?|drills?|session)\b",
     re.IGNORECASE,
 )
+
+
+def _named_by_date(
+    body: str, parts: list[Clause], clause: Clause, t: timex.TimeExpression
+) -> Proposal:
+    """The event a noun names with a date before it ("Japan’s 1910-1945 colonial rule of the
+    peninsula", "the March 11 earthquake"), citing the noun phrase."""
+    owner = re.search(r"(?:\b[\w’']+ )?$", clause.text[: t.start])
+    noun = re.match(r"[\w\s'’-]+?(?=[,.;:]| which| that| due| during|$)", clause.text[t.end :])
+    name = (noun[0].strip() if noun else "") or _title(clause.text)
+    a = clause.start + (owner.start() if owner else t.start)
+    b = clause.start + t.end + (noun.end() if noun else 0)
+    following = [c for c in parts if c.start > clause.start]
+    if following and following[0].text.startswith("which "):
+        b = following[0].end  # "…, which apologized for…" describes the noun
+    phrase = Clause(a, b, body[a:b].rstrip(" ,;.")) if b > a else clause
+    phrase.end = phrase.start + len(phrase.text)
+    return Proposal(
+        f"{name[:1].upper()}{name[1:]} ({t.text})",
+        t.edtf,
+        t.derivation,
+        Event.Status.OCCURRED,
+        _kind(name),
+        [phrase],
+    )
 
 
 def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
