@@ -443,9 +443,18 @@ def _read(body: str, published: date, skip: int = 0):
             anchors = [*story, *before, *given]  # which "the day before" counts from
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
             given += [t.edtf for t in found[id(c)] if not t.attributive]
-        story = story or [a for a in given if dates.precision(a) == "day"][:1]
+        story = story or [a for a in given if _a_day(a)][:1]
         before = given or before
         yield s_start, s_end, parts, found
+
+
+def _a_day(edtf: str) -> bool:
+    """Whether the date is a day the site can place ("the day after" a paper of 31 December
+    9998 is not)."""
+    try:
+        return dates.precision(edtf) == "day"
+    except ValidationError:
+        return False
 
 
 def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.TimeExpression]:
