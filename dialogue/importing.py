@@ -31,6 +31,7 @@ from dialogue.services import refresh_search
 __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose", "sentences"]
 
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+CLOSING = re.compile(r'”|"(?=\s)')  # a quotation mark that closes what came before
 # A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
 DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
 # Words after which "after" says how long after, not what came before: "hours after the launch"
@@ -148,12 +149,17 @@ class Clause:
 
 
 def sentences(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the body, white space trimmed."""
+    """(start, end) of each sentence of the body, white space trimmed; a closing quotation
+    mark the splitter leaves at the start of the next sentence ("…ended.” South Korea") ends
+    the sentence it closes."""
     spans = []
     for span in SEGMENTER.segment(body):
         text = body[span.start : span.end]
         start = span.start + len(text) - len(text.lstrip())
         end = span.start + len(text.rstrip())
+        if spans and CLOSING.match(body, start):
+            spans[-1] = (spans[-1][0], start + 1)
+            start += 1 + len(body[start + 1 : end]) - len(body[start + 1 : end].lstrip())
         if end > start:
             spans.append((start, end))
     return spans
@@ -451,10 +457,7 @@ def _read(body: str, published: date, skip: int = 0):
 def _a_day(edtf: str) -> bool:
     """Whether the date is a day the site can place ("the day after" a paper of 31 December
     9998 is not)."""
-    try:
-        return dates.precision(edtf) == "day"
-    except ValidationError:
-        return False
+    return _placeable(edtf) and dates.precision(edtf) == "day"
 
 
 def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.TimeExpression]:
@@ -480,7 +483,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     characters are the dateline, which dates the article, never an event. A clause's tense is
     its own: "will" in another clause of the sentence does not move its date."""
     proposals: list[Proposal] = []
+    starts = []  # where each sentence starts, for what refers back across them
     for s_start, s_end, parts, found in _read(body, published, skip):
+        starts.append(s_start)
         sentence = body[s_start:s_end]
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
         # what another clause can borrow: a day things happened, not where a state began
@@ -679,14 +684,15 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         if key not in seen:
             seen.add(key)
             unique.append(proposal)
-    _attach_actors(unique, body, actors)
+    _attach_actors(unique, body, actors, starts)
     return unique
 
 
-def _attach_actors(proposals: list[Proposal], body: str, actors: ActorIndex) -> None:
+def _attach_actors(
+    proposals: list[Proposal], body: str, actors: ActorIndex, starts: list[int]
+) -> None:
     """Each proposal's actors: those its clauses name or refer back to; a report's people only
     if they said it or it tells their doings; an agreement's two states."""
-    starts = [start for start, _ in sentences(body)]  # segmented once, not per clause
     for proposal in proposals:
         for clause in proposal.clauses:
             # a report's people: who said it, and whose doings it tells ("Kim's planned visit")
@@ -759,7 +765,6 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
     """Whether the clause is someone's words, inside quotation marks: "'The crisis is being
     used as a lever,' said a researcher" tells a view, not something under way."""
     before = body[sentence_start : clause.start + 1]  # with a quotation mark it opens with
-    before = re.sub(r'^(?:”|"(?=\s))', "", before)  # the sentence before's closing mark
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
@@ -889,12 +894,12 @@ GROUP_OF_STATES = re.compile(
 
 # A clause whose subject refers back: "In March, it fired…", "the ministry said it had…", "The
 # council condemned…"; not "it is unclear", "it was the first time".
-BODY_WORDS = r"(?:ministry|council|agency|committee|party|embassy|office|military)"
+BODY_WORDS = "ministry|council|agency|committee|party|embassy|office|military"
 # "the council, which …": a body named before, referred to by its kind
-THE_BODY = re.compile(rf"\b(the {BODY_WORDS}),? $")
+THE_BODY = re.compile(rf"\b(the (?:{BODY_WORDS})),? $")
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
-    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS[3:-1]}|country))\b"
+    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS}|country))\b"
     r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
 )
 
@@ -1303,10 +1308,10 @@ def reported_events(
     return found
 
 
-def _placed(proposal: Proposal) -> bool:
-    """Whether the site can place the proposal's date (an editor adds any other by hand)."""
+def _placeable(edtf: str) -> bool:
+    """Whether the site can place the date (an editor adds any other by hand)."""
     try:
-        dates.bounds(proposal.edtf)
+        dates.bounds(edtf)
     except ValidationError:
         return False
     return True
@@ -1410,7 +1415,9 @@ def import_article(
     index = reading(article.body, article.country)
     skip = len(article.dateline)
     proposals = [
-        p for p in propose(article.body, article.published_on, index, skip=skip) if _placed(p)
+        p
+        for p in propose(article.body, article.published_on, index, skip=skip)
+        if _placeable(p.edtf)
     ]
     reported = reported_events(proposals, source, index)
     for proposal, reports in zip(proposals, reported, strict=True):
