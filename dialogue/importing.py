@@ -1162,7 +1162,9 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     three, or two with one in the proposal's headline ("Kono statement"), or all the title
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
     (two, or all the event has) and kind, or two words of its title and summary with them, or
-    one word and one actor with the very span the event has ("from 1910 to 1945"). A plan "by"
+    one word and one actor with the very span the event has ("from 1910 to 1945"), or no word
+    but its parties, kind, status and date as the event has them ("the two countries last held
+    the talks in December" for the last security dialogue). A plan "by"
     a deadline may report an event up to a year later, if three words of its title name it.
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
@@ -1229,6 +1231,12 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or ((common or described) and same_parties and event.kind == proposal.kind)
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
             or (met and dates.precision(event.edtf) == "day")  # two of its people, its very day
+            or (
+                same_parties
+                and event.kind == proposal.kind
+                and event.edtf == proposal.edtf
+                and event.status == proposal.status
+            )
             # a word of its title, its parties, and its day within the month the passage names:
             # "In April, a rocket broke apart" for "North Korea's rocket launch fails"
             or (

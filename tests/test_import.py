@@ -1422,6 +1422,20 @@ def test_a_passage_of_the_events_month_with_its_parties_and_a_word_reports_it(ac
     )
 
 
+def test_a_passage_of_the_events_kind_date_status_and_parties_reports_it(actors):
+    """ "The two countries last held the talks in Tokyo in December" for the timeline's "Security
+    dialogue last held before suspension" of December 2009: no telling word, but its parties, its
+    kind, its date and its status, each as the event has it."""
+    dialogue = make_event(title="Security dialogue last held before suspension", edtf="2009-12",
+                          kind=Event.Kind.MEETING)  # fmt: skip
+    dialogue.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    text = "Japan and South Korea last held the talks in Tokyo in December."
+    assert _reported(dialogue, text, "2010-02-11") == [dialogue]
+    dialogue.edtf = "2009-12-18"  # a day the passage does not tell
+    dialogue.save()
+    assert _reported(dialogue, text.replace("Tokyo", "Seoul"), "2010-02-11") == [None]
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
