@@ -684,8 +684,11 @@ def find(
 
 ALTERNATIVE = re.compile(
     r",? or (?:in |on |as late as )?"
-    # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday": a run
-    r"| and (?:will |is to )?(?:runs?|lasts?|continues?|ends?) (?:through|until|till|to) ",
+    # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday",
+    # "began Dec. 3 and ended Friday": a run
+    r"| and (?:will |is to )?(?:runs?|ran|lasts?|lasted|continues?|continued|ends?|ended)"
+    r" (?:through|until|till|to) "
+    r"| and (?:will |is to )?(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?",
     re.IGNORECASE,
 )
 

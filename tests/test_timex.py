@@ -150,6 +150,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
     [
         # ranges: one span, never two events
         ("began Friday and runs through July 5", None, "2013-06-28/2013-07-05"),
+        ("began June 3 and ended Friday", False, "2013-06-03/2013-06-28"),
+        ("opened June 24 and closed on Friday", False, "2013-06-24/2013-06-28"),
         ("abducted in the 1970s and 1980s", False, "1970/1989"),
         ("from 2010 to 2012", False, "2010/2012"),
         ("in the 2010-12 period", False, "2010/2012"),
