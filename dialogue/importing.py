@@ -877,9 +877,11 @@ NEXT_ROUND = re.compile(
     r"|session)\b",
     re.IGNORECASE,
 )
-# "the two leaders", "both ministers", "the three leaders", "the two met": the people last named
+# "the two leaders", "both ministers", "the three leaders", "the two met", "the ministers said":
+# the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
+    r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)",
     re.IGNORECASE,

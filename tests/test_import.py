@@ -713,6 +713,12 @@ def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_sta
         "Fumio Kishida, when the two meet in New York later this month."
     )
     assert {"yun-byung-se", "fumio-kishida"} <= {a.slug for a in two.actors}
+    # "…, the ministers said": the two who said it
+    *_, said = _proposals(
+        "Foreign Minister Yun Byung-se met Foreign Minister Fumio Kishida in Seoul. The next "
+        "round of talks will be held in Tokyo by the end of June, the ministers said."
+    )
+    assert {"yun-byung-se", "fumio-kishida", "japan"} <= {a.slug for a in said.actors}
 
 
 def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
