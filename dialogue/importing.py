@@ -803,7 +803,7 @@ EVENT_NOUN = (
     r"|attack|shelling|sinking|bombing|report|review|statement)"
 )
 NOMINAL_BEFORE = re.compile(
-    rf"(?P<owner>{OWNER})['’]s (?P<noun>(?:[a-z-]+ ){{0,2}}?"
+    rf"(?P<owner>(?:\b[Tt]he )?{OWNER})['’]s (?P<noun>(?:[a-z-]+ ){{0,2}}?"
     rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)?(?P<prep> in| on)? $"
 )
 NOMINAL_AFTER = re.compile(r"(?: (?:of|to|on) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
@@ -817,7 +817,8 @@ def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
     if not m["prep"] and not re.match(r"(?:last|in|on) ", t.text):
         return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June"
     rest = NOMINAL_AFTER.match(text, t.end)
-    name = f"{m['owner']}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
+    owner = m["owner"][0].upper() + m["owner"][1:]  # "The North's": a headline's capital
+    name = f"{owner}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
     return (
         m.start(),
         rest.end() if rest else t.end,

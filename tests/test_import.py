@@ -1182,6 +1182,8 @@ def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
     )
     assert warned.edtf == "2010-12-06"
     assert attack.edtf == "2010-11-23" and "attack on Yeonpyeong" in attack.title
+    assert "north-korea" in {a.slug for a in attack.actors}  # "the North's": with its article
+    assert attack.title.startswith("The North's deadly artillery attack")
 
 
 def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
