@@ -714,7 +714,12 @@ class ActorIndex:
         found: list[Actor] = []
 
         def add(*actors):
-            found.extend(a for a in actors if a not in found)
+            for actor in actors:
+                # a state's body acts for it: "the U.S. Air Force drew the zone"
+                state = actor.kind == Actor.Kind.GOVERNMENT_BODY and self.states_by_country.get(
+                    actor.country
+                )
+                found.extend(a for a in (actor, state) if a and a not in found)
 
         for m in self.pattern.finditer(text) if self.pattern else ():
             if at is not None and (mentions := self.namesakes.get(m.group(0))):
@@ -729,10 +734,6 @@ class ActorIndex:
                     continue
             actor = self.by_name[m.group(0)]
             add(actor)
-            if actor.kind == Actor.Kind.GOVERNMENT_BODY and (
-                state := self.states_by_country.get(actor.country)
-            ):
-                add(state)  # "the U.S. Air Force drew the zone": a state's body acts for it
             if actor.kind == Actor.Kind.PERSON:
                 # An official acts for their state, and for the body their title names: "Foreign
                 # Ministry spokesman Masaru Sato" in the text or in his office.

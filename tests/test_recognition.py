@@ -356,6 +356,16 @@ def test_the_foreign_ministers_of_states_are_those_the_article_names(actors):
     assert not {"shinzo-abe", "kim-young-sun"} & found  # nor the ministry's spokesman
 
 
+def test_a_government_body_acts_for_its_state_however_it_is_named(actors):
+    """ "Their foreign ministers met", in an article about Japan and South Korea: both foreign
+    ministries, and the states they act for, as a ministry named outright does."""
+    body = "Japan and South Korea disagree. Their foreign ministers met in Shanghai."
+    index = ActorIndex(Actor.objects.all()).for_article(body, "KOR")
+    found = {a.slug for a in index.find("Their foreign ministers met in Shanghai.")}
+    assert {"japan-foreign-ministry", "south-korea-foreign-ministry"} <= found
+    assert {"japan", "south-korea"} <= found
+
+
 def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     found = _names(
         "Japan Post Holdings President Taizo Nishimuro headed the panel. It was launched by "
