@@ -564,7 +564,9 @@ class ActorIndex:
         self.pair = list(pair)
         self.country = country  # the article's, from its dateline or outlet
         countries = {a.country for a in self.pair}
-        bodies = [a for a in actors if a.kind == Actor.Kind.GOVERNMENT_BODY]
+        bodies = [
+            a for a in actors if a.kind == Actor.Kind.GOVERNMENT_BODY and "Ministry" in a.name_en
+        ]  # not the Self-Defense Forces
         self.ministries = {
             "foreign": [a for a in bodies if a.country in countries and "Foreign" in a.name_en],
             "defence": [a for a in bodies if a.country in countries and "Defen" in a.name_en],
@@ -596,10 +598,13 @@ class ActorIndex:
 
     def for_article(self, body: str, country: str = "") -> ActorIndex:
         """The same index, read against one article (see the class)."""
+        # the two states it names most: by name, by demonym, and by their people and bodies
+        named = {m.start(): self.by_name[m.group(0)].country for m in self.pattern.finditer(body)}
+        demonyms = {m.start(): DEMONYMS[m.group(0).lower()] for m in DEMONYM.finditer(body)}
+        countries = (demonyms | named).values()  # "South Korean" may be a name too: once
         counts: dict = {}
-        for m in self.states.finditer(body) if self.states else ():
-            actor = self.by_name[m.group(0)]
-            counts[actor] = counts.get(actor, 0) + 1
+        for state in filter(None, map(self.states_by_country.get, countries)):
+            counts[state] = counts.get(state, 0) + 1
         pair = sorted(counts, key=counts.get, reverse=True)[:2]
         names, rivals = {}, {}
         full = {

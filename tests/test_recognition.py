@@ -366,6 +366,27 @@ def test_a_government_body_acts_for_its_state_however_it_is_named(actors):
     assert {"japan", "south-korea"} <= found
 
 
+def test_the_two_states_an_article_is_about_count_their_people_and_demonyms(actors):
+    """An article that names North Korea most by name, but Japan and South Korea through their
+    people and "Japanese", "South Korean": "bilateral" is Japan and South Korea, and "defense
+    officials" their defence ministries (not the Self-Defense Forces)."""
+    Actor.objects.create(slug="japan-self-defense-forces", name_en="Japan Self-Defense Forces",
+                         kind="government_body", country="JPN")  # fmt: skip
+    Actor.objects.create(slug="park-geun-hye", name_en="Park Geun-hye", aliases="Park",
+                         kind="person", country="KOR")  # fmt: skip
+    body = (
+        "Japanese Prime Minister Shinzo Abe and South Korean President Park Geun-hye discussed "
+        "North Korea. Abe said North Korea must stop. Park said North Korea had fired rockets. "
+        "North Korea denied it, and Abe and Park agreed with Japanese and South Korean "
+        "lawmakers. Bilateral talks of defense officials "
+        "will follow."
+    )
+    index = ActorIndex(Actor.objects.all()).for_article(body, "")
+    found = {a.slug for a in index.find("Bilateral talks of defense officials will follow.")}
+    assert {"japan", "south-korea", "japan-defence-ministry"} <= found
+    assert not {"north-korea", "japan-self-defense-forces"} & found
+
+
 def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     found = _names(
         "Japan Post Holdings President Taizo Nishimuro headed the panel. It was launched by "
