@@ -715,13 +715,23 @@ def _attach_actors(
                     proposal.actors.append(actor)
         first = proposal.clauses[0]
         before = proposals[: proposals.index(proposal)]
-        if not proposal.actors and (thing := THE_EVENT.match(first.text)):
-            # "The summits, first held in 2008, were suspended…": the states of the summit the
-            # article told of before
+        states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
+        if len(states) < 2 and (thing := THE_EVENT.match(first.text)):
+            # "The summits, first held in 2008, were suspended…", "The previous round of the
+            # dialogue, held in Tokyo": the states of the one the article told of before
             noun = thing[1].lower().rstrip("s")
-            earlier = [p for p in before if noun in " ".join(c.text for c in p.clauses).lower()]
+            earlier = [
+                p
+                for p in before
+                if noun in " ".join(c.text for c in p.clauses).lower()
+                or (noun in MEETING_NOUNS and p.kind == Event.Kind.MEETING)
+            ]
             if earlier:
-                proposal.actors += [a for a in earlier[-1].actors if a.kind == Actor.Kind.STATE]
+                proposal.actors += [
+                    a
+                    for a in earlier[-1].actors
+                    if a.kind == Actor.Kind.STATE and a not in proposal.actors
+                ]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
@@ -870,8 +880,10 @@ AGREED_TO = re.compile(
     r"|(?:is|are) (?:\w+ly )?(?:pushing|seeking|trying|working|moving)) to "
 )
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
+MEETING_NOUNS = ("summit", "talk", "meeting", "dialogue")  # one meeting, by any of its names
 THE_EVENT = re.compile(
-    r"The (summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
+    r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
+    r"(summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
 NEXT_ROUND = re.compile(
     r"(?:and |but )?(?:a|the) (?:second|third|fourth|fifth|next|new|further) (?:round|meeting"

@@ -992,6 +992,13 @@ def test_the_summits_are_those_the_article_told_of(actors):
         "stand-alone meeting in 2008, were suspended."
     )
     assert {a.slug for a in first.actors} == {"japan", "china", "south-korea"}
+    # "The previous round of the dialogue, held in Tokyo": the talks told of before, by
+    # another of their names, though the clause names one state (where they were held)
+    held, previous = _proposals(
+        "South Korea and Japan held security talks in Seoul on Tuesday. The previous round of "
+        "the dialogue, held in Tokyo in December 2009, proved to be the last for years."
+    )
+    assert {"japan", "south-korea"} <= {a.slug for a in previous.actors}
 
 
 def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
