@@ -338,7 +338,7 @@ def _present(text: str) -> str:
     return min(rewrites, key=lambda r: r[0])[1] if rewrites else text
 
 
-MEETING_WORDS = re.compile(r"\b(?:dialogue|talks|meeting|consultations?|summit)\b", re.I)
+MEETING_WORDS = re.compile(r"\b(?:dialogues?|talks|meetings?|consultations?|summits?)\b", re.I)
 
 
 def _kind(text: str, status: str = "") -> str:
@@ -718,13 +718,14 @@ def _attach_actors(
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if len(states) < 2 and (thing := THE_EVENT.match(first.text)):
             # "The summits, first held in 2008, were suspended…", "The previous round of the
-            # dialogue, held in Tokyo": the states of the one the article told of before
+            # dialogue, held in Tokyo": the states of the one the article told of before (a
+            # meeting, by any of its names)
             noun = thing[1].lower().rstrip("s")
             earlier = [
                 p
                 for p in before
                 if noun in " ".join(c.text for c in p.clauses).lower()
-                or (noun in MEETING_NOUNS and p.kind == Event.Kind.MEETING)
+                or (MEETING_WORDS.fullmatch(thing[1]) and p.kind == Event.Kind.MEETING)
             ]
             if earlier:
                 proposal.actors += [
@@ -880,7 +881,6 @@ AGREED_TO = re.compile(
     r"|(?:is|are) (?:\w+ly )?(?:pushing|seeking|trying|working|moving)) to "
 )
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
-MEETING_NOUNS = ("summit", "talk", "meeting", "dialogue")  # one meeting, by any of its names
 THE_EVENT = re.compile(
     r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
     r"(summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
