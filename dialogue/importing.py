@@ -1177,7 +1177,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     three, or two with one in the proposal's headline ("Kono statement"), or all the title
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
     (two, or all the event has) and kind, or two words of its title and summary with them, or
-    one word and one actor with the very span the event has ("from 1910 to 1945"), or no word
+    one word and one actor with the very span the event has ("from 1910 to 1945"), or two of
+    its people or all its actors (three at least) on its very day, or no word
     but its parties, kind, status and date as the event has them ("the two countries last held
     the talks in December" for the last security dialogue). A plan "by"
     a deadline may report an event up to a year later, if three words of its title name it.
@@ -1238,14 +1239,17 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             continue
         if event.date_lower > deadline and len(words & title) < 3:
             continue  # past its deadline, only what names it plainly ("revise the guidelines")
-        met = len({pk for pk, _ in people} & theirs) >= 2 and event.edtf == proposal.edtf
+        # two of its people, or all of its actors (three at least), on its very day
+        met = (
+            len({pk for pk, _ in people} & theirs) >= 2 or (len(theirs) >= 3 and theirs <= ids)
+        ) and event.edtf == proposal.edtf
         if not (
             common >= 3
             or (headline and common >= 2)
             or whole_title
             or ((common or described) and same_parties and event.kind == proposal.kind)
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
-            or (met and dates.precision(event.edtf) == "day")  # two of its people, its very day
+            or (met and dates.precision(event.edtf) == "day")
             or (
                 same_parties
                 and event.kind == proposal.kind

@@ -1260,6 +1260,14 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
         "future-oriented relations.",
         "2009-10-09",
     ) == [None]  # another day
+    # all its actors, three at least, on its very day, though one of its people only
+    summit.actors.set([people[0], *Actor.objects.filter(slug__in=["japan", "south-korea"])])
+    assert _reported(
+        summit,
+        "President Lee Myung-bak will host Japanese Prime Minister Yukio Hatoyama on "
+        "Friday, as South Korea and Japan mend ties.",
+        "2009-10-07",
+    ) == [summit]
 
 
 def test_a_day_naming_a_noun_is_that_nouns_event(actors):
