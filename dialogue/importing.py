@@ -1256,12 +1256,13 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
                 and event.edtf == proposal.edtf
                 and event.status == proposal.status
             )
-            # a word of its title, one of its parties, and its day within the month the passage
-            # names: "In April, a rocket broke apart" for "North Korea's rocket launch fails"
+            # a word of its title, one of its parties, and its day within the month or week the
+            # passage names: "In April, a rocket broke apart" for "North Korea's rocket launch
+            # fails"
             or (
                 common
                 and shared
-                and dates.precision(proposal.edtf) == "month"
+                and 0 < (upper - lower).days <= 31
                 and lower <= event.date_lower <= event.date_upper <= upper
             )
         ):

@@ -1451,6 +1451,12 @@ def test_a_passage_of_the_events_month_with_a_party_and_a_word_reports_it(actors
         "Pyongyang's rocket broke apart shortly after liftoff in April, officials noted.",
         "2012-12-12",
     )
+    # a week the passage names, as a month: "last week"
+    assert launch in _reported(
+        launch,
+        "Pyongyang's rocket broke apart shortly after liftoff last week, officials noted.",
+        "2012-04-18",
+    )
 
 
 def test_a_passage_of_the_events_kind_date_status_and_parties_reports_it(actors):
