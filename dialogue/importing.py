@@ -825,8 +825,9 @@ def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
     clause and its name: "Abe's visit to Yasukuni Shrine"."""
     if t.reporting or t.attributive or not (m := NOMINAL_BEFORE.search(text[: t.start])):
         return None
-    if not m["prep"] and not re.match(r"(?:last|in|on) ", t.text):
-        return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June"
+    if not m["prep"] and not re.match(r"(?:last|in|on|earlier|late|early) ", t.text):
+        return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June", "…'s
+        # rocket launch earlier this month"
     rest = NOMINAL_AFTER.match(text, t.end)
     owner = m["owner"][0].upper() + m["owner"][1:]  # "The North's": a headline's capital
     name = f"{owner}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"

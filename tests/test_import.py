@@ -1216,6 +1216,17 @@ def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
         "Shinzo Abe's visit to Yasukuni Shrine (December 2013)",
     )
     assert "shinzo-abe" in {a.slug for a in visit.actors}
+    # "North Korea's rocket launch earlier this month", "the Cabinet's decision early last
+    # month": the noun's own date, not the signing's on Thursday
+    signed, launch = _proposals(
+        "The ministers signed a letter of intent Thursday, and agreed that North Korea's rocket "
+        "launch earlier this month posed a serious threat.",
+        published=date(2009, 4, 24),
+    )
+    assert signed.edtf == "2009-04-23"
+    assert (launch.edtf, launch.title) == (
+        "2009-04-01/2009-04-24", "North Korea's rocket launch (earlier this month)"
+    )  # fmt: skip
 
 
 def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
