@@ -371,7 +371,8 @@ def _rules():
         return (days[0] if days else pub.isoformat()), {}
 
     def that_year(m, pub, future, anchor):
-        """ "in August that year", "the same year": the year of the last date given."""
+        """ "in August that year", "the same year", "that December": the year of the last
+        date given."""
         year = _anchor_start(anchor, pub).year
         month = m.groupdict().get("month")
         return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
@@ -548,6 +549,7 @@ def _rules():
             offset,
         ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
+        (rf"\b(?:in )?that {month_title}\b(?! \d)", 0, that_year),  # "a visit that December"
         (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),
         (SAME_DAY.pattern, i, same_day),
         # a part of the day, a time of day, hours after: the day last named, else the paper's

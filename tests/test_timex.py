@@ -282,6 +282,9 @@ def test_that_year_is_the_year_of_the_last_date_given():
     found = find("Relations sank further in August that year", TUE_2_JULY_2013, anchor="2012-06")
     assert [t.edtf for t in found] == ["2012-08"]
     assert [t.edtf for t in find("the same year", TUE_2_JULY_2013, anchor="2010")] == ["2010"]
+    # "tried to hold a new round in late 2013, but … after Abe paid a visit that December"
+    found = find("tried in late 2011, but after a visit that December", TUE_2_JULY_2013)
+    assert [t.edtf for t in found] == ["2011-09/2011-12", "2011-12"]
 
 
 @pytest.mark.parametrize(
