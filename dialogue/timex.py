@@ -357,6 +357,10 @@ def _rules():
         if unit == "month":
             year, month = _add_months(coarse.year, coarse.month, sign * n)
             return f"{year:04d}-{month:02d}", {}
+        if m.groupdict().get("half") or m.groupdict().get("half2"):
+            # "two and a half years ago", "a year and a half earlier": to the month
+            year, month = _add_months(coarse.year, coarse.month, sign * (n * 12 + 6))
+            return f"{year:04d}-{month:02d}", {}
         return str(coarse.year + sign * n), {}
 
     def same_day(m, pub, future, anchor):
@@ -541,8 +545,9 @@ def _rules():
             after_clause,
         ),
         (
-            rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?:the )?(?:(?:previous|following"
-            rf"|next) )?(?P<unit>days?|weeks?|months?|years?) ?(?:(?P<direction>earlier|later"
+            rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<half>and a half )?(?:the )?"
+            rf"(?:(?:previous|following|next) )?(?P<unit>days?|weeks?|months?|years?)"
+            rf"(?P<half2> and a half)? ?(?:(?P<direction>earlier|later"
             rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
             rf"|with|from|the)\b))",
             i,

@@ -174,6 +174,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("will meet next Tuesday", True, "2013-07-09"),
         # offsets from the publication day
         ("three years ago", False, "2010"),
+        ("two and a half years ago", False, "2011-01"),
+        ("a year and a half ago", False, "2012-01"),
         ("two days ago", False, "2013-06-30"),
         # seasons, as EDTF seasons
         ("last autumn", False, "2012-23"),
