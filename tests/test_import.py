@@ -1470,6 +1470,20 @@ def test_a_passage_of_the_events_month_with_a_party_and_a_word_reports_it(actors
     )
 
 
+def test_ministers_meeting_are_no_telling_words(actors):
+    """ "The ministers agreed to meet again in Seoul next year" is not the timeline's "South
+    Korean, U.S. and Japanese foreign ministers meet in Washington" of that year: any ministers
+    meet."""
+    washington = make_event(
+        title="South Korean, U.S. and Japanese foreign ministers meet in Washington",
+        edtf="2010-12-06",
+        kind=Event.Kind.MEETING,
+    )
+    washington.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    text = "Japan and South Korea held talks. The ministers agreed to meet in Seoul next year."
+    assert washington not in _reported(washington, text, "2009-04-24")
+
+
 def test_a_passage_of_the_events_kind_date_status_and_parties_reports_it(actors):
     """ "The two countries last held the talks in Tokyo in December" for the timeline's "Security
     dialogue last held before suspension" of December 2009: no telling word, but its parties, its
