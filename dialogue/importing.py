@@ -752,7 +752,7 @@ def _named_by_date(
 ) -> Proposal:
     """The event a noun names with a date before it ("Japan’s 1910-1945 colonial rule of the
     peninsula", "the March 11 earthquake"), citing the noun phrase."""
-    owner = re.search(r"(?:\b[\w’']+ )?$", clause.text[: t.start])
+    owner = re.search(r"(?:\b(?:[Tt]he )?[\w’']+ )?$", clause.text[: t.start])  # "the North's"
     noun = re.match(r"[\w\s'’-]+?(?=[,.;:]| which| that| due| during|$)", clause.text[t.end :])
     name = (noun[0].strip() if noun else "") or _title(clause.text)
     a = clause.start + (owner.start() if owner else t.start)

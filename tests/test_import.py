@@ -1297,6 +1297,12 @@ def test_a_day_naming_a_noun_is_that_nouns_event(actors):
     assert [e.edtf for e in Event.objects.exclude(pk=quake.pk).order_by("pk")] == [
         "2011-05-22", "2011-03-11"
     ]  # fmt: skip
+    # "The North's Nov. 23 shelling": its owner, with its article, is read
+    (shelling,) = _proposals(
+        "The North's Nov. 23 shelling of Yeonpyeong Island killed four.", date(2010, 12, 3)
+    )
+    assert shelling.edtf == "2010-11-23"
+    assert "north-korea" in {a.slug for a in shelling.actors}
 
 
 def test_another_passage_of_the_very_event_by_its_own_people_cites_it_too(actors):
