@@ -191,7 +191,9 @@ COLLECTIVE = re.compile(
     re.IGNORECASE,
 )
 FOREIGN_OFFICIALS = re.compile(
-    r"\bforeign (?:affairs )?(?:and defen[cs]e )?(?:officials|ministers|ministries)\b", re.I
+    r"\bforeign (?:affairs )?(?:and defen[cs]e )?(?:officials|ministers|ministries)\b"
+    r"|\bdiplomats and\b",  # "diplomats and defense officials of Japan and South Korea"
+    re.I,
 )
 DEFENCE_OFFICIALS = re.compile(r"\bdefen[cs]e (?:officials|ministers|ministries)\b", re.I)
 

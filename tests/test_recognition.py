@@ -387,6 +387,16 @@ def test_the_two_states_an_article_is_about_count_their_people_and_demonyms(acto
     assert not {"north-korea", "japan-self-defense-forces"} & found
 
 
+def test_diplomats_and_defense_officials_are_the_two_states_ministries(actors):
+    """ "senior diplomats and defense officials" of the two states the article is about: their
+    foreign and defence ministries; "diplomats said" alone is anyone's."""
+    body = "Japan and South Korea met. Senior diplomats and defense officials will meet in June."
+    index = ActorIndex(Actor.objects.all()).for_article(body, "KOR")
+    found = {a.slug for a in index.find("Senior diplomats and defense officials will meet")}
+    assert {"japan-foreign-ministry", "south-korea-foreign-ministry"} <= found
+    assert "japan-foreign-ministry" not in {a.slug for a in index.find("Diplomats said so.")}
+
+
 def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     found = _names(
         "Japan Post Holdings President Taizo Nishimuro headed the panel. It was launched by "
