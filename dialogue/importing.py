@@ -120,6 +120,8 @@ SPEAKER = re.compile(rf"(?:^|,\s*[\"”]?\s*){SAID_BY}")
 # Whose something is: "Abe's visit", "Defense Minister Kim Kwan-jin's planned trip"
 OWNER = r"\b[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
 POSSESSOR = re.compile(rf"({OWNER})['’]s\b")
+# A meeting, by any of its names
+MEETING_NAMES = r"dialogues?|talks|meetings?|consultations?|summits?"
 KINDS = [
     (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
     (
@@ -127,7 +129,7 @@ KINDS = [
         Event.Kind.AGREEMENT,
     ),
     (
-        re.compile(r"\b(?:dialogue|talks|meeting|consultations?|summit|negotiations)\b", re.I),
+        re.compile(rf"\b(?:{MEETING_NAMES}|negotiations)\b", re.I),
         Event.Kind.MEETING,
     ),
     (re.compile(r"\b(?:statement|apolog|declar)", re.I), Event.Kind.STATEMENT),
@@ -338,7 +340,7 @@ def _present(text: str) -> str:
     return min(rewrites, key=lambda r: r[0])[1] if rewrites else text
 
 
-MEETING_WORDS = re.compile(r"\b(?:dialogues?|talks|meetings?|consultations?|summits?)\b", re.I)
+MEETING_WORDS = re.compile(rf"\b(?:{MEETING_NAMES})\b", re.I)
 
 
 def _kind(text: str, status: str = "") -> str:
@@ -721,18 +723,14 @@ def _attach_actors(
             # dialogue, held in Tokyo": the states of the one the article told of before (a
             # meeting, by any of its names)
             noun = thing[1].lower().rstrip("s")
-            earlier = [
-                p
-                for p in before
-                if noun in " ".join(c.text for c in p.clauses).lower()
-                or (MEETING_WORDS.fullmatch(thing[1]) and p.kind == Event.Kind.MEETING)
-            ]
-            if earlier:
-                proposal.actors += [
-                    a
-                    for a in earlier[-1].actors
-                    if a.kind == Actor.Kind.STATE and a not in proposal.actors
-                ]
+            named = [p for p in before if noun in " ".join(c.text for c in p.clauses).lower()]
+            meetings = [p for p in before if p.kind == Event.Kind.MEETING]
+            earlier = named or (meetings if MEETING_WORDS.fullmatch(thing[1]) else [])
+            theirs = earlier[-1].actors if earlier else []
+            theirs = [a for a in theirs if a.kind == Actor.Kind.STATE]
+            # "held in Tokyo": one of theirs; not "the latest drills by the North"
+            if set(states) <= set(theirs):
+                proposal.actors += [a for a in theirs if a not in proposal.actors]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
@@ -884,7 +882,7 @@ AGREED_TO = re.compile(
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
 THE_EVENT = re.compile(
     r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
-    r"(summits?|talks|meetings?|dialogue|pact|agreement|deal|arrangement|exercises?|drills?)\b"
+    rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
 NEXT_ROUND = re.compile(
     r"(?:and |but )?(?:a|the) (?:second|third|fourth|fifth|next|new|further) (?:round|meeting"
@@ -983,7 +981,8 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
                 last[a] = m.start()
         people = sorted(last, key=last.get)[-n:]
         states = [actors.states_by_country.get(a.country) for a in people]
-        return people + [s for s in dict.fromkeys(states) if s] if len(people) == n else []
+        if len(people) == n:  # else the clause's other cues ("…, but have been suspended")
+            return people + [s for s in dict.fromkeys(states) if s]
     if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
                 clause.text):  # fmt: skip
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
@@ -1184,9 +1183,10 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
     (two, or all the event has) and kind, or two words of its title and summary with them, or
     one word and one actor with the very span the event has ("from 1910 to 1945"), or two of
-    its people or all its actors (three at least) on its very day, or no word
-    but its parties, kind, status and date as the event has them ("the two countries last held
-    the talks in December" for the last security dialogue). A plan "by"
+    its people or all its actors (three at least, a person among them) on its very day, or no
+    word but its parties and people, kind, status and date as the event has them ("the two
+    countries last held the talks in December" for the last security dialogue), or a word and
+    a party in the week or month that holds its day. A plan "by"
     a deadline may report an event up to a year later, if three words of its title name it.
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
@@ -1236,8 +1236,10 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         # its summary says more than its title: "the last security dialogue of senior officials"
         about = title | _content(event.summary_en or "")
         described = len(words & about) + min(1, len(name_words & about)) >= 2
+        their_people = [a for a in event.actors.all() if a.kind == Actor.Kind.PERSON]
+        all_people = all(a.pk in ids for a in their_people)  # if it has any
         # none of the event's people named, and someone of their country instead
-        absent = {a.country for a in event.actors.all() if a.kind == Actor.Kind.PERSON}
+        absent = {a.country for a in their_people}
         replaced = not any(pk in theirs for pk, _ in people) and any(
             country in absent for _, country in people
         )
@@ -1245,9 +1247,11 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             continue
         if event.date_lower > deadline and len(words & title) < 3:
             continue  # past its deadline, only what names it plainly ("revise the guidelines")
-        # two of its people, or all of its actors (three at least), on its very day
+        # two of its people, or all of its actors (three at least, a person among them), on its
+        # very day
         met = (
-            len({pk for pk, _ in people} & theirs) >= 2 or (len(theirs) >= 3 and theirs <= ids)
+            len({pk for pk, _ in people} & theirs) >= 2
+            or (their_people and len(theirs) >= 3 and theirs <= ids)
         ) and event.edtf == proposal.edtf
         if not (
             common >= 3
@@ -1258,6 +1262,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or (met and dates.precision(event.edtf) == "day")
             or (
                 same_parties
+                and all_people
                 and event.kind == proposal.kind
                 and event.edtf == proposal.edtf
                 and event.status == proposal.status

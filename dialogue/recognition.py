@@ -601,7 +601,8 @@ class ActorIndex:
     def for_article(self, body: str, country: str = "") -> ActorIndex:
         """The same index, read against one article (see the class)."""
         # the two states it names most: by name, by demonym, and by their people and bodies
-        named = {m.start(): self.by_name[m.group(0)].country for m in self.pattern.finditer(body)}
+        found = self.pattern.finditer(body) if self.pattern else ()
+        named = {m.start(): self.by_name[m.group(0)].country for m in found}
         demonyms = {m.start(): DEMONYMS[m.group(0).lower()] for m in DEMONYM.finditer(body)}
         countries = (demonyms | named).values()  # "South Korean" may be a name too: once
         counts: dict = {}

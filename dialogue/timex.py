@@ -348,20 +348,22 @@ def _rules():
         else:
             coarse = _anchor_start(anchor, pub)
             base = _anchor_day(anchor, pub, future)
+        year, month = coarse.year + sign * n, None
+        if unit == "month":
+            year, month = _add_months(coarse.year, coarse.month, sign * n)
+        elif unit == "year" and (m.groupdict().get("half") or m.groupdict().get("half2")):
+            # "two and a half years ago", "a year and a half earlier": to the month
+            year, month = _add_months(coarse.year, coarse.month, sign * (n * 12 + 6))
+        room = date(1, 1, 1) + timedelta(weeks=n) <= base <= date(9998, 1, 1)
+        if not (room and 1 <= year <= 9998):
+            return None, {}  # before the calendar starts or past what the site places
         if unit == "day" or (unit == "week" and direction != "ago"):
             # "took effect a week later": that many days after the day given
             return (base + timedelta(days=sign * n * (7 if unit == "week" else 1))).isoformat(), {}
         if unit == "week":
             monday = base - timedelta(days=base.weekday()) + timedelta(weeks=sign * n)
             return _span(monday, monday + timedelta(days=6)), {}
-        if unit == "month":
-            year, month = _add_months(coarse.year, coarse.month, sign * n)
-            return f"{year:04d}-{month:02d}", {}
-        if m.groupdict().get("half") or m.groupdict().get("half2"):
-            # "two and a half years ago", "a year and a half earlier": to the month
-            year, month = _add_months(coarse.year, coarse.month, sign * (n * 12 + 6))
-            return f"{year:04d}-{month:02d}", {}
-        return str(coarse.year + sign * n), {}
+        return (f"{year:04d}-{month:02d}" if month else f"{year:04d}"), {}
 
     def same_day(m, pub, future, anchor):
         return _anchor_day(anchor, pub, future).isoformat(), {}
@@ -545,7 +547,7 @@ def _rules():
             after_clause,
         ),
         (
-            rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<half>and a half )?(?:the )?"
+            rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) (?P<half>and a half )?)?(?:the )?"
             rf"(?:(?:previous|following|next) )?(?P<unit>days?|weeks?|months?|years?)"
             rf"(?P<half2> and a half)? ?(?:(?P<direction>earlier|later"
             rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
@@ -554,7 +556,8 @@ def _rules():
             offset,
         ),
         (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
-        (rf"\b(?:in )?that {month_title}\b(?! \d)", 0, that_year),  # "a visit that December"
+        # "a visit that December"; not "said that May would visit", "that June, 2012"
+        (rf"\b(?:in )?that (?!May\b){month_title}\b(?!,? \d)", 0, that_year),
         (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),
         (SAME_DAY.pattern, i, same_day),
         # a part of the day, a time of day, hours after: the day last named, else the paper's

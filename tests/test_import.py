@@ -713,6 +713,16 @@ def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_sta
         "Fumio Kishida, when the two meet in New York later this month."
     )
     assert {"yun-byung-se", "fumio-kishida"} <= {a.slug for a in two.actors}
+    # "the ministers said" with no two people named before: the clause's other cues
+    (suspended,) = [
+        p
+        for p in _proposals(
+            "Japan and South Korea held summits every year until 2011, but have been suspended "
+            "since May 2012, the ministers said."
+        )
+        if p.clauses[0].text.startswith("but")
+    ]
+    assert {"japan", "south-korea"} <= {a.slug for a in suspended.actors}
     # "…, the ministers said": the two who said it
     *_, said = _proposals(
         "Foreign Minister Yun Byung-se met Foreign Minister Fumio Kishida in Seoul. The next "
@@ -999,6 +1009,19 @@ def test_the_summits_are_those_the_article_told_of(actors):
         "the dialogue, held in Tokyo in December 2009, proved to be the last for years."
     )
     assert {"japan", "south-korea"} <= {a.slug for a in previous.actors}
+    # the meeting that names it, not the last meeting told; and no states where the clause
+    # names another's doings ("The latest drills by North Korea")
+    *_, previous = _proposals(
+        "South Korea and Japan held security talks in Seoul on Tuesday. China and the United "
+        "States held a summit in Beijing on Wednesday. The previous round of the talks, held in "
+        "Tokyo in December 2009, proved to be the last for years."
+    )
+    assert {a.slug for a in previous.actors} == {"japan", "south-korea"}
+    *_, latest = _proposals(
+        "South Korea and the United States held joint drills on Monday. The latest drills by "
+        "North Korea, on Friday, drew protests."
+    )
+    assert {a.slug for a in latest.actors} == {"north-korea"}
 
 
 def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
@@ -1279,6 +1302,16 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
         "Friday, as South Korea and Japan mend ties.",
         "2009-10-07",
     ) == [summit]
+    # not a passage naming its states alone: "drawing protests from Japan, China and South Korea"
+    trilateral = make_event(title="Trilateral summit in Seoul", edtf="2009-10-09",
+                            kind=Event.Kind.MEETING)  # fmt: skip
+    trilateral.actors.set(Actor.objects.filter(slug__in=["japan", "south-korea", "china"]))
+    assert _reported(
+        trilateral,
+        "North Korea fired a missile into the sea on Friday, drawing protests from Japan, China "
+        "and South Korea.",
+        "2009-10-10",
+    ) == [None]
 
 
 def test_a_day_naming_a_noun_is_that_nouns_event(actors):
@@ -1502,6 +1535,11 @@ def test_a_passage_of_the_events_kind_date_status_and_parties_reports_it(actors)
     dialogue.edtf = "2009-12-18"  # a day the passage does not tell
     dialogue.save()
     assert _reported(dialogue, text.replace("Tokyo", "Seoul"), "2010-02-11") == [None]
+    # a summit of two leaders is not any talks of their countries that day
+    dialogue.actors.add(make_actor(slug="kan", name_en="Naoto Kan", kind=Actor.Kind.PERSON))
+    dialogue.edtf = "2009-12"
+    dialogue.save()
+    assert _reported(dialogue, text.replace("Tokyo", "Busan"), "2010-02-11") == [None]
 
 
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):

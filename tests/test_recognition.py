@@ -397,6 +397,11 @@ def test_diplomats_and_defense_officials_are_the_two_states_ministries(actors):
     assert "japan-foreign-ministry" not in {a.slug for a in index.find("Diplomats said so.")}
 
 
+def test_an_index_of_no_actors_reads_an_article(db):
+    index = ActorIndex(Actor.objects.none()).for_article("Japan and South Korea met.", "KOR")
+    assert index.find("Japan and South Korea met.") == []
+
+
 def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     found = _names(
         "Japan Post Holdings President Taizo Nishimuro headed the panel. It was launched by "

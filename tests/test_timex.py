@@ -280,6 +280,16 @@ def test_earlier_in_the_day_is_the_day_named_before_it_in_the_same_text():
     assert [t.edtf for t in found] == ["2013-06-28", "2013-06-28"]
 
 
+def test_an_offset_past_the_calendars_edges_is_no_date():
+    """ "two and a half years ago" in a paper of year 1, "a year and a half later" near 9999:
+    no date the site can place, so none; "and a half" with no number is no half."""
+    assert find("two and a half years ago", date(1, 6, 1)) == []
+    assert find("the day before", date(1, 1, 1)) == []
+    assert find("a year and a half later", date(9998, 6, 1)) == []
+    found = find("They met in January 2010, and a half year later", TUE_2_JULY_2013)
+    assert [t.edtf for t in found] == ["2010-01", "2011"]  # "year later", as before
+
+
 def test_that_year_is_the_year_of_the_last_date_given():
     found = find("Relations sank further in August that year", TUE_2_JULY_2013, anchor="2012-06")
     assert [t.edtf for t in found] == ["2012-08"]
@@ -287,6 +297,10 @@ def test_that_year_is_the_year_of_the_last_date_given():
     # "tried to hold a new round in late 2013, but … after Abe paid a visit that December"
     found = find("tried in late 2011, but after a visit that December", TUE_2_JULY_2013)
     assert [t.edtf for t in found] == ["2011-09/2011-12", "2011-12"]
+    # not a name or a modal, nor a month with its own year
+    assert [t.edtf for t in find("said that May would visit", TUE_2_JULY_2013, anchor="2011")] == []
+    found = find("The talks, held that June, 2012, failed.", TUE_2_JULY_2013, anchor="2011")
+    assert [t.edtf for t in found] == ["2012-06"]
 
 
 @pytest.mark.parametrize(
