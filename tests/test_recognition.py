@@ -370,16 +370,17 @@ def test_the_two_states_an_article_is_about_count_their_people_and_demonyms(acto
     """An article that names North Korea most by name, but Japan and South Korea through their
     people and "Japanese", "South Korean": "bilateral" is Japan and South Korea, and "defense
     officials" their defence ministries (not the Self-Defense Forces)."""
-    Actor.objects.create(slug="japan-self-defense-forces", name_en="Japan Self-Defense Forces",
-                         kind="government_body", country="JPN")  # fmt: skip
-    Actor.objects.create(slug="park-geun-hye", name_en="Park Geun-hye", aliases="Park",
-                         kind="person", country="KOR")  # fmt: skip
+    for slug, name, kind, country in [
+        ("japan-self-defense-forces", "Japan Self-Defense Forces", "government_body", "JPN"),
+        ("park-geun-hye", "Park Geun-hye", "person", "KOR"),
+    ]:
+        aliases = "Park" if kind == "person" else ""
+        Actor.objects.create(slug=slug, name_en=name, kind=kind, country=country, aliases=aliases)
     body = (
         "Japanese Prime Minister Shinzo Abe and South Korean President Park Geun-hye discussed "
         "North Korea. Abe said North Korea must stop. Park said North Korea had fired rockets. "
         "North Korea denied it, and Abe and Park agreed with Japanese and South Korean "
-        "lawmakers. Bilateral talks of defense officials "
-        "will follow."
+        "lawmakers. Bilateral talks of defense officials will follow."
     )
     index = ActorIndex(Actor.objects.all()).for_article(body, "")
     found = {a.slug for a in index.find("Bilateral talks of defense officials will follow.")}
