@@ -162,7 +162,7 @@ GOVERNMENT_WORDS = {
     "prefecture",
 }  # fmt: skip
 GENERIC_BODY = re.compile(
-    r"\b(Foreign|Defen[cs]e|Unification|Finance) Ministry\b"
+    r"\b([Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Ff]inance) [Mm]inistry\b"  # "defense ministry"
     r"|\bMinistry of (?:National )?(Foreign Affairs(?: and Trade)?|Defen[cs]e|Unification"
     r"|Finance)\b"
 )

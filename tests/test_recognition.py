@@ -224,6 +224,10 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    cued = "A South Korean defense ministry official said so."  # in lower case too
+    assert "south-korea-defence-ministry" in {
+        a.slug for a in index.for_article(cued, "JPN").find(cued)
+    }
     # a parliament's defense committee or the Self-Defense Forces are no defense ministry
     for slug, name, country in [("defense-committee", "National Defense Committee", "KOR"),
                                 ("sdf", "Self-Defense Forces", "JPN")]:  # fmt: skip
