@@ -450,7 +450,7 @@ def _read(body: str, published: date, skip: int = 0):
         for c in parts:
             anchors = [*story, *before, *given]  # which "the day before" counts from
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
-            given += [t.edtf for t in found[id(c)] if not t.attributive]
+            given += [t.edtf for t in found[id(c)] if t.counts_from]
         story = story or [a for a in given if _a_day(a)][:1]
         before = given or before
         yield s_start, s_end, parts, found

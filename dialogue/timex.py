@@ -107,6 +107,15 @@ class TimeExpression:
     attributive: bool = False
     future: bool = False  # the expression itself points ahead ("later this month")
 
+    @property
+    def counts_from(self) -> bool:
+        """Whether "the following day" after it counts from it: a day, even one naming a noun
+        ("the April 13 statement …; the following day"), but no year naming one ("the 1993
+        Kono statement") nor a clock's Greenwich weekday ("2239 GMT Thursday")."""
+        day = re.fullmatch(r"(\d{4})-\d\d-\d\d", self.edtf)
+        dated = day and "0001" <= day[1] <= "9998" and re.search(r"\d", self.text)
+        return not self.attributive or bool(dated)
+
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -659,7 +668,7 @@ def find(
     # "the day before" after "on June 5" in the same text counts from June 5
     for i, t in enumerate(found):
         if i and RELATIVE_TO_ANCHOR.match(t.text):
-            previous = (*anchor, *(f.edtf for f in found[:i] if not f.attributive))
+            previous = (*anchor, *(f.edtf for f in found[:i] if f.counts_from))
             t.edtf = (
                 next(
                     r(m, published, tense(t.start), previous)[0]

@@ -290,6 +290,17 @@ def test_an_offset_past_the_calendars_edges_is_no_date():
     assert [t.edtf for t in found] == ["2010-01", "2011"]  # "year later", as before
 
 
+def test_a_day_naming_a_noun_is_a_day_to_count_from_and_a_year_naming_one_is_not():
+    found = find("welcomed the April 13 statement, and the following day", date(2009, 4, 24))
+    assert [t.edtf for t in found] == ["2009-04-13", "2009-04-14"]
+    found = find("the 1993 Kono statement, and the following year", TUE_2_JULY_2013)
+    assert [t.edtf for t in found] == ["1993", "2014"]  # the article's year
+    found = find(
+        "launched at 7:39 a.m. (2239 GMT Thursday), and the following day", TUE_9_SEPT_2014
+    )
+    assert found[-1].edtf == "2014-09-10"  # after the local day, not Greenwich's Thursday
+
+
 def test_that_year_is_the_year_of_the_last_date_given():
     found = find("Relations sank further in August that year", TUE_2_JULY_2013, anchor="2012-06")
     assert [t.edtf for t in found] == ["2012-08"]
