@@ -450,7 +450,14 @@ def _read(body: str, published: date, skip: int = 0):
         for c in parts:
             anchors = [*story, *before, *given]  # which "the day before" counts from
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
-            given += [t.edtf for t in found[id(c)] if t.counts_from]
+            # an aside's day is not the story's ("North Korea, which claimed on May 9 …; the
+            # same day"), unless past the aside's comma ("the shrine, which honors …, on Sunday")
+            aside = re.match(r"(?:which|who) ", c.text)
+            given += [
+                t.edtf
+                for t in found[id(c)]
+                if t.counts_from and not (aside and "," not in c.text[: t.start])
+            ]
         story = story or [a for a in given if _a_day(a)][:1]
         before = given or before
         yield s_start, s_end, parts, found

@@ -1542,6 +1542,23 @@ def test_a_passage_of_the_events_kind_date_status_and_parties_reports_it(actors)
     assert _reported(dialogue, text.replace("Tokyo", "Busan"), "2010-02-11") == [None]
 
 
+def test_an_asides_day_is_not_the_day_the_story_counts_from(actors):
+    """ "…, which claimed on May 9 to have fired a missile. Carter spoke the same day": the day
+    of the talks, not the aside's; a day past the aside's comma is the clause's own."""
+    *_, spoke = _proposals(
+        "Shinzo Abe met Park Geun-hye on May 30 and discussed North Korea, which claimed on "
+        "May 9 to have fired a missile. Barack Obama spoke at the forum the same day.",
+        published=date(2015, 5, 31),
+    )
+    assert spoke.edtf == "2015-05-30"
+    *_, after = _proposals(
+        "Taro Aso visited the shrine, which honors the war dead, on Sunday. Shinzo Abe sent an "
+        "offering the same day.",
+        published=date(2013, 4, 22),
+    )
+    assert after.edtf == "2013-04-21"
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
