@@ -803,9 +803,17 @@ def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Acto
         if item.kind != Actor.Kind.PERSON:
             if _part_of_known(item, known):
                 continue
-            generic = GENERIC_BODY.fullmatch(item.name)
-            if generic and known._ministries(generic):
-                continue  # "the Ministry of National Defense": a known ministry, by the context
+            # "the Ministry of National Defense", "the South Korean Foreign Ministry": a known
+            # ministry, by the context or by the country before it
+            generic = GENERIC_BODY.search(item.name)
+            owner = _country_in(item.name[: generic.start()]) if generic else ""
+            if (
+                generic
+                and generic.end() == len(item.name)
+                and (generic.start() == 0 or owner)
+                and any(not owner or a.country == owner for a in known._ministries(generic))
+            ):
+                continue
             same = None
         elif not (same := known.same_person(item.name)) and any(
             p.name_en == item.name for p in proposed

@@ -228,6 +228,9 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    # a known ministry with its country before it is no new body; another country's is
+    owned = "A South Korean Foreign Ministry official agreed; the Chinese Foreign Ministry did not."
+    assert [a.name_en for a in unknown_actors(owned, index, "JPN")] == ["Chinese Foreign Ministry"]
     # a parliament's defense committee or the Self-Defense Forces are no defense ministry
     for slug, name, country in [("defense-committee", "National Defense Committee", "KOR"),
                                 ("sdf", "Self-Defense Forces", "JPN")]:  # fmt: skip
