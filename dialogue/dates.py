@@ -248,6 +248,21 @@ def bounds(value: str) -> tuple[date, date]:
     return reading.start.lower, reading.end.upper
 
 
+def placeable(value: str) -> bool:
+    """Whether the site can place the value: valid, with its years within 1–MAX_YEAR."""
+    try:
+        bounds(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def placeable_day(value: str) -> bool:
+    """Whether the value is a single day the site can place (one to count "the day after"
+    from: a paper of 31 December 9998 has none after it)."""
+    return placeable(value) and precision(value) == "day"
+
+
 # Words in the active language ------------------------------------------------------------
 
 # The CLDR locale of each language's dates: English is British ('9 September 2014').

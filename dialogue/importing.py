@@ -458,15 +458,9 @@ def _read(body: str, published: date, skip: int = 0):
                 for t in found[id(c)]
                 if t.counts_from and not (aside and "," not in c.text[: t.start])
             ]
-        story = story or [a for a in given if _a_day(a)][:1]
+        story = story or [a for a in given if dates.placeable_day(a)][:1]
         before = given or before
         yield s_start, s_end, parts, found
-
-
-def _a_day(edtf: str) -> bool:
-    """Whether the date is a day the site can place ("the day after" a paper of 31 December
-    9998 is not)."""
-    return _placeable(edtf) and dates.precision(edtf) == "day"
 
 
 def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.TimeExpression]:
@@ -1354,15 +1348,6 @@ def reported_events(
     return found
 
 
-def _placeable(edtf: str) -> bool:
-    """Whether the site can place the date (an editor adds any other by hand)."""
-    try:
-        dates.bounds(edtf)
-    except ValidationError:
-        return False
-    return True
-
-
 def _unique_slug(model, base: str) -> str:
     """A slug for a new row: the base cut to fit the field with room for a "-2", then
     numbered until no row has it."""
@@ -1463,7 +1448,7 @@ def import_article(
     proposals = [
         p
         for p in propose(article.body, article.published_on, index, skip=skip)
-        if _placeable(p.edtf)
+        if dates.placeable(p.edtf)  # an editor adds any other date by hand
     ]
     reported = reported_events(proposals, source, index)
     for proposal, reports in zip(proposals, reported, strict=True):

@@ -112,8 +112,7 @@ class TimeExpression:
         """Whether "the following day" after it counts from it: a day, even one naming a noun
         ("the April 13 statement …; the following day"), but no year naming one ("the 1993
         Kono statement") nor a clock's Greenwich weekday ("2239 GMT Thursday")."""
-        day = re.fullmatch(r"(\d{4})-\d\d-\d\d", self.edtf)
-        dated = day and "0001" <= day[1] <= "9998" and re.search(r"\d", self.text)
+        dated = re.search(r"\d", self.text) and dates.placeable_day(self.edtf)
         return not self.attributive or bool(dated)
 
 
@@ -363,8 +362,8 @@ def _rules():
         elif unit == "year" and (m.groupdict().get("half") or m.groupdict().get("half2")):
             # "two and a half years ago", "a year and a half earlier": to the month
             year, month = _add_months(coarse.year, coarse.month, sign * (n * 12 + 6))
-        room = date(1, 1, 1) + timedelta(weeks=n) <= base <= date(9998, 1, 1)
-        if not (room and 1 <= year <= 9998):
+        room = date(1, 1, 1) + timedelta(weeks=n) <= base <= date(dates.MAX_YEAR, 1, 1)
+        if not (room and 1 <= year <= dates.MAX_YEAR):
             return None, {}  # before the calendar starts or past what the site places
         if unit == "day" or (unit == "week" and direction != "ago"):
             # "took effect a week later": that many days after the day given

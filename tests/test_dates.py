@@ -365,3 +365,18 @@ def test_every_date_is_refused_as_a_field_error_or_shown_on_every_page(client, s
         assert_shown_everywhere(client, event)
     finally:
         event.delete()  # one event per example: a bad one must not spoil the next
+
+
+@pytest.mark.parametrize(
+    ("value", "placeable", "day"),
+    [
+        ("2015-04-27", True, True),
+        ("2015-04", True, False),
+        ("9998-12-31", True, True),
+        ("9999-01-04", False, False),  # past what the site places
+        ("-002-09", False, False),
+        ("not a date", False, False),
+    ],
+)
+def test_what_the_site_can_place(value, placeable, day):
+    assert (dates.placeable(value), dates.placeable_day(value)) == (placeable, day)
