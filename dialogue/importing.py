@@ -727,8 +727,9 @@ def _attach_actors(
             named = [p for p in before if noun in " ".join(c.text for c in p.clauses).lower()]
             meetings = [p for p in before if p.kind == Event.Kind.MEETING]
             earlier = named or (meetings if MEETING_WORDS.fullmatch(thing[1]) else [])
-            theirs = earlier[-1].actors if earlier else []
-            theirs = [a for a in theirs if a.kind == Actor.Kind.STATE]
+            theirs = (
+                [a for a in earlier[-1].actors if a.kind == Actor.Kind.STATE] if earlier else []
+            )
             # "held in Tokyo": one of theirs; not "the latest drills by the North"
             if set(states) <= set(theirs):
                 proposal.actors += [a for a in theirs if a not in proposal.actors]
@@ -1187,8 +1188,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     its people or all its actors (three at least, a person among them) on its very day, or no
     word but its parties and people, kind, status and date as the event has them ("the two
     countries last held the talks in December" for the last security dialogue), or a word and
-    a party in the week or month that holds its day. A plan "by"
-    a deadline may report an event up to a year later, if three words of its title name it.
+    a party in the week or month that holds its day. A plan "by" a deadline may report an
+    event up to a year later, if three words of its title name it.
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
     telling word of its title is there. The best match wins."""
