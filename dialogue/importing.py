@@ -590,6 +590,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [clause],
                         ),
                     ]
+                elif (told := _told_before(proposals, clause, t)) is not None:
+                    told.clauses.append(clause)  # "Tuesday's meeting comes as …": that meeting
                 else:
                     status = _status(clause.text, t)
                     said, shift = _with_subject(body, s_start, clause)
@@ -770,6 +772,20 @@ def _named_by_date(
         _kind(name),
         [phrase],
     )
+
+
+def _told_before(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression):
+    """The proposal an event named by its day ("Tuesday's meeting", "Today's talks") is, where
+    one of the article's earlier proposals is of that day and kind ("next year's summit" may
+    be another)."""
+    noun = re.match(
+        r"['’]s ([\w\s-]+?)\b(?: (?:is|was|comes|came|will|has|had)\b|[,.;])", clause.text[t.end :]
+    )
+    if not noun or dates.precision(t.edtf) != "day":
+        return None
+    kind = _kind(noun[1])
+    same = [p for p in proposals if p.edtf == t.edtf and p.kind == kind != Event.Kind.REPORT]
+    return same[0] if same else None
 
 
 def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:

@@ -1559,6 +1559,27 @@ def test_an_asides_day_is_not_the_day_the_story_counts_from(actors):
     assert after.edtf == "2013-04-21"
 
 
+def test_a_meeting_named_by_its_day_is_the_meeting_told_of_that_day(actors):
+    """ "Tuesday's meeting comes as …" and "Today's meeting is …" are the talks the story
+    opened with, cited again; "next year's summit" may be another than this year's."""
+    (talks,) = _proposals(
+        "South Korea and Japan held security talks in Seoul on Tuesday. Tuesday's meeting "
+        'comes as North Korea has stepped up its launches. "Today\'s meeting is a first step," '
+        "a professor said.",
+        published=date(2015, 4, 14),
+    )
+    assert talks.edtf == "2015-04-14"
+    assert [c.text.lstrip('"')[:15] for c in talks.clauses] == [
+        "South Korea and", "Tuesday's meeti", "Today's meeting"
+    ]  # fmt: skip
+    summits = _proposals(
+        "The three leaders will hold a summit in Seoul next year. China will host next year's "
+        "summit.",
+        published=date(2011, 5, 23),
+    )
+    assert len(summits) == 2
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
