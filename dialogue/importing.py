@@ -619,7 +619,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     proposals[-1].clauses.append(clause)
                 continue
             if (
-                CONTINUED.match(clause.text)
+                (CONTINUED.match(clause.text) or _why(clause, proposals))
                 and proposals
                 and s_start <= proposals[-1].clauses[-1].start < clause.start
             ):
@@ -786,6 +786,18 @@ def _told_before(proposals: list[Proposal], clause: Clause, t: timex.TimeExpress
     kind = _kind(noun[1])
     same = [p for p in proposals if p.edtf == t.edtf and p.kind == kind != Event.Kind.REPORT]
     return same[0] if same else None
+
+
+def _why(clause: Clause, proposals: list[Proposal]) -> bool:
+    """Whether an undated clause opening with "after" tells why the last proposal, of a day or a
+    few, came about ("lodged a protest on Friday after Japan sent an official to the ceremony"):
+    its own day is not the proposal's, and none is said. After a year's event ("the plan fell
+    through last year after Abe's shrine visit drew an angry response") it may be dated with
+    it."""
+    if not clause.text.startswith("after ") or not proposals:
+        return False
+    first, last = dates.bounds(proposals[-1].edtf)
+    return (last - first).days < 31
 
 
 def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:

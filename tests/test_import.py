@@ -1580,6 +1580,24 @@ def test_a_meeting_named_by_its_day_is_the_meeting_told_of_that_day(actors):
     assert len(summits) == 2
 
 
+def test_an_undated_after_clause_tells_why_a_days_event_came_about(actors):
+    """ "lodged a protest on Friday after Japan sent an official": one event, its cause not of
+    Friday; after a year's event, it is an event of its own, of that year."""
+    (protest,) = _proposals(
+        "South Korea on Friday lodged a strong protest after Japan for the first time sent a "
+        "government official to the ceremony.",
+        published=date(2013, 2, 23),
+    )
+    assert protest.edtf == "2013-02-22"
+    assert protest.clauses[-1].text.startswith("after Japan")
+    sought, visit = _proposals(
+        "Seoul and Tokyo sought the meeting last year, but the plan fell through after Shinzo "
+        "Abe's shrine visit drew an angry response.",
+        published=date(2014, 9, 9),
+    )
+    assert (visit.edtf, visit.clauses[0].text[:16]) == ("2013", "after Shinzo Abe")
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
