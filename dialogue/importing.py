@@ -417,7 +417,7 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     if expression is None and CANCELLED.search(text):
         return Event.Status.CANCELLED  # "…, but the Lee administration pulled out"
     kind = _nearest(_marks(text), expression.start if expression else len(text))
-    if expression and _since(text, expression):
+    if expression and _since(text, expression) and kind != "cancelled":
         kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"
     if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
         return Event.Status.CANCELLED
@@ -808,7 +808,14 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:
-    """A day that opens "a two-day visit" is the first of its days."""
+    """A day that opens "a two-day visit" is the first of its days; what "has been going on
+    since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
+    since January") lasts from it to the article's day."""
+    going_on = re.search(r"\b(?:ha(?:s|ve) been \w+ing|under \w+)\b[^,;]*$", text[: t.start])
+    if going_on and _since(text, t):
+        published = t.derivation.published
+        if dates.bounds(t.edtf)[0] < published:
+            return f"{t.edtf}/{published.isoformat()}"
     m = LASTING.search(text)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
@@ -889,7 +896,8 @@ def _main_clause(
 
 
 def _since(text: str, t: timex.TimeExpression) -> bool:
-    return bool(re.search(r"\bsince\s*$", text[: t.start]))
+    """Whether the time is where something began: "since May 2012"."""
+    return bool(re.search(r"\bsince\s*$", text[: t.start])) or t.text.lower().startswith("since ")
 
 
 def _within(expressions, clause: Clause, offset: int):

@@ -1598,6 +1598,26 @@ def test_an_undated_after_clause_tells_why_a_days_event_came_about(actors):
     assert (visit.edtf, visit.clauses[0].text[:16]) == ("2013", "after Shinzo Abe")
 
 
+def test_what_has_been_going_on_since_a_date_lasts_to_the_articles_day(actors):
+    """ "have been negotiating two pacts since last year" and "pacts under negotiation since
+    January" run from that date to the paper's; "has put off … since March" was called off,
+    and what happened once since a date is of that date."""
+    (talks,) = _proposals(
+        "Japan and South Korea have been negotiating two military pacts since last year.",
+        published=date(2012, 4, 13),
+    )
+    assert (talks.edtf, talks.status) == ("2011/2012-04-13", Event.Status.ONGOING)
+    (pacts,) = _proposals(
+        "Yoshihiko Noda called for progress on two defense pacts under negotiation since January.",
+        published=date(2011, 12, 18),
+    )
+    assert pacts.edtf == "2011-01/2011-12-18"
+    (put_off,) = _proposals(
+        "Seoul had put off the decision several times since March.", published=date(2009, 5, 26)
+    )
+    assert (put_off.edtf, put_off.status) == ("2009-03", Event.Status.CANCELLED)
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
