@@ -184,7 +184,9 @@ ROLES = {  # a post named in the plural, by its first letters: the offices that 
 }
 ROLES["defence"] = ROLES["defense"]
 THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
-BOTH_KOREAS = re.compile(r"\b(?:the two Koreas|both Koreas|inter-Korean)\b", re.IGNORECASE)
+BOTH_KOREAS = re.compile(  # "the Korean War": its two sides
+    r"\b(?:the two Koreas|both Koreas|inter-Korean|Korean War)\b", re.IGNORECASE
+)
 COLLECTIVE = re.compile(
     r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",

@@ -751,6 +751,8 @@ def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
         "South Korea proposed on Monday that the two Koreas hold high-level talks soon."
     )
     assert {"south-korea", "north-korea"} <= {a.slug for a in proposal.actors}
+    (war,) = _proposals("It was the first attack of its kind since the 1950-53 Korean War.")
+    assert {"south-korea", "north-korea"} <= {a.slug for a in war.actors}  # its two sides
     text = (
         "Japan and South Korea argue. Tokyo says the 1965 treaty settled all claims. "
         "Seoul and Tokyo disagree."
