@@ -184,6 +184,9 @@ ROLES = {  # a post named in the plural, by its first letters: the offices that 
 }
 ROLES["defence"] = ROLES["defense"]
 THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
+CHAMBER = re.compile(
+    r"\b(?:[Ll]ower|[Uu]pper) [Hh]ouse\b|\bHouse of (?:Councillors|Representatives)\b"
+)
 BOTH_KOREAS = re.compile(  # "the Korean War": its two sides
     r"\b(?:the two Koreas|both Koreas|inter-Korean|Korean War)\b", re.IGNORECASE
 )
@@ -576,6 +579,12 @@ class ActorIndex:
             "defence": [a for a in bodies if a.country in countries and "Defen" in a.name_en],
         }
         self.states_by_country = {a.country: a for a in actors if a.kind == Actor.Kind.STATE}
+        self.parliaments = [
+            a
+            for a in actors
+            if a.kind == Actor.Kind.GOVERNMENT_BODY
+            and "parliament" in {n.lower() for n in (a.name_en, *a.alias_list)}
+        ]
         self.keys = {}
         for actor in actors:
             if actor.kind == Actor.Kind.PERSON and not actor.merge_into_id:
@@ -766,6 +775,14 @@ class ActorIndex:
             heads = [p for p in self.people if p.country in states and post.search(p.office_en)]
             countries = [p.country for p in heads]
             add(*(p for p in heads if countries.count(p.country) == 1))
+        for m in CHAMBER.finditer(text):
+            # "the lower house", "Japan's House of Councillors": a chamber of the parliament of
+            # the country named beside it, else of the one the article's two states have
+            cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+            countries = {cue} if cue else {a.country for a in self.pair}
+            houses = [a for a in self.parliaments if a.country in countries]
+            if len(houses) == 1:
+                add(houses[0])
         if THE_NORTH.search(text) and (north := self.states_by_country.get("PRK")):
             add(north)  # "sanctions against the North", "the North's aggression"
         if len(self.pair) == 2:

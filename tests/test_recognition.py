@@ -405,6 +405,21 @@ def test_diplomats_and_defense_officials_are_the_two_states_ministries(actors):
     assert "japan-foreign-ministry" not in {a.slug for a in index.find("Diplomats said so.")}
 
 
+def test_a_chamber_is_of_the_parliament_of_its_country(actors):
+    """ "the lower house", "the House of Councillors": a chamber of the Diet, in an article
+    about Japan and South Korea, and so Japan's; "the U.S. House of Representatives" is not."""
+    Actor.objects.create(slug="national-diet", name_en="National Diet", kind="government_body",
+                         country="JPN", aliases="Diet\nparliament")  # fmt: skip
+    body = "Japan and South Korea met. The bills cleared the lower house on Thursday."
+    index = ActorIndex(Actor.objects.all()).for_article(body, "KOR")
+    found = {a.slug for a in index.find("The bills cleared the lower house on Thursday.")}
+    assert {"national-diet", "japan"} <= found
+    found = {a.slug for a in index.find("They now go to the House of Councillors.")}
+    assert "national-diet" in found
+    found = {a.slug for a in index.find("The U.S. House of Representatives passed it.")}
+    assert "national-diet" not in found
+
+
 def test_an_index_of_no_actors_reads_an_article(db):
     index = ActorIndex(Actor.objects.none()).for_article("Japan and South Korea met.", "KOR")
     assert index.find("Japan and South Korea met.") == []
