@@ -682,6 +682,17 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         [clause],
                     )
                 )
+            elif PAST.search(clause.text) and THE_MEETING.search(clause.text):
+                # "Lee and Ihara led the talks": the meeting told of last, and who was at it
+                last = proposals[-1] if proposals else None
+                if (
+                    last
+                    and last.kind == Event.Kind.MEETING
+                    and last.status == Event.Status.OCCURRED
+                    and len(starts) > 1
+                    and last.clauses[-1].start >= starts[-2]
+                ):
+                    last.clauses.append(clause)
     # "arrived on Saturday … and attended a dinner that evening": one event, said twice
     seen, unique = set(), []
     for proposal in proposals:
@@ -921,6 +932,9 @@ AGREED_TO = re.compile(
 THE_EVENT = re.compile(
     r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
     rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
+)
+THE_MEETING = re.compile(
+    rf"\b(?:led|headed|chaired|attended|joined|took part in) the (?:[\w-]+ )?(?:{MEETING_NAMES})\b"
 )
 NEXT_ROUND = re.compile(
     r"(?:and |but )?(?:a|the) (?:second|third|fourth|fifth|next|new|further) (?:round|meeting"

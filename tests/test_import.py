@@ -1620,6 +1620,23 @@ def test_what_has_been_going_on_since_a_date_lasts_to_the_articles_day(actors):
     assert (put_off.edtf, put_off.status) == ("2009-03", Event.Status.CANCELLED)
 
 
+def test_who_led_the_talks_just_told_of_were_at_them(actors):
+    """ "Kim and Sasae led the talks" right after the talks are told of: their people, and
+    the passage, are the talks'; two sentences on, or after a talk of plans, they are not."""
+    for slug, name, country in [
+        ("kim-a", "Kim Sook", "KOR"),
+        ("sasae-b", "Kenichiro Sasae", "JPN"),
+    ]:
+        Actor.objects.create(slug=slug, name_en=name, kind="person", country=country)
+    lead = "South Korea and Japan held security talks in Seoul on Tuesday. "
+    led = "Kim Sook and Kenichiro Sasae led the talks."
+    (talks,) = _proposals(lead + led, published=date(2015, 4, 14))
+    assert {"kim-a", "sasae-b"} <= {a.slug for a in talks.actors}
+    assert talks.clauses[-1].text.startswith("Kim Sook")
+    (talks,) = _proposals(lead + "The weather was fine. " + led, published=date(2015, 4, 14))
+    assert not {"kim-a", "sasae-b"} & {a.slug for a in talks.actors}
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
