@@ -282,8 +282,9 @@ def _rules():
 
     def part_of_unit(m, pub, future, anchor):
         unit = m["unit"].lower()
-        lower, upper = _unit_bounds(unit, SHIFT[m["which"].lower()], pub)
-        return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {}
+        shift = SHIFT[m["which"].lower()]
+        lower, upper = _unit_bounds(unit, shift, pub)
+        return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {"future": shift > 0}
 
     def part_of_year(m, pub, future, anchor):
         year = int(m["year"])

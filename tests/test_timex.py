@@ -210,6 +210,14 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
     assert [t.edtf for t in found] == [edtf]
 
 
+def test_a_part_of_a_coming_unit_is_still_to_come():
+    """ "agreed to hold talks early next year": a plan, whatever the verb's tense."""
+    (early,) = find("agreed to hold talks early next year", TUE_2_JULY_2013, future=False)
+    assert early.future
+    (late,) = find("met late last year", TUE_2_JULY_2013, future=False)
+    assert not late.future
+
+
 @pytest.mark.parametrize(
     ("text", "anchor", "edtf"),
     [
