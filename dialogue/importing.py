@@ -76,6 +76,8 @@ FUTURE = re.compile(
 )
 # A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
 # year"): its date is not moved ahead.
+# A plan told as one that no longer holds, when its day is still to come
+WAS_TO = re.compile(r"\b(?:was|were) to\b|\bhad been (?:planned|scheduled|set|due) to\b")
 PAST_PLAN = re.compile(
     r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
     r"due|going|meant|arranged|trying|seeking|hoping|aiming)(?: to| for)?\b|\b(?:was|were) to\b"
@@ -427,6 +429,13 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         or (expression is None and FUTURE.search(text))
     ):
         return Event.Status.PLANNED
+    if (
+        kind == "past plan"
+        and expression
+        and WAS_TO.search(text)
+        and expression.derivation.published < dates.bounds(expression.edtf)[0]
+    ):
+        return Event.Status.CANCELLED  # "Kim was to fly to Tokyo on May 31", told on May 18
     if kind == "past plan":
         return Event.Status.PLANNED
     if ONGOING.search(text):

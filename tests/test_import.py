@@ -1637,6 +1637,18 @@ def test_who_led_the_talks_just_told_of_were_at_them(actors):
     assert not {"kim-a", "sasae-b"} & {a.slug for a in talks.actors}
 
 
+def test_a_plan_told_as_one_that_was_for_a_day_still_to_come_no_longer_holds(actors):
+    """ "Kim was to fly to Tokyo on May 31", on May 18: called off; "was to hold talks later
+    Wednesday", on that Wednesday, and "was expected to meet on May 31": still plans."""
+    (trip,) = _proposals("Kim Kwan-jin was to fly to Tokyo on May 31.", date(2012, 5, 18))
+    assert trip.status == Event.Status.CANCELLED
+    (talks,) = _proposals("The Security Council was to hold talks later Wednesday.",
+                          date(2012, 12, 12))  # fmt: skip
+    assert talks.status == Event.Status.PLANNED
+    (meeting,) = _proposals("Kim was expected to meet Abe on May 31.", date(2012, 5, 18))
+    assert meeting.status == Event.Status.PLANNED
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
