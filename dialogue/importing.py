@@ -41,6 +41,8 @@ AFTER_A_TIME = [
 ]  # fmt: skip
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |, when |"
+    # "…, where two destroyers have been escorting ships since March 30": what went on there
+    r", where (?=(?:[\w’'-]+ ){1,6}(?:have|has|had|was|were|[a-z]+ed)\b)|"
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
     # ("broke apart shortly after liftoff and plunged into the sea")
     # ("Hours after the failure, parliament named him", "Shortly after …": a time, not a clause)
@@ -214,7 +216,7 @@ def _title(text: str, expressions=()) -> str:
         text = text[: before.start()] + text[t.end :]
     text = REPORTING_TAIL.sub("", text).strip(' ,;."“”')
     text = re.sub(
-        r"^(?:but|after|while|which|and|when|meanwhile|however|also)\s+", "", text, flags=re.I
+        r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I
     )
     text = re.sub(
         r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
@@ -332,6 +334,7 @@ def _present(text: str) -> str:
             return None
         return text[: m.start()] + _inflect(lemma[0], _plural(text[: m.start()])) + text[m.end() :]
 
+    first(r"\b(?:has|have|had) been (?P<verb>[a-z]+ing)\b", progressive)  # "have been escorting"
     first(r"\b(?:has|have|had)(?P<adverb> \w+ly)?(?P<neg> not)? been (?=\w)", passive_perfect)
     first(r"\b(?:has|have|had)(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b", perfect)
     first(FUTURE_VERB, lambda m: text[: m.start()] + "to " + text[m.start("verb") :])

@@ -1649,6 +1649,25 @@ def test_a_plan_told_as_one_that_was_for_a_day_still_to_come_no_longer_holds(act
     assert meeting.status == Event.Status.PLANNED
 
 
+def test_a_where_clause_that_tells_what_went_on_there_is_its_own_event(actors):
+    """ "…off Somalia, where two destroyers have been escorting vessels since March 30": the
+    escort, under way since then, headlined in the present; "where the coalition aims to pass
+    them" tells no deed of its own and stays with its clause."""
+    passed, escort = _proposals(
+        "On Thursday, the Lower House passed a bill to protect ships off Somalia, where two "
+        "Japanese destroyers have been escorting vessels since March 30.",
+        published=date(2009, 4, 24),
+    )
+    assert (passed.edtf, escort.edtf) == ("2009-04-23", "2009-03-30/2009-04-24")
+    assert escort.title == "Two Japanese destroyers escort vessels"
+    (debate,) = _proposals(
+        "The bills are now being debated in the House of Councillors, where the coalition aims "
+        "to pass them by mid-September.",
+        published=date(2015, 8, 15),
+    )
+    assert debate.clauses[0].text.startswith("The bills are now being debated")
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
