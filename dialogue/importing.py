@@ -364,6 +364,7 @@ class Proposal:
     clauses: list[Clause]
     actors: list[Actor] = field(default_factory=list)
     reporting: bool = False  # dates a report ("said Saturday"), not the events it reports
+    named: bool = False  # an event a noun phrase names ("the North's attack last week")
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
@@ -556,6 +557,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             else Event.Status.OCCURRED,
                             _kind(name),
                             [Clause(clause.start + a, clause.start + b, clause.text[a:b])],
+                            named=True,
                         )
                     )
                 elif (main := _main_clause(body, parts, clause, t)) is not None:
@@ -794,6 +796,7 @@ def _named_by_date(
         Event.Status.OCCURRED,
         _kind(name),
         [phrase],
+        named=True,
     )
 
 
@@ -1393,11 +1396,16 @@ def reported_events(
         )
 
     def again(i: int) -> bool:
-        # another passage of the very event: its date as the event has it, its status, its
-        # people
+        # another passage of the very event: its date as the event has it (or, where a noun
+        # names it, a date that holds its day: "the North's deadly attack last week"), its
+        # status, its people
         proposal, event = proposals[i], found[i]
+        lower, upper = dates.bounds(proposal.edtf)
         return (
-            proposal.edtf == event.edtf
+            (
+                proposal.edtf == event.edtf
+                or (proposal.named and lower <= event.date_lower <= event.date_upper <= upper)
+            )
             and proposal.status == event.status
             and own(i)
             and not beside(i)

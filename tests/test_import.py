@@ -1668,6 +1668,23 @@ def test_a_where_clause_that_tells_what_went_on_there_is_its_own_event(actors):
     assert debate.clauses[0].text.startswith("The bills are now being debated")
 
 
+def test_an_event_a_noun_names_in_the_week_that_holds_its_day_is_told_again(actors):
+    """ "North Korea's deadly attack on a South Korean island last week" and, later, "the
+    North's Nov. 23 shelling of Yeonpyeong island": two passages of the one shelling; a
+    reaction the same week is not."""
+    shelling = make_event(title="North Korea shells Yeonpyeong Island", edtf="2010-11-23")
+    shelling.actors.add(*Actor.objects.filter(slug__in=["north-korea", "south-korea"]))
+    reports = _reports(
+        "Japan began drills on Friday, days after North Korea's deadly attack on a South Korean "
+        "island last week. The North's Nov. 23 shelling of Yeonpyeong island killed four. South "
+        "Korea's defense minister resigned last week over the attack.",
+        "2010-12-03",
+    )
+    attached = [title for title, event in reports.items() if event == shelling]
+    assert len(attached) == 2, reports
+    assert not any(event == shelling for title, event in reports.items() if "resign" in title)
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
