@@ -1386,7 +1386,10 @@ def reported_events(
         at = text.find(proposal.derivation.phrase)
         spots = [m.start() for m in re.finditer(r"[A-Za-z]{3,}", text) if _content(m[0]) & title]
         return (
-            proposal.status == event.status,
+            # the status it has, or a plan carried out: "held the talks on Tuesday" for the
+            # talks planned for April
+            proposal.status == event.status
+            or (event.status == Event.Status.PLANNED and proposal.status == Event.Status.OCCURRED),
             not beside(i),
             proposal.kind == event.kind,
             -sum((upper - lower).days > most for most in (0, 31, 366)),

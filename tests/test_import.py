@@ -1685,6 +1685,25 @@ def test_an_event_a_noun_names_in_the_week_that_holds_its_day_is_told_again(acto
     assert not any(event == shelling for title, event in reports.items() if "resign" in title)
 
 
+def test_a_plan_carried_out_is_reported_by_what_was_done_not_by_another_plan(actors):
+    """ "resumed security talks in Seoul on Tuesday" reports the security dialogue planned for
+    April, rather than another meeting its people are to hold later that month."""
+    planned = make_event(title="Security dialogue to resume in April 2015",
+                         edtf="2015-04-05/2015-04-30", kind=Event.Kind.MEETING,
+                         status=Event.Status.PLANNED)  # fmt: skip
+    their = ["japan", "south-korea", "lee-sang-deok", "junichi-ihara"]  # in the seed fixture
+    planned.actors.add(*Actor.objects.filter(slug__in=their))
+    reports = _reports(
+        "South Korea and Japan resumed security talks in Seoul on Tuesday. Lee Sang-deok and "
+        "Junichi Ihara led the talks. Lee Sang-deok is also scheduled to hold talks in Tokyo on "
+        "April 22 on another issue.",
+        "2015-04-14",
+    )
+    assert [t for t, e in reports.items() if e == planned] == [
+        "South Korea and Japan resume security talks in Seoul"
+    ], reports
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
