@@ -324,7 +324,10 @@ def _present(text: str) -> str:
 
     def simple_past(m):
         word = m.group(0)
-        previous = text[: m.start()].split()[-1:]
+        before = text[: m.start()].split()
+        if before and re.fullmatch(r"also|already|still|now|not|\w+ly", before[-1].lower()):
+            before = before[:-1]  # "is also scheduled to"
+        previous = before[-1:]
         if not previous or word[0].isupper() or previous[0].lower() in DETERMINERS | BE:
             return None  # "the planned revision", "due to be signed"
         if text[m.start() - 1] == "-":

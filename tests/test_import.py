@@ -551,6 +551,10 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
          "Japan and China hold their first security dialogue"),
         ("The Ministry of National Defense, for its part, called in the defense attache that "
          "afternoon", "Ministry of National Defense calls in the defense attache"),  # an aside
+        ("Lee is also scheduled to hold talks in Tokyo on April 22",
+         "Lee is also scheduled to hold talks in Tokyo"),  # no past verb after "is also"
+        ("Two destroyers have been escorting vessels since March 30",
+         "Two destroyers escort vessels"),  # a progressive perfect, in the present
     ],
 )  # fmt: skip
 def test_proposals_are_titled_as_headlines(clause, title):
