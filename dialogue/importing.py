@@ -607,7 +607,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [clause],
                         ),
                     ]
-                elif (told := _told_before(proposals, clause, t)) is not None:
+                elif (told := _same_day_meeting(proposals, clause, t)) is not None:
                     told.clauses.append(clause)  # "Tuesday's meeting comes as …": that meeting
                 else:
                     status = _status(clause.text, t)
@@ -625,7 +625,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             t.derivation,
                             status,
                             _kind(clause.text, status),
-                            [clause],
+                            [*_antecedent_phrase(parts, clause), clause],
                         )
                     )
             if any(not t.reporting and not t.attributive for t in expressions):
@@ -803,7 +803,20 @@ def _named_by_date(
     )
 
 
-def _told_before(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression):
+def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
+    """The noun phrase a which-clause tells of, ending the clause before it: "the revision of
+    its defense guidelines with the United States, which the two allies are set to unveil on
+    April 27" is the revision's, and cites it."""
+    before = [c for c in parts if c.end <= clause.start]
+    if not clause.text.startswith("which ") or not before:
+        return []
+    m = re.search(r"\b(?:the|a|an|its|their|his|her)\b[^,;]*$", before[-1].text)
+    if not m:
+        return []
+    return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]
+
+
+def _same_day_meeting(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression):
     """The proposal an event named by its day ("Tuesday's meeting", "Today's talks") is, where
     one of the article's earlier proposals is of that day and kind ("next year's summit" may
     be another)."""

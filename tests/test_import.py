@@ -1708,6 +1708,21 @@ def test_a_plan_carried_out_is_reported_by_what_was_done_not_by_another_plan(act
     ], reports
 
 
+def test_a_which_clause_with_its_own_date_cites_the_noun_it_tells_of(actors):
+    """ "…to explain the revision of its guidelines with the United States, which the two
+    allies are set to unveil on April 27": the revision, unveiled on April 27."""
+    (revision,) = _proposals(
+        "The South Korean delegation asked Tokyo to explain the revision of its defense "
+        "guidelines with the United States, which the two allies are set to unveil on April 27.",
+        published=date(2015, 4, 14),
+    )
+    assert revision.edtf == "2015-04-27"
+    assert [c.text[:22] for c in revision.clauses] == [
+        "the revision of its de",
+        "which the two allies a",
+    ]
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
