@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from modeltranslation.utils import build_localized_fieldname
 
 from dialogue import dates, timex
@@ -78,8 +78,6 @@ FUTURE = re.compile(
 )
 # A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
 # year"): its date is not moved ahead.
-# A plan told as one that no longer holds, when its day is still to come
-WAS_TO = re.compile(r"\b(?:was|were) to\b|\bhad been (?:planned|scheduled|set|due) to\b")
 PAST_PLAN = re.compile(
     r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
     r"due|going|meant|arranged|trying|seeking|hoping|aiming)(?: to| for)?\b|\b(?:was|were) to\b"
@@ -318,7 +316,7 @@ def _present(text: str) -> str:
         return text[: m.start()] + adverb + verb + text[m.end() :]
 
     def progressive(m):
-        lemma = getLemma(m["verb"], upos="VERB")
+        lemma = getAllLemmas(m["verb"], upos="VERB").get("VERB")  # not "ongoing"
         plural = _plural(text[: m.start()])
         return text[: m.start()] + _inflect(lemma[0], plural) + text[m.end() :] if lemma else None
 
@@ -436,18 +434,28 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         or (expression is None and FUTURE.search(text))
     ):
         return Event.Status.PLANNED
-    if (
-        kind == "past plan"
-        and expression
-        and WAS_TO.search(text)
-        and expression.derivation.published < dates.bounds(expression.edtf)[0]
-    ):
+    if kind == "past plan" and expression and _no_longer_holds(text, expression):
         return Event.Status.CANCELLED  # "Kim was to fly to Tokyo on May 31", told on May 18
     if kind == "past plan":
         return Event.Status.PLANNED
     if ONGOING.search(text):
         return Event.Status.ONGOING
     return Event.Status.OCCURRED
+
+
+def _no_longer_holds(text: str, expression: timex.TimeExpression) -> bool:
+    """A plan told as one that was ("Kim was to fly to Tokyo on May 31", "had been scheduled
+    to"), for a day still to come when the article is written, in the paper's own words: in
+    someone's ("the ministry said Kim was to fly …") it is only their tense, moved back."""
+    plan = PAST_PLAN.search(text)
+    return bool(
+        plan
+        and re.fullmatch(
+            r"(?:was|were) to|had been (?:planned|scheduled|set|due) to", plan[0], re.I
+        )
+        and not re.search(r"\b(?:said|says|told|added|reported)\b", text)
+        and expression.derivation.published < dates.bounds(expression.edtf)[0]
+    )
 
 
 def _read(body: str, published: date, skip: int = 0):
@@ -673,7 +681,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if earlier and not any(t in dated for t in later):
                     earlier[-1].status = Event.Status.CANCELLED
                     earlier[-1].clauses.append(clause)
-            elif clause.text.startswith("which ") and proposals:
+            elif clause.text.startswith(("which ", "where ")) and proposals:
                 # "a government view submitted in 1972, which held that …": it tells of its
                 # antecedent, the last thing proposed in the sentence, and is no event of its own
                 if s_start <= proposals[-1].clauses[-1].start < clause.start:
@@ -699,7 +707,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         [clause],
                     )
                 )
-            elif PAST.search(clause.text) and THE_MEETING.search(clause.text):
+            elif (
+                PAST.search(clause.text)
+                and THE_MEETING.search(clause.text)
+                and not re.search(r"\b(?:not|never)\b|n't\b", clause.text)
+            ):
                 # "Lee and Ihara led the talks": the meeting told of last, and who was at it
                 last = proposals[-1] if proposals else None
                 if (
@@ -821,7 +833,8 @@ def _same_day_meeting(proposals: list[Proposal], clause: Clause, t: timex.TimeEx
     one of the article's earlier proposals is of that day and kind ("next year's summit" may
     be another)."""
     noun = re.match(
-        r"['’]s ([\w\s-]+?)\b(?: (?:is|was|comes|came|will|has|had)\b|[,.;])", clause.text[t.end :]
+        r"['’]s ((?:[\w-]+ ){0,2}[\w-]+)(?: (?:is|was|comes|came|will|has|had)\b|[,.;])",
+        clause.text[t.end :],
     )
     if not noun or dates.precision(t.edtf) != "day":
         return None
@@ -831,8 +844,8 @@ def _same_day_meeting(proposals: list[Proposal], clause: Clause, t: timex.TimeEx
 
 
 def _why(clause: Clause, proposals: list[Proposal]) -> bool:
-    """Whether an undated clause opening with "after" tells why the last proposal, of a day or a
-    few, came about ("lodged a protest on Friday after Japan sent an official to the ceremony"):
+    """Whether an undated clause opening with "after" tells why the last proposal, of a month or
+    less, came about ("lodged a protest on Friday after Japan sent an official to the ceremony"):
     its own day is not the proposal's, and none is said. After a year's event ("the plan fell
     through last year after Abe's shrine visit drew an angry response") it may be dated with
     it."""
@@ -853,11 +866,15 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     """A day that opens "a two-day visit" is the first of its days; what "has been going on
     since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
     since January") lasts from it to the article's day."""
-    going_on = re.search(r"\b(?:ha(?:s|ve) been \w+ing|under \w+)\b[^,;]*$", text[: t.start])
+    going_on = re.search(
+        r"\b(?:ha(?:s|ve) been \w+ing|under (?:negotiation|discussion|review|consideration|way))"
+        r"\b[^,;]*$",
+        text[: t.start],
+    )
     if going_on and _since(text, t):
         published = t.derivation.published
-        if dates.bounds(t.edtf)[0] < published:
-            return f"{t.edtf}/{published.isoformat()}"
+        if dates.bounds(t.edtf)[0] < published:  # "since late 2011": from its start
+            return f"{t.edtf.split('/')[0]}/{published.isoformat()}"
     m = LASTING.search(text)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
@@ -965,7 +982,7 @@ THE_EVENT = re.compile(
     rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
 THE_MEETING = re.compile(
-    rf"\b(?:led|headed|chaired|attended|joined|took part in) the (?:[\w-]+ )?(?:{MEETING_NAMES})\b"
+    rf"\b(?:led|headed|chaired|attended|joined|took part in) the (?:{MEETING_NAMES})\b"
 )
 NEXT_ROUND = re.compile(
     r"(?:and |but )?(?:a|the) (?:second|third|fourth|fifth|next|new|further) (?:round|meeting"

@@ -285,16 +285,16 @@ GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citiz
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
 
-def _country_in(name: str) -> str:
-    """The first country a text names: "Korean Council for … by Japan" → KOR, "the Defense
-    Ministry in Seoul" → KOR."""
+def _country_in(name: str, last: bool = False) -> str:
+    """The first country a text names (the last, if asked): "Korean Council for … by Japan" →
+    KOR, "the Defense Ministry in Seoul" → KOR."""
     words = {**COUNTRY_NAMES, **CAPITALS, **{k: v for k, v in NATIONALITIES.items() if v}}
     found = [
         (m.start(), -len(w), c)
         for w, c in words.items()
         for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", name, re.I)
     ]
-    return min(found)[2] if found else ""
+    return (max if last else min)(found)[2] if found else ""
 
 
 # Titles written short, which are titles only with their full stop: "Gen." but "Gen Nakatani".
@@ -778,7 +778,8 @@ class ActorIndex:
         for m in CHAMBER.finditer(text):
             # "the lower house", "Japan's House of Councillors": a chamber of the parliament of
             # the country named beside it, else of the one the article's two states have
-            cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+            cue = _country_in(text[max(0, m.start() - 25) : m.start()], last=True)
+            cue = cue or _country_in(text[m.end() : m.end() + 15])  # "… of Japan"
             countries = {cue} if cue else {a.country for a in self.pair}
             houses = [a for a in self.parliaments if a.country in countries]
             if len(houses) == 1:

@@ -416,8 +416,9 @@ def test_a_chamber_is_of_the_parliament_of_its_country(actors):
     assert {"national-diet", "japan"} <= found
     found = {a.slug for a in index.find("They now go to the House of Councillors.")}
     assert "national-diet" in found
-    found = {a.slug for a in index.find("The U.S. House of Representatives passed it.")}
-    assert "national-diet" not in found
+    for text in ("The U.S. House of Representatives passed it.",
+                 "Tokyo welcomed the U.S. House of Representatives resolution."):  # fmt: skip
+        assert "national-diet" not in {a.slug for a in index.find(text)}  # the nearest country
 
 
 def test_an_index_of_no_actors_reads_an_article(db):
