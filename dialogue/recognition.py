@@ -272,9 +272,9 @@ def _body_kind(name: str) -> str:
 
 # Possessives that are part of a body's name ("the People's Liberation Army", "Korean
 # Women's Association"), not its owner ("South Korea's National Intelligence Service").
-RUN_END = re.compile(
-    r" (?:on|in|by|of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-    r"|February|March|April|May|June|July|August|September|October|November|December)\.?$"
+RUN_END = re.compile(  # "… on Friday", "the Security Council's April 13 statement"
+    r"(?: (?:on|in|by|of)|['’]s) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)\.?$"
 )
 MEMBERS = r"(?:Members|Leaders|Officials|Lawmakers|Activists|Supporters|Delegates)"
 PLACE_END = re.compile(

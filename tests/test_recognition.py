@@ -165,6 +165,9 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         # a possessive that is part of the name, not its owner
         ("the People's Liberation Army said.", "People's Liberation Army",
          Actor.Kind.GOVERNMENT_BODY, ""),
+        # a possessive before a date ends the name
+        ("welcomed the U.N. Security Council's April 13 statement", "U.N. Security Council",
+         Actor.Kind.GOVERNMENT_BODY, ""),
     ],
 )  # fmt: skip
 def test_named_bodies_are_found(text, name, kind, country):
