@@ -183,6 +183,13 @@ ROLES = {  # a post named in the plural, by its first letters: the offices that 
     ),
 }
 ROLES["defence"] = ROLES["defense"]
+# A sentence set in a capital ("In Seoul, the Foreign Ministry summoned …, while the Defense
+# Ministry called in …"): the bodies it names without their country are that country's.
+SCENE = re.compile(
+    r"(?:^|(?<=[.!?”\"] ))(?:Meanwhile,? )?In (?P<capital>Seoul|Tokyo|Pyongyang|Beijing),"
+    r"[^\n]*?(?:[.!?](?= [A-Z“\"]|\s*$)|$)",
+    re.MULTILINE,
+)
 THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
 CHAMBER = re.compile(
     r"\b(?:[Ll]ower|[Uu]pper) [Hh]ouse\b|\bHouse of (?:Councillors|Representatives)\b"
@@ -548,13 +555,22 @@ class ActorIndex:
     """
 
     def __init__(
-        self, actors, pair=(), names=None, rivals=None, country="", people=(), namesakes=None
+        self,
+        actors,
+        pair=(),
+        names=None,
+        rivals=None,
+        country="",
+        people=(),
+        namesakes=None,
+        scenes=(),
     ):
         actors = list(actors)
         self.actors = actors
         self.people = set(people)  # the people the article names in full (for_article)
         # a surname several of them bear: where the article names each in full, in order
         self.namesakes = namesakes or {}
+        self.scenes = scenes  # (start, end, country) of the sentences set in a capital
         if names is None:
             names = {}
             for actor in actors:
@@ -700,6 +716,7 @@ class ActorIndex:
         return ActorIndex(
             self.actors, pair=pair, names=names, rivals=rivals, country=country, people=full,
             namesakes=namesakes,
+            scenes=[(m.start(), m.end(), CAPITALS[m[1].lower()]) for m in SCENE.finditer(body)],
         )  # fmt: skip
 
     def _ministries(self, generic: re.Match) -> list[Actor]:
@@ -746,7 +763,14 @@ class ActorIndex:
                 add(before[-1] if before else mentions[0][1])
                 continue
             if m.group(0) in self.rivals:
-                cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+                cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15]) or next(
+                    (
+                        c
+                        for start, end, c in self.scenes
+                        if at is not None and start <= at + m.start() < end
+                    ),
+                    "",
+                )
                 rival = next((a for a in self.rivals[m.group(0)] if a.country == cue), None)
                 if rival:
                     add(rival)

@@ -527,6 +527,7 @@ def _rules():
             i,
             deadline,
         ),
+        (r"\bwithin the (?P<this_unit>year|month|week)\b", i, deadline),  # this one's end
         (
             rf"\bby (?:the )?(?:end of )?{_MONTH}"
             rf"(?:,? {_YEAR}| (?P<shift>next|this) year)?\b(?! \d)",

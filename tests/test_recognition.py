@@ -227,6 +227,16 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    # a sentence set in a capital: every clause of it, not the next sentence
+    scene = (
+        "In Seoul, the Foreign Ministry summoned an envoy, while the Defense Ministry called in "
+        "an attache. The Defense Ministry said so."
+    )
+    read = index.for_article(scene, "JPN")
+    at = scene.index("the Defense")
+    assert "south-korea-defence-ministry" in {a.slug for a in read.find(scene[at:], at)}
+    at = scene.index("The Defense")
+    assert "japan-defence-ministry" in {a.slug for a in read.find(scene[at:], at)}
     cued = "A South Korean defense ministry official said so."  # in lower case too
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)

@@ -191,6 +191,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("to take effect by the end of March next year", True, "2013-07-02/2014-03-31"),
         ("by the end of September this year", True, "2013-07-02/2013-09-30"),
         ("before the end of the month", True, "2013-07-02/2013-07-31"),
+        ("hopes to visit within the year", True, "2013-07-02/2013-12-31"),
         # parts of periods
         ("in mid-2012", False, "2012-05/2012-08"),
         ("early next year", True, "2014-01/2014-04"),
