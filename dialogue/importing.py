@@ -84,6 +84,10 @@ PAST_PLAN = re.compile(
     r"|\bwould have\b",
     re.IGNORECASE,
 )
+# A plan's participle, of whatever tense the clause's verb is ("a visit planned for May")
+PLANNED_FOR = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:planned|scheduled|slated) for\b", re.I
+)
 # Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
 PROPOSING = re.compile(
     r"\b(?:proposed|suggested|offered|called for|urged|asked|invited|agreed to|decided to)\b",
@@ -372,6 +376,8 @@ def _marks(text: str) -> list[tuple[int, str]]:
     """Where the text's verbs say past, future or called off, in order."""
     marks = [(m.start(), "cancelled") for m in CANCELLED.finditer(text)]
     plans = [(m.start(), m.end()) for m in PAST_PLAN.finditer(text)]
+    if CANCELLED.search(text):  # "A visit to Seoul, planned for May, was called off"
+        plans += [m.span() for m in PLANNED_FOR.finditer(text)]
     said = plans + [m.span() for m in CANCELLED.finditer(text)]
     said += [m.span() for m in FUTURE.finditer(text)]
     marks += [(a, "past plan") for a, _ in plans]

@@ -606,7 +606,8 @@ def _rules():
         (rf"\b(?P<day2>\d{{1,2}}) {month2}\b(?:,? {year2})?", i, day_month),
         (rf"\b{_MONTH},? {_YEAR}\b", i, month_year),
         (
-            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Ee]arly|[Ll]ate|[Tt]hrough) "
+            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Ee]arly|[Ll]ate|[Tt]hrough|[Ff]or"
+            rf"|[Bb]efore|[Aa]fter|[Dd]uring) "
             rf"{month_title}(?! \d)\b",
             0,
             month_alone,

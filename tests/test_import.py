@@ -773,6 +773,18 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
     assert meeting.status == Event.Status.CANCELLED
 
 
+def test_a_plan_by_its_participle_called_off_lies_behind(actors):
+    """ "planned for May" tells a plan; with the visit called off, that May is the last one,
+    not next year's. Without a calling off, the participle still looks ahead."""
+    (visit,) = _proposals(
+        "A visit to Seoul by Japan's chief of staff, planned for May, was called off.",
+        date(2013, 6, 10),
+    )
+    assert (visit.edtf, visit.status) == ("2013-05", Event.Status.CANCELLED)
+    (visit,) = _proposals("The visit, scheduled for May, will go ahead.", date(2013, 6, 10))
+    assert (visit.edtf, visit.status) == ("2014-05", Event.Status.PLANNED)
+
+
 def test_a_clause_without_a_subject_shares_its_own_sentences(actors):
     """ "…, but have suspended them since 2009": the subject is this sentence's, not the
     article's before it."""

@@ -61,6 +61,8 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
         ("signed in 1997", TUE_9_SEPT_2014, False, "1997"),
         ("colonized Korea from 1910-1945", TUE_9_SEPT_2014, False, "1910/1945"),
         ("in May", SUN_5_APRIL_2015, True, "2015-05"),
+        ("a visit planned for May", SUN_5_APRIL_2015, True, "2015-05"),
+        ("a visit planned for March", SUN_5_APRIL_2015, None, "2015-03"),  # the nearest March
     ],
 )
 def test_each_expression_resolves(text, published, future, edtf):
