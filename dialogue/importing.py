@@ -789,8 +789,8 @@ def _attach_actors(
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 LASTING = re.compile(
-    r"\b(two|three|four|five|six|seven|ten|\d{1,2})-day (?:\w+ )?(?:visit|trip|tour|summit|"
-    r"meeting|talks|conference|exercises?|drills?|session)\b",
+    r"\b(two|three|four|five|six|seven|ten|\d{1,2})(?:-day| days of) (?:\w+ )?(?:visit|trip|tour|"
+    r"summit|meeting|talks|conference|exercises?|drills?|session)\b",
     re.IGNORECASE,
 )
 
@@ -869,23 +869,32 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:
-    """A day that opens "a two-day visit" is the first of its days; what "has been going on
+    """A day that opens "a two-day visit" is the first of its days, one it "ended on" the last;
+    what goes on "until" a day to come, from the article's day; what "has been going on
     since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
     since January") lasts from it to the article's day."""
+    published = t.derivation.published
     going_on = re.search(
         r"\b(?:ha(?:s|ve) been \w+ing|under (?:negotiation|discussion|review|consideration|way))"
         r"\b[^,;]*$",
         text[: t.start],
     )
-    if going_on and _since(text, t):
-        published = t.derivation.published
-        if dates.bounds(t.edtf)[0] < published:  # "since late 2011": from its start
-            return f"{t.edtf.split('/')[0]}/{published.isoformat()}"
+    if going_on and _since(text, t) and dates.bounds(t.edtf)[0] < published:
+        return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
+    if (
+        re.search(r"\b(?:until|till)\s+$", text[: t.start])
+        and not re.search(r"\b(?:put|puts|putting) off|postpone|delay", text[: t.start])
+        and dates.precision(t.edtf) == "day"
+        and dates.bounds(t.edtf)[0] > published
+    ):  # "will take part in drills until Dec. 10"; not "put off the drill until next month"
+        return f"{published.isoformat()}/{dates.bounds(t.edtf)[1].isoformat()}"
     m = LASTING.search(text)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
     days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
     first = dates.bounds(t.edtf)[0]
+    if re.search(r"\b(?:ended|ending|concluded|closed)\s+(?:on\s+)?$", text[: t.start]):
+        first -= timedelta(days=days - 1)  # "four days of exercises that ended on Wednesday"
     return f"{first.isoformat()}/{(first + timedelta(days=days - 1)).isoformat()}"
 
 

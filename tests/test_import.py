@@ -677,6 +677,23 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
     assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
 
 
+def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_now(actors):
+    (drills,) = _proposals(
+        "The carrier took part in four days of exercises with the South Korean navy that ended "
+        "on Wednesday.",
+        published=date(2010, 12, 3),
+    )
+    assert drills.edtf == "2010-11-28/2010-12-01"
+    (drills,) = _proposals(
+        "About 44,000 troops will take part in the drills around Japan until Dec. 10.",
+        published=date(2010, 12, 3),
+    )
+    assert drills.edtf == "2010-12-03/2010-12-10"
+    # a drill put off until a month is moved there, not running from now
+    (drill,) = _proposals("The navy put off its drill until Dec. 10.", published=date(2010, 12, 3))
+    assert drill.edtf == "2010-12-10"
+
+
 def test_a_when_clause_tells_what_its_date_saw(actors):
     (talks,) = _proposals(
         "Japan and South Korea have negotiated the pact since January 2011, when Junichi Ihara "
