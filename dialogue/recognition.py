@@ -460,6 +460,11 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             name = PLACE_END.sub("", name)
             if len(name.split()) < 2 or name.split()[-1].lower() in ("of", "for", "and"):
                 continue
+            *lead, head = name.split()
+            if head == "Cabinet" and (
+                _is_name(lead) or re.search(rf"\b[A-Z][a-z]+ {re.escape(' '.join(lead))}\b", body)
+            ):
+                continue  # "the Kan Cabinet", Naoto Kan's: he and the Cabinet, no body of its own
             bodies.append((start + run.rfind(name), (start + len(run))))
             acronym = re.match(
                 r" \(([A-Z]{2,})\)", body[(start + len(run)) : (start + len(run)) + 12]

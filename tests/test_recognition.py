@@ -463,6 +463,9 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert (cabinet.kind, cabinet.country) == (Actor.Kind.GOVERNMENT_BODY, "JPN")
     assert "Cabinet" not in _names("Chief Cabinet Secretary Yoshihide Suga said so.", "JPN")
     assert "Cabinet" not in _names("The Cabinet Legislation Bureau ruled.", "JPN")
+    # a prime minister's cabinet is he and the Cabinet, no body of its own name
+    kan = _names("Prime Minister Naoto Kan spoke. The Kan Cabinet approved it.", "JPN")
+    assert "Kan Cabinet" not in kan and "Cabinet" in kan
     # a body's name may hold "on"; it ends before a place
     assert {"Council on Foreign Relations", "Commission on Human Rights"} <= set(
         _names("The Council on Foreign Relations and the Commission on Human Rights met.")
