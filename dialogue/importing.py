@@ -781,6 +781,17 @@ def _attach_actors(
             # "held in Tokyo": one of theirs; not "the latest drills by the North"
             if set(states) <= set(theirs):
                 proposal.actors += [a for a in theirs if a not in proposal.actors]
+        if deed := THE_DEED.search(" ".join(c.text for c in proposal.clauses)):
+            # "officials said the rocket flew over Okinawa": whose rocket the article told before
+            told = [p for p in before if deed[1].lower() in " ".join(c.text for c in p.clauses)]
+            doers = [
+                a
+                for c in (told[-1].clauses if told else [])
+                for a in actors.find(c.text, c.start)
+                if a.kind == Actor.Kind.STATE
+            ]
+            if doers and doers[0] not in proposal.actors:
+                proposal.actors.append(doers[0])
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
@@ -996,6 +1007,8 @@ THE_EVENT = re.compile(
     r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
     rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
+# A deed the article told before, by its noun: "the rocket", "the launch"
+THE_DEED = re.compile(r"\bthe (rocket|launch|missile|nuclear test|attack|shelling)\b")
 THE_MEETING = re.compile(
     rf"\b(?:led|headed|chaired|attended|joined|took part in) the (?:{MEETING_NAMES})\b"
 )

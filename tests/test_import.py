@@ -694,6 +694,23 @@ def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_
     assert drill.edtf == "2010-12-10"
 
 
+def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
+    fired, flew = _proposals(
+        "North Korea fired a long-range rocket on Wednesday, defying Japan. Japanese officials "
+        "said on Wednesday the rocket flew over Okinawa.",
+        published=date(2012, 12, 12),
+    )
+    assert "north-korea" in {a.slug for a in flew.actors}
+    # the one that told that deed, not the one told last
+    *_, flew = _proposals(
+        "China tested a missile on Wednesday. North Korea fired a rocket on Thursday. Japanese "
+        "officials said on Friday the missile flew over Okinawa.",
+        published=date(2012, 12, 15),
+    )
+    assert "china" in {a.slug for a in flew.actors}
+    assert "north-korea" not in {a.slug for a in flew.actors}
+
+
 def test_a_when_clause_tells_what_its_date_saw(actors):
     (talks,) = _proposals(
         "Japan and South Korea have negotiated the pact since January 2011, when Junichi Ihara "
