@@ -1427,11 +1427,21 @@ def reported_events(
 
     def own(i: int) -> bool:
         # none but the event's parties and their people: "they confirmed …", not "a support
-        # group rejected the deal"
+        # group rejected the deal"; who says it is no party where the date is of what they
+        # say ("the Joint Chiefs of Staff said the rocket was launched at 7:39 a.m."), not of
+        # their saying it ("told a news conference in the evening that …")
         theirs = set(found[i].actors.all())
         states = {a.country for a in theirs if a.kind == Actor.Kind.STATE}
+        phrase = re.escape(proposals[i].derivation.phrase)
+        speakers = {
+            a
+            for c in proposals[i].clauses
+            if not re.search(rf"{phrase},? that\b", c.text)
+            for m in SPEAKER.finditer(c.text)
+            for a in index.find(m[1], c.start + m.start(1))
+        }
         return all(
-            a in theirs or (a.kind == Actor.Kind.PERSON and a.country in states)
+            a in theirs or a in speakers or (a.kind == Actor.Kind.PERSON and a.country in states)
             for a in proposals[i].actors
         )
 

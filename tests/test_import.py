@@ -618,6 +618,29 @@ def test_a_passage_saying_what_an_events_summary_says_with_its_parties_reports_i
     assert talks.slug == "last-security-dialogue"
 
 
+def test_who_says_an_event_happened_is_no_party_to_it(actors):
+    """The ministry that says when the rocket was launched tells the launch again; a minister
+    who said it at a news conference that evening is another event (his saying it)."""
+    launch = make_event(
+        title="North Korea's rocket launch fails", edtf="2012-04-13", kind=Event.Kind.REPORT
+    )
+    launch.actors.add(Actor.objects.get(slug="north-korea"))
+    reports = _reports(
+        "North Korea's rocket launch failed on Friday. The South Korean Defense Ministry said "
+        "the rocket was launched at 7:39 a.m. and broke apart.",
+        "2012-04-13",
+    )
+    assert list(reports.values()) == [launch, launch]
+    Event.objects.exclude(pk=launch.pk).delete()
+    reports = _reports(
+        "North Korea's rocket launch failed on Friday. The South Korean Defense Ministry told "
+        "reporters in the evening that the rocket had broken apart.",
+        "2012-04-13",
+    )
+
+    assert list(reports.values()) == [launch, None]
+
+
 def test_british_and_american_spellings_are_one_word():
     assert importing._content("defence normalisation honour") == importing._content(
         "defense normalization honor"
