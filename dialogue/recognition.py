@@ -763,11 +763,11 @@ class ActorIndex:
                 found.extend(a for a in (actor, state) if a and a not in found)
 
         for m in self.pattern.finditer(text) if self.pattern else ():
+            actor = self.by_name[m.group(0)]
             if at is not None and (mentions := self.namesakes.get(m.group(0))):
                 before = [a for pos, a in mentions if pos <= at + m.start()]
-                add(before[-1] if before else mentions[0][1])
-                continue
-            if m.group(0) in self.rivals:
+                actor = before[-1] if before else mentions[0][1]
+            elif m.group(0) in self.rivals:
                 cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15]) or next(
                     (
                         c
@@ -780,7 +780,6 @@ class ActorIndex:
                 if rival:
                     add(rival)
                     continue
-            actor = self.by_name[m.group(0)]
             add(actor)
             if actor.kind == Actor.Kind.PERSON:
                 # An official acts for their state, and for the body their title names: "Foreign

@@ -205,6 +205,8 @@ def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
             if a.kind == Actor.Kind.PERSON] == ["lee-hae-chan"]  # fmt: skip
     assert [a.slug for a in read.find("Lee said so.", both.index("Lee said so."))
             if a.kind == Actor.Kind.PERSON] == ["lee-sang-deok"]  # fmt: skip
+    # and, as any official named, the state they act for
+    assert "south-korea" in {a.slug for a in read.find("Lee said so.", both.index("Lee said so."))}
     assert [a.slug for a in read.find("Lee said so.") if a.kind == Actor.Kind.PERSON] == [
         "lee-hae-chan"
     ]
