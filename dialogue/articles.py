@@ -46,6 +46,8 @@ CITIES = {
     "KYOTO": "JPN", "NAHA": "JPN", "PYONGYANG": "PRK", "BEIJING": "CHN",
     "WASHINGTON": "USA", "NEW YORK": "USA",
 }  # fmt: skip
+# Who wrote and edited the story, under it: "Reporting by Ju-min Park; Editing by Ed Davies."
+CREDIT = re.compile(r"\(?(?:Additional )?(?:Reporting|Writing|Editing) by\b")
 # The page's last lines: "(END)", "© 2013 Kyodo News", "Copyright (c) Yonhap News Agency"
 COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:\(c\)\s*)?(?P<year>(?:19|20)\d\d)?[\s,]*(?P<owner>.*?)"
@@ -148,6 +150,14 @@ def _is_paragraph(block: str) -> bool:
     (Yonhap)")."""
     ends = re.search(r"[.!?][\"”’)]*(?:\s*\([^()]{1,30}\))?$", block.rstrip())
     return len(block.split()) >= MIN_WORDS and bool(ends)
+
+
+def _closes(block: str) -> bool:
+    """A short sentence that ends the story ("Okada will return to Tokyo on Friday."), not an
+    address."""
+    return len(block.split()) >= 4 and bool(
+        re.fullmatch(r"[A-Z][^@]*[a-z][.!?][\"”’]*", block.strip())
+    )
 
 
 def outlet_names(name: str) -> list[str]:
@@ -256,7 +266,10 @@ def parse(
     article.furniture += candidates[candidates.index(headline) + 1 :] if headline else []
     article.title = title or headline
     paragraphs = [b for b in blocks[first_paragraph:] if not FURNITURE.search(b)]
-    while paragraphs and not _is_paragraph(paragraphs[-1]):
+    while paragraphs and (
+        CREDIT.match(paragraphs[-1])
+        or not (_is_paragraph(paragraphs[-1]) or _closes(paragraphs[-1]))
+    ):
         block = paragraphs.pop()  # "englishnews@chosun.com / Dec. 30, 2014", "Published 6:12 AM"
         article.furniture.append(block)
         if (labelled := DATE_LABEL.match(block)) and (day := header_date(labelled["rest"])):

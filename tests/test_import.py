@@ -408,6 +408,16 @@ def test_a_date_in_the_pages_footer_and_a_deck_under_the_headline():
     assert "Published" not in article.body
 
 
+def test_a_short_last_sentence_is_the_storys_and_a_credit_or_an_address_is_not():
+    raw = "\n\n".join(
+        ["KYODO NEWS", "Okada, Yu agree to resume security talks", "Feb. 11, 2010", PARAGRAPH,
+         "Okada will return to Tokyo on Friday.", "Reporting by Ju-min Park; Editing by Ed Davies.",
+         "minhee@hani.co.kr", "Copyright 2010 Kyodo News. All rights reserved."]
+    )  # fmt: skip
+    article = parse(raw)
+    assert article.body == PARAGRAPH + "\n\nOkada will return to Tokyo on Friday."
+
+
 def test_a_headline_ending_with_a_quotation_is_not_a_paragraph_and_a_credit_ends_one():
     raw = "\n\n".join(
         ["NHK WORLD", 'Park says Abe statement on the war "left much to be desired"',
