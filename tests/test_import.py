@@ -666,6 +666,7 @@ def test_what_the_news_calls_by_several_words_is_one():
     assert importing._content("postpones signing of military intelligence pact") <= (
         importing._content("put off the signing of a military information agreement")
     )
+    assert importing._content("launches rocket") == importing._content("the rocket it fired")
 
 
 def test_an_event_is_not_reported_where_others_of_its_peoples_country_stand_instead(actors):
