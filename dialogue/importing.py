@@ -226,6 +226,8 @@ def _title(text: str, expressions=()) -> str:
         "",
         text,
     )
+    # "It came eight months after the sinking of …": what it came after
+    text = re.sub(r"^(?:It|This|That) (?:came|comes) (?=the )", "", text)
     # "Defense Minister Itsunori Onodera, who held talks …" is "… Onodera held talks …"
     text = re.sub(r"^([^,]{3,60}), (?:who|which) (?=\w+ed\b|held|met|made|took|sent|gave)", r"\1 ",
                   text)  # fmt: skip

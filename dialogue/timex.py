@@ -342,6 +342,8 @@ def _rules():
         the text gave; "three years ago": from the publication day."""
         direction = (m["direction"] or m.groupdict().get("direction2") or "").lower()
         sign = 1 if direction in ("later", "after", "next", "following") else -1
+        if direction == "after" and re.search(r"\bcomes?\s+$|\bcame\s+$", m.string[: m.start()]):
+            sign = -1  # "It came eight months after the sinking": the sinking, that long before
         return _shifted(m, sign, direction, pub, future, anchor)
 
     def after_clause(m, pub, future, anchor):

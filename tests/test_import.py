@@ -745,6 +745,25 @@ def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     assert "north-korea" not in {a.slug for a in flew.actors}
 
 
+def test_what_an_event_came_after_was_that_long_before_it(actors):
+    """ "It came eight months after the sinking": the sinking, eight months before the day
+    told; "the talks were held two days after the summit" still counts on."""
+    shelling, sinking = _proposals(
+        "The North's Nov. 23 shelling of Yeonpyeong island was the first attack on a civilian "
+        "area. It came eight months after the sinking of the South Korean warship Cheonan.",
+        published=date(2010, 12, 3),
+    )
+    assert (sinking.edtf, sinking.title) == (
+        "2010-03",
+        "Sinking of the South Korean warship Cheonan",
+    )
+    _, talks = _proposals(
+        "Park and Abe held a summit on Nov. 2. The talks were held two days after the summit.",
+        published=date(2015, 11, 10),
+    )
+    assert talks.edtf == "2015-11-04"
+
+
 def test_a_when_clause_tells_what_its_date_saw(actors):
     (talks,) = _proposals(
         "Japan and South Korea have negotiated the pact since January 2011, when Junichi Ihara "
