@@ -135,7 +135,8 @@ KINDS = [
         Event.Kind.AGREEMENT,
     ),
     (
-        re.compile(rf"\b(?:{MEETING_NAMES}|negotiations)\b", re.I),
+        # "tried to hold a new round": of talks
+        re.compile(rf"\b(?:{MEETING_NAMES}|negotiations|(?:new|next|another|fresh) round)\b", re.I),
         Event.Kind.MEETING,
     ),
     (re.compile(r"\b(?:statement|apolog|declar)", re.I), Event.Kind.STATEMENT),
@@ -628,6 +629,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 else:
                     status = _status(clause.text, t)
                     said, shift = _with_subject(body, s_start, clause)
+                    earlier = [p for p in proposals if p.clauses[0].start >= s_start]
+                    if (after := CALLED_OFF_AFTER.match(clause.text)) and earlier:
+                        # "had tried to hold a new round in late 2013, but the plan was scrapped
+                        # after Abe paid a visit that December": the try was called off; the
+                        # clause's date is of what came before the calling off
+                        earlier[-1].status = Event.Status.CANCELLED
+                        said, shift = clause.text[after.end() :], -after.end()
                     proposals.append(
                         Proposal(
                             _title(
@@ -1009,6 +1017,12 @@ THE_EVENT = re.compile(
     r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
     rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
+# "but the plan was scrapped after …": a calling off dated by what came before it
+CALLED_OFF_AFTER = re.compile(
+    rf"^(?:but |and )?(?:the|that|this|its|their) (?:\w+ ){{1,2}}(?:was |were |had been )?"
+    rf"{CANCELLED.pattern} after ",
+    re.IGNORECASE,
+)
 # A deed the article told before, by its noun: "the rocket", "the launch"
 THE_DEED = re.compile(r"\bthe (rocket|launch|missile|nuclear test|attack|shelling)\b")
 THE_MEETING = re.compile(
@@ -1316,8 +1330,10 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     one word and one actor with the very span the event has ("from 1910 to 1945"), or two of
     its people or all its actors (three at least, a person among them) on its very day, or no
     word but its parties and people, kind, status and date as the event has them ("the two
-    countries last held the talks in December" for the last security dialogue), or a word and
-    a party in the week or month that holds its day. A plan "by" a deadline may report an
+    countries last held the talks in December" for the last security dialogue; a part of the
+    year an event has only its year of: "tried to hold a new round in late 2013" for the
+    meeting that fell through in 2013), or a word and a party in the week or month that holds
+    its day. A plan "by" a deadline may report an
     event up to a year later, if three words of its title name it.
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
@@ -1384,6 +1400,12 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             len({pk for pk, _ in people} & theirs) >= 2
             or (their_people and len(theirs) >= 3 and theirs <= ids)
         ) and event.edtf == proposal.edtf
+        # a part of the year the event has only its year of: "tried to hold a new round in
+        # late 2013" for the meeting that fell through in 2013
+        told = dates.bounds(proposal.edtf)
+        within_year = dates.precision(event.edtf) == "year" and (
+            event.date_lower <= told[0] and told[1] <= event.date_upper
+        )
         if not (
             common >= 3
             or (headline and common >= 2)
@@ -1395,7 +1417,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
                 same_parties
                 and all_people
                 and event.kind == proposal.kind
-                and event.edtf == proposal.edtf
+                and (event.edtf == proposal.edtf or within_year)
                 and event.status == proposal.status
             )
             # a word of its title, one of its parties, and its day within the month or week the

@@ -616,6 +616,26 @@ def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     assert enacted in reports.values()
 
 
+def test_a_try_called_off_after_something_else_is_called_off_and_told_again(actors):
+    """ "had tried to hold a new round in late 2013, but the plan was scrapped after Abe paid a
+    visit that December": a meeting called off, within the year of the one on the timeline
+    that fell through; the visit is the clause's own event, headlined as such."""
+    fell = make_event(
+        title="Planned security meeting falls through", edtf="2013",
+        kind=Event.Kind.MEETING, status=Event.Status.CANCELLED,
+    )  # fmt: skip
+    fell.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    reports = _reports(
+        "Seoul and Tokyo had tried to hold a new round in late 2013, but the plan was scrapped "
+        "after Abe paid a visit that December to the Yasukuni war shrine.",
+        "2015-04-14",
+    )
+    assert reports == {
+        "Seoul and Tokyo try to hold a new round": fell,
+        "Abe pays a visit to the Yasukuni war shrine": None,
+    }
+
+
 def test_a_passage_saying_what_an_events_summary_says_with_its_parties_reports_it(seed):
     """The seed's "Security dialogue last held before suspension": nothing of its title in the
     passage, but its summary's senior foreign and defence officials, the same two states and a
