@@ -202,6 +202,10 @@ COLLECTIVE = re.compile(
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
     re.IGNORECASE,
 )
+# The three states an article names most: "the three countries", "the three leaders"
+TRIO = re.compile(
+    r"\bthe three (?:nations|countries|sides|neighbou?rs|governments|leaders)\b", re.I
+)
 FOREIGN_OFFICIALS = re.compile(
     r"\bforeign (?:affairs )?(?:and defen[cs]e )?(?:officials|ministers|ministries)\b"
     r"|\bdiplomats and\b",  # "diplomats and defense officials of Japan and South Korea"
@@ -563,6 +567,7 @@ class ActorIndex:
         self,
         actors,
         pair=(),
+        trio=(),
         names=None,
         rivals=None,
         country="",
@@ -590,6 +595,7 @@ class ActorIndex:
         self.pattern = self._compile(ordered)
         self.states = self._compile([(n, a) for n, a in ordered if a.kind == Actor.Kind.STATE])
         self.pair = list(pair)
+        self.trio = list(trio)  # the three states it names most
         self.country = country  # the article's, from its dateline or outlet
         countries = {a.country for a in self.pair}
         bodies = [
@@ -640,7 +646,8 @@ class ActorIndex:
         counts: dict = {}
         for state in filter(None, map(self.states_by_country.get, countries)):
             counts[state] = counts.get(state, 0) + 1
-        pair = sorted(counts, key=counts.get, reverse=True)[:2]
+        trio = sorted(counts, key=counts.get, reverse=True)[:3]
+        pair = trio[:2]
         names, rivals = {}, {}
         full = {
             a
@@ -719,8 +726,8 @@ class ActorIndex:
                 namesakes[name] = [(at, a) for at, _, a in mentions]
                 names[name] = [mentions[0][2]] if mentions else bearers[:1]
         return ActorIndex(
-            self.actors, pair=pair, names=names, rivals=rivals, country=country, people=full,
-            namesakes=namesakes,
+            self.actors, pair=pair, trio=trio, names=names, rivals=rivals, country=country,
+            people=full, namesakes=namesakes,
             scenes=[(m.start(), m.end(), CAPITALS[m[1].lower()]) for m in SCENE.finditer(body)],
         )  # fmt: skip
 
@@ -814,6 +821,8 @@ class ActorIndex:
                 add(houses[0])
         if THE_NORTH.search(text) and (north := self.states_by_country.get("PRK")):
             add(north)  # "sanctions against the North", "the North's aggression"
+        if len(self.trio) == 3 and TRIO.search(text):
+            add(*self.trio)
         if len(self.pair) == 2:
             named_states = {a for a in found if a.kind == Actor.Kind.STATE}
             if COLLECTIVE.search(text) and len(named_states) < 2:

@@ -212,6 +212,16 @@ def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
     ]
 
 
+def test_the_three_countries_are_the_three_states_the_article_names_most(actors):
+    text = (
+        "Japan, China and South Korea met in Tokyo. China and Japan agreed; South Korea "
+        "and Japan too. North Korea objected. The three countries will meet again."
+    )
+    read = ActorIndex(Actor.objects.all()).for_article(text, "JPN")
+    found = {a.slug for a in read.find("The three countries will meet again.")}
+    assert found == {"japan", "south-korea", "china"}
+
+
 def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_context_names(
     actors,
 ):
