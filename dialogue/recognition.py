@@ -198,7 +198,7 @@ BOTH_KOREAS = re.compile(  # "the Korean War": its two sides
     r"\b(?:the two Koreas|both Koreas|inter-Korean|Korean War)\b", re.IGNORECASE
 )
 COLLECTIVE = re.compile(
-    r"\b(?:both|the two) (?:nations|countries|sides|neighbou?rs|governments)\b"
+    r"\b(?:both|the two|its two) (?:nations|countries|sides|neighbou?rs|governments|allies)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
     re.IGNORECASE,
 )

@@ -212,6 +212,12 @@ def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
     ]
 
 
+def test_its_two_allies_are_the_two_states_the_article_names_most(actors):
+    text = "Japan and South Korea met. Washington urged its two allies on Monday to share data."
+    read = ActorIndex(Actor.objects.all()).for_article(text, "KOR")
+    assert {"japan", "south-korea"} <= {a.slug for a in read.find(text[text.index("Wash") :])}
+
+
 def test_the_three_countries_are_the_three_states_the_article_names_most(actors):
     text = (
         "Japan, China and South Korea met in Tokyo. China and Japan agreed; South Korea "
