@@ -476,6 +476,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             kind = _body_kind(name)
             nation = (
                 _country_in(name)
+                or ("JPN" if head == "Prefecture" else "")  # Japan's alone
                 or _country_in(" ".join(owners[-1:]))  # "Japan's House of Representatives"
                 or _country_before(body[max(0, start - 30) : start])
             )

@@ -481,6 +481,9 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert (cabinet.kind, cabinet.country) == (Actor.Kind.GOVERNMENT_BODY, "JPN")
     assert "Cabinet" not in _names("Chief Cabinet Secretary Yoshihide Suga said so.", "JPN")
     assert "Cabinet" not in _names("The Cabinet Legislation Bureau ruled.", "JPN")
+    # a prefecture is Japan's, in a Seoul paper too
+    shimane = _names("Japan sent an official to a ceremony held by Shimane Prefecture.", "KOR")
+    assert shimane["Shimane Prefecture"].country == "JPN"
     # a prime minister's cabinet is he and the Cabinet, no body of its own name
     kan = _names("Prime Minister Naoto Kan spoke. The Kan Cabinet approved it.", "JPN")
     assert "Kan Cabinet" not in kan and "Cabinet" in kan
