@@ -849,7 +849,9 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
     before = [c for c in parts if c.end <= clause.start]
     if not clause.text.startswith("which ") or not before:
         return []
-    m = re.search(r"\b(?:the|a|an|its|their|his|her)\b[^,;]*$", before[-1].text)
+    m = re.search(r"\b(?:the|a|an|its|their|his|her)\b[^,;]*$", before[-1].text) or re.fullmatch(
+        rf"{OWNER}['’]s(?: [A-Z][\w.-]*)+", before[-1].text
+    )  # "Prime Minister Shinzo Abe's Liberal Democratic Party, which returned to power …"
     if not m:
         return []
     return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]
@@ -925,13 +927,14 @@ WHO_BEFORE = re.compile(r"(?P<who>[^,]{2,60}), who [^,]{8,200}, $")
 
 def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, int]:
     """The clause's text for its headline, with the subject it shares with the sentence before
-    it where it starts without one ("who arrived in Seoul": "Li arrived in Seoul"), and how far
-    that moves the clause's offsets."""
+    it where it starts without one ("who arrived in Seoul": "Li arrived in Seoul"; "Abe's
+    Liberal Democratic Party, which returned to power"), and how far that moves the clause's
+    offsets."""
     before = body[sentence_start : clause.start]
     who = WHO_BEFORE.fullmatch(before) or re.fullmatch(r"(?P<who>[^,]{2,60}), (?=$)", before)
-    if not who or not re.match(rf"(?:who )?{DID}", clause.text):
+    if not who or not re.match(rf"(?:who |which )?{DID}", clause.text):
         return clause.text, 0
-    text = clause.text.removeprefix("who ")
+    text = re.sub(r"^(?:who|which) ", "", clause.text)
     subject = who["who"] + " "
     return subject + text, len(subject) - (len(clause.text) - len(text))
 

@@ -1867,6 +1867,17 @@ def test_a_which_clause_with_its_own_date_cites_the_noun_it_tells_of(actors):
     ]
 
 
+def test_a_which_clause_after_a_possessive_name_tells_of_that_body_and_its_owner(actors):
+    returned, _ = _proposals(
+        "Prime Minister Shinzo Abe's Liberal Democratic Party, which returned to power in a "
+        "landslide in December, had promised in its platform to hold a ceremony on Feb. 22.",
+        published=date(2013, 2, 23),
+    )
+    assert returned.edtf == "2012-12"
+    assert returned.title.startswith("Prime Minister Shinzo Abe's Liberal Democratic Party returns")
+    assert {"shinzo-abe", "japan"} <= {a.slug for a in returned.actors}
+
+
 def test_a_relative_clause_before_a_perfect_and_a_possessive_before_the_name(actors):
     """ "Abe's predecessor Junichi Ihara, who resigned in June, had promised during a visit last
     October …": the resignation, and the promise, each Ihara's (not Abe's)."""
