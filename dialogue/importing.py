@@ -792,16 +792,17 @@ def _attach_actors(
             if set(states) <= set(theirs):
                 proposal.actors += [a for a in theirs if a not in proposal.actors]
         if deed := THE_DEED.search(" ".join(c.text for c in proposal.clauses)):
-            # "officials said the rocket flew over Okinawa": whose rocket the article told before
-            told = [p for p in before if deed[1].lower() in " ".join(c.text for c in p.clauses)]
-            doers = [
-                a
-                for c in (told[-1].clauses if told else [])
-                for a in actors.find(c.text, c.start)
-                if a.kind == Actor.Kind.STATE
-            ]
-            if doers and doers[0] not in proposal.actors:
-                proposal.actors.append(doers[0])
+            # "officials said the rocket flew over Okinawa": whose rocket the article told
+            # before, the state named last before it there ("North Korea fired a rocket",
+            # "Tokyo's annual defense white paper")
+            noun = re.compile(rf"\b{deed[1]}", re.IGNORECASE)
+            told = [c for p in before for c in p.clauses if noun.search(c.text)]
+            for c in reversed(told):  # the last that says whose ("The white paper" does not)
+                found = actors.find(c.text[: noun.search(c.text).start()], c.start)
+                if doers := [a for a in found if a.kind == Actor.Kind.STATE]:
+                    if doers[-1] not in proposal.actors:
+                        proposal.actors.append(doers[-1])
+                    break
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
@@ -1027,7 +1028,9 @@ CALLED_OFF_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A deed the article told before, by its noun: "the rocket", "the launch"
-THE_DEED = re.compile(r"\bthe (rocket|launch|missile|nuclear test|attack|shelling)\b")
+THE_DEED = re.compile(
+    r"\b[Tt]he (rocket|launch|missile|nuclear test|attack|shelling|paper|report|statement)\b"
+)
 THE_MEETING = re.compile(
     rf"\b(?:led|headed|chaired|attended|joined|took part in) the (?:{MEETING_NAMES})\b"
 )

@@ -763,6 +763,14 @@ def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     )
     assert "china" in {a.slug for a in flew.actors}
     assert "north-korea" not in {a.slug for a in flew.actors}
+    # whose paper: the state named last before it where the article says whose
+    *_, release = _proposals(
+        "South Korea protested on Tuesday after Japan's annual defense white paper described the "
+        "islets as Japanese. The white paper was approved by the Cabinet on Tuesday. The paper's "
+        "release had been planned for earlier this month.",
+        published=date(2015, 7, 21),
+    )
+    assert "japan" in {a.slug for a in release.actors}
 
 
 def test_what_an_event_came_after_was_that_long_before_it(actors):
