@@ -24,7 +24,7 @@ from modeltranslation.utils import build_localized_fieldname
 from dialogue import dates, timex
 from dialogue.articles import ArticleError, decode, parse
 from dialogue.models import Actor, Citation, Event, EventActor, Outlet, Source
-from dialogue.recognition import ActorIndex, fold, plain, unknown_actors
+from dialogue.recognition import ROLES, ActorIndex, fold, plain, unknown_actors
 from dialogue.services import refresh_search
 
 # What other modules import from here: the import itself, and the reading it starts with.
@@ -761,7 +761,10 @@ def _attach_actors(
                 a
                 for pattern in (SPEAKER, POSSESSOR)
                 for m in pattern.finditer(clause.text)
-                for a in actors.find(m[1], clause.start + m.start(1))
+                for a in actors.find(m[1], clause.start + m.start(1)) or (
+                    _antecedent(body, clause.start + m.start(1), actors, starts, m[1])
+                    if REFERRING.fullmatch(m[1]) else []
+                )
             ] if proposal.reporting else []  # fmt: skip
             for actor in [
                 *_subject(body, clause, actors, starts),
@@ -1061,14 +1064,24 @@ GROUP_OF_STATES = re.compile(
 BODY_WORDS = "ministry|council|agency|committee|party|embassy|office|military"
 # "the council, which …": a body named before, referred to by its kind
 THE_BODY = re.compile(rf"\b(the (?:{BODY_WORDS})),? $")
+# A person by their office alone ("the prime minister said"): whose office it is
+OFFICE_HOLDERS = {
+    "prime minister": re.compile(r"^(?:Prime Minister|Premier)\b"),
+    "president": re.compile(r"^President\b"),
+    "foreign minister": ROLES["foreign"],
+    "defense minister": ROLES["defense"],
+    "defence minister": ROLES["defense"],
+}
+OFFICES = "|".join(OFFICE_HOLDERS)
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
-    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS}|country))\b"
+    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b"
     r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
 )
 
 
 REFERRED = {"he": Actor.Kind.PERSON, "she": Actor.Kind.PERSON, "country": Actor.Kind.STATE}
+REFERRING = re.compile(rf"[Hh]e|[Ss]he|[Tt]he (?:{OFFICES})")  # who said it, named before
 
 
 def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word: str):
@@ -1077,6 +1090,14 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     sentence before (its subject), or the body of that kind ("the ministry": the last ministry
     named)."""
     word = word.lower().removeprefix("the ")
+    if word in OFFICE_HOLDERS:  # the last person named before who holds that office
+        window = body[max(0, at - 1500) : at]
+        held = [
+            a
+            for a in actors.find(window)
+            if a.kind == Actor.Kind.PERSON and OFFICE_HOLDERS[word].search(a.office_en or "")
+        ]
+        return _for_state(held[-1:], actors)
     sentence_start = max((s for s in starts if s <= at), default=0)
     if word in ("it", *REFERRED):
         kind = REFERRED.get(word)  # "he": a person; "the country": a state; "it": neither

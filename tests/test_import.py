@@ -748,6 +748,24 @@ def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_
     assert drill.edtf == "2010-12-10"
 
 
+@pytest.mark.parametrize("speaker", ["He", "The prime minister"])
+def test_who_said_it_by_a_pronoun_or_an_office_is_the_person_named_before(actors, speaker):
+    _, said = _proposals(
+        f"Prime Minister Shinzo Abe met Park on Monday. {speaker} said on Tuesday that Japan "
+        "would act.",
+        published=date(2015, 11, 4),
+    )
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
+    # the office as a subject, and only the holder of that office
+    for office, slugs in [("prime minister", {"shinzo-abe", "japan"}), ("president", set())]:
+        _, visited = _proposals(
+            f"Prime Minister Shinzo Abe met Park on Monday. The {office} visited the shrine on "
+            "Tuesday.",
+            published=date(2015, 11, 4),
+        )
+        assert {a.slug for a in visited.actors} == slugs
+
+
 def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     fired, flew = _proposals(
         "North Korea fired a long-range rocket on Wednesday, defying Japan. Japanese officials "
