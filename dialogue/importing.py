@@ -103,7 +103,8 @@ CANCELLED = re.compile(
 )
 ONGOING = re.compile(
     r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?!(?:no|some|any|every)thing\b"
-    r"|during\b|morning\b|evening\b|meeting\b|building\b)(?:\w+ing)\b|^while \w+ing\b",
+    r"|during\b|morning\b|evening\b|meeting\b|building\b)(?:\w+ing)\b|^while \w+ing\b"
+    r"|\b(?:every|each) year since\b",  # "have described the islets so every year since 2005"
     re.IGNORECASE,
 )
 PAST = re.compile(
@@ -899,14 +900,16 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     """A day that opens "a two-day visit" is the first of its days, one it "ended on" the last;
     what goes on "until" a day to come, from the article's day; what "has been going on
     since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
-    since January") lasts from it to the article's day."""
+    since January", "have described the islets so every year since 2005") lasts from it to the
+    article's day."""
     published = t.derivation.published
     going_on = re.search(
         r"\b(?:ha(?:s|ve) been \w+ing|under (?:negotiation|discussion|review|consideration|way))"
         r"\b[^,;]*$",
         text[: t.start],
     )
-    if going_on and _since(text, t) and dates.bounds(t.edtf)[0] < published:
+    yearly = re.search(r"\b(?:every|each) year\s+(?:since\s+)?$", text[: t.start])
+    if (going_on or yearly) and _since(text, t) and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (
         re.search(r"\b(?:until|till)\s+$", text[: t.start])

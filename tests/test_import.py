@@ -731,6 +731,15 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
     assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
 
 
+def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
+    (described,) = _proposals(
+        "Japan's defense white papers have described the islets as Japanese territory every "
+        "year since 2005.",
+        published=date(2015, 7, 21),
+    )
+    assert (described.edtf, described.status) == ("2005/2015-07-21", Event.Status.ONGOING)
+
+
 def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_now(actors):
     (drills,) = _proposals(
         "The carrier took part in four days of exercises with the South Korean navy that ended "
