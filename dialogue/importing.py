@@ -898,7 +898,8 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:
     """A day that opens "a two-day visit" is the first of its days, one it "ended on" the last;
-    what goes on "until" a day to come, from the article's day; what "has been going on
+    what goes on "until" a day to come (or is to be done before something "ends on" it), from
+    the article's day; what "has been going on
     since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
     since January", "have described the islets so every year since 2005") lasts from it to the
     article's day."""
@@ -912,11 +913,15 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     if (going_on or yearly) and _since(text, t) and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (
-        re.search(r"\b(?:until|till)\s+$", text[: t.start])
+        re.search(
+            r"\b(?:until|till)\s+$|\bbefore\b[^,;]{0,60}\b(?:ends?|closes?) (?:on )?$",
+            text[: t.start],
+        )
         and not re.search(r"\b(?:put|puts|putting) off|postpone|delay", text[: t.start])
         and dates.precision(t.edtf) == "day"
         and dates.bounds(t.edtf)[0] > published
-    ):  # "will take part in drills until Dec. 10"; not "put off the drill until next month"
+    ):  # "will take part in drills until Dec. 10", "aims to enact them before the session
+        # ends on Sept. 27"; not "put off the drill until next month"
         return f"{published.isoformat()}/{dates.bounds(t.edtf)[1].isoformat()}"
     m = LASTING.search(text)
     if not m or dates.precision(t.edtf) != "day":

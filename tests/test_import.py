@@ -752,6 +752,11 @@ def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_
         published=date(2010, 12, 3),
     )
     assert drills.edtf == "2010-12-03/2010-12-10"
+    (bills,) = _proposals(
+        "The ruling coalition aims to enact the bills before the Diet session ends on Sept. 27.",
+        published=date(2015, 7, 21),
+    )
+    assert bills.edtf == "2015-07-21/2015-09-27"
     # a drill put off until a month is moved there, not running from now
     (drill,) = _proposals("The navy put off its drill until Dec. 10.", published=date(2010, 12, 3))
     assert drill.edtf == "2010-12-10"
