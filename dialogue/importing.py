@@ -222,12 +222,7 @@ def _title(text: str, expressions=()) -> str:
     text = re.sub(
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I
     )
-    text = re.sub(
-        r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
-        r"|Then|Still)\b[^,]{0,40}, ",
-        "",
-        text,
-    )
+    text = OPENING.sub("", text)
     # "It came eight months after the sinking of …": what it came after
     text = re.sub(r"^(?:It|This|That) (?:came|comes) (?=the )", "", text)
     # "Defense Minister Itsunori Onodera, who held talks …" is "… Onodera held talks …"
@@ -241,20 +236,33 @@ def _title(text: str, expressions=()) -> str:
     text = _present(text)
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
     text = re.sub(r"([,;])[,;\s]+", r"\1 ", text)
-    if len(text) > 90:
-        cuts = [m.start() for m in PHRASE_END.finditer(text) if 25 <= m.start() <= 90]
-        text = text[: cuts[0]] if cuts else text[:90].rsplit(" ", 1)[0]
-    text = re.sub(
-        r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their|since|until|after"
-        r"|before|over|as|that|than))+$",
-        "",
-        text,
-    )
+    text = _shortened(text, 25, 90)
     if len(text.split()) < 3:  # too little left: the clause's own words
         text = REPORTING_TAIL.sub("", clause).strip(' ,;."“”')
         text = text if len(text.split()) >= 3 else clause.strip(' ,;."“”')
         text = text if len(text) <= 90 else text[:90].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
+
+
+# What opens a sentence before its subject: "In Tokyo, ", "Meanwhile, "
+OPENING = re.compile(
+    r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
+    r"|Then|Still)\b[^,]{0,40}, "
+)
+
+
+def _shortened(text: str, least: int, most: int) -> str:
+    """A headline of at most `most` characters, cut at the first phrase boundary past `least`
+    (else at a word), with no word such as "to" or "the" left hanging at its end."""
+    if len(text) > most:
+        cuts = [m.start() for m in PHRASE_END.finditer(text) if least <= m.start() <= most]
+        text = text[: cuts[0]] if cuts else text[:most].rsplit(" ", 1)[0]
+    return re.sub(
+        r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their|since|until|after"
+        r"|before|over|as|that|than))+$",
+        "",
+        text,
+    )
 
 
 # Asides between commas that carry nothing a headline needs.
@@ -553,7 +561,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     whole = Clause(s_start, s_end, sentence)
                     proposals.append(
                         Proposal(
-                            f"Reported: {_title(sentence, _within(expressions, clause, s_start))}",
+                            _said_title(sentence, _within([t], clause, s_start)[0])
+                            or "Reported: "
+                            + _title(sentence, _within(expressions, clause, s_start)),
                             t.edtf,
                             t.derivation,
                             Event.Status.OCCURRED,
@@ -1008,6 +1018,31 @@ def _main_clause(
 def _since(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time is where something began: "since May 2012"."""
     return bool(re.search(r"\bsince\s*$", text[: t.start])) or t.text.lower().startswith("since ")
+
+
+def _said_title(sentence: str, said: timex.TimeExpression) -> str:
+    """A report's headline, who says what: "The South Korean government said Tuesday it would
+    not accept …" and "…, Prime Minister Shinzo Abe said Tuesday." are "South Korean government
+    says it would not accept …", "Prime Minister Shinzo Abe says Japan will …". Empty where the
+    sentence is not one of these two shapes."""
+    before = OPENING.sub("", sentence[: said.start].rstrip(" ,"))
+    after = re.sub(r"^(?:that\s+)?", "", sentence[said.end :].strip(' ,."”'))
+    after = "" if re.match(r"(?:adding|noting|saying|citing)\b", after) else after
+    if after and (m := re.fullmatch(r"(?P<who>[^,;]+)(?:, [^,;]+,?)?", before)):
+        who, what = m["who"], after  # "X said Tuesday (that) Y", "X, the party's leader, said …"
+    elif not after and (m := SAID_AFTER_IT.fullmatch(before)):
+        who, what = m["who"], m["what"]  # "Y, X said Tuesday.", "“Y,” X said Tuesday."
+        what = f"“{what}”" if m["quote"] else what
+    else:
+        return ""
+    who = re.sub(r"^(?:the|a|an) ", "", who, flags=re.IGNORECASE)
+    text = _shortened(f"{who[:1].upper()}{who[1:]} says {what}", 40, 100)
+    if text.count("“") > text.count("”") or text.count('"') % 2:  # a quotation cut short
+        text += "…”" if "“" in text else '…"'
+    return text
+
+
+SAID_AFTER_IT = re.compile(r"(?P<quote>[“\"])?(?P<what>.+?),?[”\"]?,? (?P<who>[^,“”\"]{2,80})")
 
 
 def _within(expressions, clause: Clause, offset: int):

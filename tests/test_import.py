@@ -140,7 +140,7 @@ def test_importing_a_seed_proposes_cited_dated_draft_events(actors):
     # Tuesday": the effort, of the day the source said it, and the plan; the report itself is
     # no event of its own when its sentence dates what it reports
     assert events["2014-09-09"].title.startswith("South Korea pushes to resume")
-    assert not any(e.title.startswith("Reported") for e in result.events)
+    assert all(c.stated_edtf for e in result.events for c in e.citations.all())
     assert all(not e.is_published and e.review == Event.Review.PROPOSED for e in result.events)
     for event in result.events:
         for c in event.citations.all():
@@ -778,6 +778,27 @@ def test_who_said_it_by_a_pronoun_or_an_office_is_the_person_named_before(actors
             published=date(2015, 11, 4),
         )
         assert {a.slug for a in visited.actors} == slugs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The South Korean government said Tuesday it would not accept the plan.",
+         "South Korean government says it would not accept the plan"),
+        ("Japan will work closely with Seoul, Prime Minister Shinzo Abe said Tuesday.",
+         "Prime Minister Shinzo Abe says Japan will work closely with Seoul"),
+        ("In Tokyo, Park Jie-won, the party's floor leader, said Sunday that the remark was wrong.",
+         "Park Jie-won says the remark was wrong"),
+        ("“We express deep regret over the decision, which runs counter to every effort made by "
+         "both sides to build trust over many years,” the spokesman said on Monday.",
+         "Spokesman says “We express deep regret over the decision…”"),
+        ("Seoul will not accept it, the ministry said on Monday, adding that it regretted it.",
+         "Ministry says Seoul will not accept it"),
+    ],
+)  # fmt: skip
+def test_a_report_is_headlined_who_says_what(actors, sentence, title):
+    (said,) = _proposals(sentence, published=date(2013, 2, 12))
+    assert said.reporting and said.title == title
 
 
 def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
