@@ -231,6 +231,12 @@ def _title(text: str, expressions=()) -> str:
     text = re.sub(r", (?:involving|including|which|who|based|led|headed|citing)\b[^,]*,", "", text)
     # "The summits, first held as a stand-alone meeting, were suspended"
     text = PARTICIPLE_ASIDE.sub(r"\1", text)
+    # "his South Korean counterpart, Han Min-koo, agreed": the name is no aside
+    text = re.sub(
+        r"(\b[a-z]+), ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),(?: (?:a|an|the) [^,]{3,80},)?",
+        r"\1 \2",
+        text,
+    )  # and what the name's own aside says of them: "…, a former chairman of …,"
     text = ASIDE.sub("", text)  # "The ministry, for its part, called in …"
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
     text = _present(text)
@@ -299,13 +305,25 @@ FUTURE_VERB = re.compile(
 
 
 def _inflect(lemma: str, plural: bool) -> str:
+    if lemma == "be":
+        return "are" if plural else "is"
     return lemma if plural else (getInflection(lemma, tag="VBZ") or (lemma + "s",))[0]
 
 
 def _plural(subject: str) -> bool:
-    words = subject.strip(" ,").split()
-    last = words[-1] if words else ""
-    return " and " in subject or (last.islower() and last.endswith("s") and not last.endswith("ss"))
+    """Whether a headline's subject is plural: "Japan and South Korea", "the two sides also",
+    "They", "Relations", "Two"; not "the United States" or "the Foreign Ministry"."""
+    words = re.sub(r"(?:\s+(?:also|already|still|now|then|\w+ly))+\s*$", "", subject).split()
+    last = words[-1].strip(" ,").lower() if words else ""
+    return (
+        " and " in subject
+        or last in {"they", "we", "both", "two", "three", "four", "five"}
+        or (
+            last.endswith("s")
+            and not last.endswith("ss")
+            and (words[-1].islower() or len(words) == 1)
+        )
+    )
 
 
 def _present(text: str) -> str:
@@ -339,6 +357,8 @@ def _present(text: str) -> str:
     def simple_past(m):
         word = m.group(0)
         before = text[: m.start()].split()
+        if before[-2:-1] in (["has"], ["have"]) and before[-1] in ("not", "never"):
+            return None  # "has not changed much"
         if before and re.fullmatch(r"also|already|still|now|not|\w+ly", before[-1].lower()):
             before = before[:-1]  # "is also scheduled to"
         previous = before[-1:]

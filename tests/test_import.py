@@ -566,6 +566,19 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("Two destroyers have been escorting vessels since March 30",
          "Two destroyers escort vessels"),  # a progressive perfect, in the present
         ("Talks on the pact have been ongoing since March", "Talks on the pact ongoing"),
+        # the verb agrees with its subject, whatever stands between them
+        ("They have shown some signs of improvement this year",
+         "They show some signs of improvement"),
+        ("The two sides also agreed on Monday to meet again", "Two sides also agree to meet again"),
+        ("Relations were further strained by the textbooks in March",
+         "Relations are further strained by the textbooks"),
+        ("Public opinion has not changed much since 2012", "Public opinion has not changed much"),
+        # a name between commas is no aside to drop, nor what its own aside says of them
+        ("Defense Minister Gen Nakatani and his South Korean counterpart, Han Min-koo, agreed on "
+         "Saturday to meet", "Defense Minister Gen Nakatani and his South Korean counterpart Han "
+         "Min-koo agree to meet"),
+        ("His successor, Kim Kwan-jin, a former chairman of the Joint Chiefs, will take office on "
+         "Saturday", "His successor Kim Kwan-jin to take office"),
     ],
 )  # fmt: skip
 def test_proposals_are_titled_as_headlines(clause, title):
