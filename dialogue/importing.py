@@ -208,7 +208,15 @@ def _title(text: str, expressions=()) -> str:
             expressions = [replace(t, start=t.start - said.end() + len(said["who"]) + len(verb) + 1,
                                    end=t.end - said.end() + len(said["who"]) + len(verb) + 1)
                            for t in expressions if t.start >= said.end()]  # fmt: skip
-    if (lead := LEADING_REPORT.match(text)) and len(text[lead.end() :].split()) >= 4:
+    # "X told a briefing on Tuesday that Y": the telling is the news, headlined "X says Y"
+    told = TOLD_THAT.match(text)
+    telling = told and any(t.start < told.start("what") for t in expressions)
+    if telling:
+        shift = told.start("what") - len(f"{told['who']} says ")
+        text = f"{told['who']} says {told['what']}"
+        expressions = [replace(t, start=t.start - shift, end=t.end - shift)
+                       for t in expressions if t.start >= told.start("what")]  # fmt: skip
+    elif (lead := LEADING_REPORT.match(text)) and len(text[lead.end() :].split()) >= 4:
         # "officials said the agreement will be explained …": the headline is what was said
         shift = lead.end()
         text = text[shift:]
@@ -239,7 +247,7 @@ def _title(text: str, expressions=()) -> str:
     )  # and what the name's own aside says of them: "…, a former chairman of …,"
     text = ASIDE.sub("", text)  # "The ministry, for its part, called in …"
     text = re.sub(r"^(?:the|a|an) (?=[a-z])", "", text, flags=re.IGNORECASE)
-    text = _present(text)
+    text = text if telling else _present(text)  # "says" is the headline's verb already
     text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;")
     text = re.sub(r"([,;])[,;\s]+", r"\1 ", text)
     text = _shortened(text, 25, 90)
@@ -250,6 +258,10 @@ def _title(text: str, expressions=()) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Who told whom what: "Hua Chunying told a regular briefing (later in the day) that …"
+TOLD_THAT = re.compile(
+    r"(?P<who>[^,]{2,80}?) (?:told|assured|informed) (?:[\w'’.-]+ ){1,9}?that (?P<what>.+)$"
+)
 # What opens a sentence before its subject: "In Tokyo, ", "Meanwhile, "
 OPENING = re.compile(
     r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
@@ -279,8 +291,8 @@ ASIDE = re.compile(
     re.IGNORECASE,
 )
 LEADING_REPORT = re.compile(
-    r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:said|says|told(?: \w+){0,3}?|added|announced|noted"
-    r"|stressed)\s+(?:that\s+)?(?=[a-z])",
+    r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:(?:said|says|added|announced|noted|stressed)\s+"
+    r"(?:that\s+)?|told(?: \w+){1,3}? that\s+)(?=[a-z])",
     re.IGNORECASE,
 )
 PARTICIPLE_ASIDE = re.compile(

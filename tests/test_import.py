@@ -573,6 +573,14 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("Relations were further strained by the textbooks in March",
          "Relations are further strained by the textbooks"),
         ("Public opinion has not changed much since 2012", "Public opinion has not changed much"),
+        # who told whom what: who says what
+        ("Spokeswoman Hua Chunying told a regular briefing on Tuesday that Beijing was opposed",
+         "Spokeswoman Hua Chunying says Beijing was opposed"),
+        ("Abe told reporters on Monday that Japan will hold talks with Seoul",
+         "Abe says Japan will hold talks with Seoul"),
+        # the date of what was told: what was told is the news
+        ("Abe told reporters that Japan will hold talks with Seoul on Friday",
+         "Japan to hold talks with Seoul"),
         # a name between commas is no aside to drop, nor what its own aside says of them
         ("Defense Minister Gen Nakatani and his South Korean counterpart, Han Min-koo, agreed on "
          "Saturday to meet", "Defense Minister Gen Nakatani and his South Korean counterpart Han "
