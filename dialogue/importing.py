@@ -68,7 +68,7 @@ WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
-    r"to be held|is to|are to|scheduled|"
+    r"to be held|is to|are to|scheduled|arranging to|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
     r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
     # "the launch comes days before Japan's general election on Sunday": what is still ahead

@@ -962,6 +962,15 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
     assert meeting.status == Event.Status.CANCELLED
 
 
+def test_a_meeting_being_arranged_for_a_weekday_is_the_coming_one(actors):
+    (meeting,) = _proposals(
+        "Kishida is arranging to meet North Korean Foreign Minister Ri Su Yong on Sunday, "
+        "diplomatic sources said.",
+        date(2014, 8, 9),  # a Saturday
+    )
+    assert (meeting.edtf, meeting.status) == ("2014-08-10", Event.Status.PLANNED)
+
+
 def test_a_plan_by_its_participle_called_off_lies_behind(actors):
     """ "planned for May" tells a plan; with the visit called off, that May is the last one,
     not next year's. Without a calling off, the participle still looks ahead."""
