@@ -501,7 +501,10 @@ def _rules():
     which = r"(?P<which>last|this|next|past|coming)"
     unit = r"(?P<unit>week|month|year)"
     to = r"(?:to|and|until|till|through|-|–)"
-    said = rf"(?P<said>{REPORTING}(?: in an? (?:statement|interview|briefing|release))? (?:on )?)?"
+    said = (
+        rf"(?P<said>{REPORTING}(?: (?:in|at) an? (?:statement|interview|briefing|release|news"
+        r" conference|press conference))? (?:on )?)?"
+    )
     i = re.IGNORECASE
     return [
         # spans and ranges first: they contain dates the later rules would take alone

@@ -81,6 +81,8 @@ def test_things_that_are_not_dates_are_left_alone(text):
 def test_a_reporting_weekday_dates_the_report():
     (said,) = find("the sources said Saturday", SUN_5_APRIL_2015)
     assert said.reporting and said.text == "said Saturday"
+    (said,) = find("the spokesman said at a briefing Monday", SUN_5_APRIL_2015)
+    assert said.reporting and said.text == "said at a briefing Monday"
 
 
 def test_a_year_before_a_noun_dates_the_noun():
