@@ -761,29 +761,26 @@ def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
     assert (described.edtf, described.status) == ("2005/2015-07-21", Event.Status.ONGOING)
 
 
-def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_now(actors):
-    (drills,) = _proposals(
-        "The carrier took part in four days of exercises with the South Korean navy that ended "
-        "on Wednesday.",
-        published=date(2010, 12, 3),
-    )
-    assert drills.edtf == "2010-11-28/2010-12-01"
-    (drills,) = _proposals(
-        "About 44,000 troops will take part in the drills around Japan until Dec. 10.",
-        published=date(2010, 12, 3),
-    )
-    assert drills.edtf == "2010-12-03/2010-12-10"
-    (bills,) = _proposals(
-        "The ruling coalition aims to enact the bills before the Diet session ends on Sept. 27.",
-        published=date(2015, 7, 21),
-    )
-    assert bills.edtf == "2015-07-21/2015-09-27"
-    # a drill put off until a month is moved there, not running from now
-    (drill,) = _proposals("The navy put off its drill until Dec. 10.", published=date(2010, 12, 3))
-    assert drill.edtf == "2010-12-10"
+@pytest.mark.parametrize(
+    ("text", "published", "edtf"),
+    [
+        ("The carrier took part in four days of exercises with the South Korean navy that ended "
+         "on Wednesday.", date(2010, 12, 3), "2010-11-28/2010-12-01"),
+        ("About 44,000 troops will take part in the drills around Japan until Dec. 10.",
+         date(2010, 12, 3), "2010-12-03/2010-12-10"),
+        ("The ruling coalition aims to enact the bills before the Diet session ends on Sept. 27.",
+         date(2015, 7, 21), "2015-07-21/2015-09-27"),
+        # a drill put off until a day is moved there, not running from now
+        ("The navy put off its drill until Dec. 10.", date(2010, 12, 3), "2010-12-10"),
+    ],
+)  # fmt: skip
+def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_now(
+    actors, text, published, edtf
+):
+    (proposal,) = _proposals(text, published=published)
+    assert proposal.edtf == edtf
 
 
-@pytest.mark.parametrize("speaker", ["He", "The prime minister"])
 def test_who_said_it_by_a_pronoun_or_an_office_is_the_person_named_before(actors, speaker):
     _, said = _proposals(
         f"Prime Minister Shinzo Abe met Park on Monday. {speaker} said on Tuesday that Japan "
