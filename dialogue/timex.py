@@ -166,6 +166,7 @@ _PART = (
     r"(?:the )?(?P<part>early|mid|middle|late|beginning|start|end|first half|second half)"
     r"(?:-| of (?:the )?| )"
 )
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -267,7 +268,7 @@ def _rules():
         return (pub - timedelta(days=delta)).isoformat(), {"reporting": bool(m["said"])}
 
     def relative_unit(m, pub, future, anchor):
-        unit, which = m["unit"].lower(), m["which"].lower()
+        unit, which = m["unit"].lower(), (m["which"] or "this").lower()  # "earlier in the week"
         qualifier = (m["qualifier"] or "").lower()
         lower, upper = _unit_bounds(unit, SHIFT[which], pub)
         if which == "this" and (qualifier == "later" or (future and qualifier != "earlier")):
@@ -282,7 +283,7 @@ def _rules():
 
     def part_of_unit(m, pub, future, anchor):
         unit = m["unit"].lower()
-        shift = SHIFT[m["which"].lower()]
+        shift = SHIFT[(m["which"] or "this").lower()]  # "the end of the year": this one
         lower, upper = _unit_bounds(unit, shift, pub)
         return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {"future": shift > 0}
 
@@ -460,6 +461,27 @@ def _rules():
         year = _year_of(month, pub, future=future, word=m["which"].lower())
         return f"{year:04d}-{month:02d}", {"future": m["which"].lower() in ("next", "coming")}
 
+    def day_of_month(m, pub, future, anchor):
+        """ "on the 26th": that day of the nearest month it has passed (or, told as still to
+        come, will reach)."""
+        day = int(m["day"])
+        shift = 1 if future and day < pub.day else -1 if not future and day > pub.day else 0
+        year, month = _add_months(pub.year, pub.month, shift)
+        try:
+            return date(year, month, day).isoformat(), {"future": bool(future)}
+        except ValueError:
+            return None, {}
+
+    def week_of_month(m, pub, future, anchor):
+        """ "in the first week of December": its first seven days (the last: its last seven)."""
+        month = MONTHS[m["month"].lower()]
+        year = int(m["year"]) if m["year"] else _year_of(month, pub, future=future)
+        end = _month_end(year, month)
+        if m["nth"].lower() == "last":
+            return _span(end - timedelta(days=6), end), {}
+        first = date(year, month, 1) + timedelta(weeks=ORDINALS[m["nth"].lower()] - 1)
+        return _span(first, min(first + timedelta(days=6), end)), {}
+
     def month_day(m, pub, future, anchor):
         month, day = MONTHS[m["month"].lower()], int(m["day"])
         if m["year"]:
@@ -526,7 +548,7 @@ def _rules():
             year_range,
         ),
         (
-            rf"\b(?:by|before) (?:the )?(?:year-end|year's end|end of (?:the )?year"
+            rf"\b(?:by|before|no later than) (?:the )?(?:year-end|year's end|end of (?:the )?year"
             rf"|end of {which} {unit}|end of the (?P<this_unit>month|week)"
             rf"|end of {_YEAR})\b",
             i,
@@ -534,12 +556,24 @@ def _rules():
         ),
         (r"\bwithin the (?P<this_unit>year|month|week)\b", i, deadline),  # this one's end
         (
-            rf"\bby (?:the )?(?:end of )?{_MONTH}"
+            rf"\b(?:by|no later than) (?:the )?(?:end of )?{_MONTH}"
             rf"(?:,? {_YEAR}| (?P<shift>next|this) year)?\b(?! \d)",
             i,
             deadline,
         ),
         (rf"\b{_PART}{which} {unit}\b", i, part_of_unit),
+        (rf"\b{_PART}(?P<which>)(?P<unit>year|month)\b", i, part_of_unit),  # this one's
+        (
+            rf"\b(?:in |during )?the (?P<nth>first|second|third|fourth|last) week of {_MONTH}"
+            rf"(?:,? {_YEAR})?\b",
+            i,
+            week_of_month,
+        ),
+        (
+            r"\bon the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! (?:of|anniversary)\b)",
+            i,
+            day_of_month,
+        ),  # fmt: skip
         (rf"\b{_PART}{_YEAR}\b", i, part_of_year),
         (rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, part_of_month),
         (
@@ -597,6 +631,11 @@ def _rules():
             weekday,
         ),  # fmt: skip
         (rf"\b(?:(?P<qualifier>later|earlier|within) )?{which} {unit}\b", i, relative_unit),
+        (
+            r"\b(?P<qualifier>later|earlier) in the (?P<unit>week|month|year)\b(?P<which>)",
+            i,
+            relative_unit,
+        ),  # fmt: skip
         (r"\b(?:in|over|during) the (?:coming|next few) (?P<unit>months|weeks|days)\b", i, coming),
         (r"\bin coming (?P<unit>months|weeks|days)\b", i, coming),
         (r"\b(?P<which>over|this|last|next|past) (?:the )?weekend\b", i, weekend),
