@@ -33,6 +33,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning f": (DATA / "tuning-f", DATA / "tuning-f", True),
     "tuning g": (DATA / "tuning-g", DATA / "tuning-g", True),
     "tuning h": (DATA / "tuning-h", DATA / "tuning-h", True),
+    "tuning i": (DATA / "tuning-i", DATA / "tuning-i", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
