@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nameparser.config import CONSTANTS
 
@@ -114,7 +114,7 @@ NAME_TOKEN = r"[A-Z][a-zA-Zāēīōūŏŭâêîôû'’]+(?:-[A-Za-zāēīōūŏ
 KOREAN_NAME = re.compile(
     r"\b(?:"
     + "|".join(sorted((s.capitalize() for s in KOREAN_SURNAMES), key=len, reverse=True))
-    + r") [A-Z][a-zŏŭ'’]+(?:-[a-zŏŭ'’]+| (?!(?:And|The|Of|In|On|Is|Was|Said|Says)\b)"
+    + r") [A-Z][a-zŏŭ'’]+(?:-[A-Za-zŏŭ][a-zŏŭ'’]*| (?!(?:And|The|Of|In|On|Is|Was|Said|Says)\b)"
     r"[A-Z][a-zŏŭ]{1,4}(?![\w'’-]))\b"
 )
 _WORD = rf"(?:[A-Z][a-z]{{0,3}}\.(?= [A-Z])|U\.S\.|{NAME_TOKEN}|[A-Z]{{2,}})"
@@ -409,6 +409,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     found: dict[str, Found] = {}
 
     def add(item: Found):
+        if item.kind == Actor.Kind.PERSON:  # "leader Kim Jong-Il's youngest son": Kim Jong-Il
+            item = replace(item, name=re.sub(r"['’]s$", "", item.name))
         key = item.name.lower()
         if key not in found and item.name.lower() not in COUNTRY_NAMES:
             found[key] = item

@@ -481,6 +481,9 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert (cabinet.kind, cabinet.country) == (Actor.Kind.GOVERNMENT_BODY, "JPN")
     assert "Cabinet" not in _names("Chief Cabinet Secretary Yoshihide Suga said so.", "JPN")
     assert "Cabinet" not in _names("The Cabinet Legislation Bureau ruled.", "JPN")
+    # a Korean given name capitalised after its hyphen, and a possessive that is no name's
+    afp = _names("It came after leader Kim Jong-Il's son Kim Jong-Un stood beside him.", "KOR")
+    assert {"Kim Jong-Il", "Kim Jong-Un"} <= set(afp) and "Kim Jong-Il's" not in afp
     # a prefecture is Japan's, in a Seoul paper too
     shimane = _names("Japan sent an official to a ceremony held by Shimane Prefecture.", "KOR")
     assert shimane["Shimane Prefecture"].country == "JPN"
