@@ -1121,7 +1121,7 @@ NEXT_ROUND = re.compile(
 # the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
-    r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed)"
+    r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)",
     re.IGNORECASE,
@@ -1220,10 +1220,23 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     if group := GROUP_OF_PEOPLE.search(clause.text):
         # "the two leaders": the last two people the article named before, and their states
         n = NUMBER_WORDS[(group["n"] or group["bare"] or "two").lower()]
-        window = body[max(0, clause.start - 800) : clause.start]
+        previous = max((s for s in starts if s < sentence_start), default=None)
+        if group["they"] and previous is not None and GROUP_OF_PEOPLE.match(body, previous):
+            # "The two leaders condemned … They also agreed …": those two
+            told = Clause(previous, sentence_start, body[previous:sentence_start])
+            return _subject(body, told, actors, starts)
+        end = clause.start
+        # "the two leaders": the heads of government the article named, however long before
+        heads = re.search(r"leaders", group[0], re.IGNORECASE)
+        window = body[:end] if heads else body[max(0, end - 800) : end]
         last = {}  # each person, by where the article last named them
         for m in actors.pattern.finditer(window) if actors.pattern else ():
-            if (a := actors.by_name.get(m.group(0))) and a.kind == Actor.Kind.PERSON:
+            a = actors.by_name.get(m.group(0))
+            if (
+                a
+                and a.kind == Actor.Kind.PERSON
+                and (not heads or ROLES["leaders"].search(a.office_en))
+            ):
                 last[a] = m.start()
         people = sorted(last, key=last.get)[-n:]
         states = [actors.states_by_country.get(a.country) for a in people]

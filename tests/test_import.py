@@ -819,6 +819,23 @@ def test_a_report_is_headlined_who_says_what(actors, sentence, title):
     assert said.reporting and said.title == title
 
 
+def test_the_two_leaders_are_the_heads_of_government_named_and_they_are_those_two(actors):
+    """However long before they were named, and with another official named since; "They"
+    after a sentence of the two leaders is those two."""
+    Actor.objects.create(slug="lee-myung-bak", kind="person", country="KOR",
+                         name_en="Lee Myung-bak", office_en="President of South Korea")  # fmt: skip
+    filler = " ".join(["North Korea tested a missile in May."] * 25)  # 900 characters
+    *_, condemned, agreed = _proposals(
+        f"Prime Minister Shinzo Abe met President Lee Myung-bak on Sunday. {filler} Presidential "
+        "secretary Lee Sang-deok spoke on Sunday. The two leaders condemned the rocket launch on "
+        "April 5. They also agreed to hold security talks in Tokyo later this year.",
+        published=date(2009, 6, 28),
+    )
+    for proposal in (condemned, agreed):
+        assert {"shinzo-abe", "lee-myung-bak"} <= {a.slug for a in proposal.actors}
+        assert "lee-sang-deok" not in {a.slug for a in proposal.actors}
+
+
 def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     fired, flew = _proposals(
         "North Korea fired a long-range rocket on Wednesday, defying Japan. Japanese officials "
