@@ -400,8 +400,27 @@ def _runs(body: str):
     for m in CAPITALISED_RUN.finditer(body):
         start = m.start()
         for piece in re.split(r"(?<=[a-z]{3})\. ", m.group(0)):
-            yield start, RUN_END.sub("", piece)
+            at = start
+            for part in _people_apart(RUN_END.sub("", piece)):
+                yield at, part
+                at += len(part) + len(" and ")
             start += len(piece) + 2
+
+
+def _people_apart(run: str) -> list[str]:
+    """A run cut at each "and" beside a person's name: "Yoshitaka Shindo and Tomomi Inada of
+    the House of Representatives" is a person, then a person of a body; "the Ministry of
+    Foreign Affairs and Trade" stays one."""
+    parts = run.split(" and ")
+    joined = [parts[0]]
+    for part in parts[1:]:
+        before, after = joined[-1].split()[-2:], part.split()[:3]
+        after = after[:2] if len(after) < 3 or after[2] == "of" else after
+        if _is_name(before) or (_is_name(after) and " ".join(after).lower() not in COUNTRY_NAMES):
+            joined.append(part)
+        else:
+            joined[-1] += " and " + part
+    return joined
 
 
 def people_and_bodies(body: str, country: str = "") -> list[Found]:
@@ -443,7 +462,13 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 for i in heads
             )
         ):
-            name = re.sub(r"^(?:The |the )?(?:[A-Z][\w.]*-based )?", "", run)  # London-based
+            # "London-based", "Three Liberal Democratic Party (LDP) lawmakers"
+            name = re.sub(
+                r"^(?:The |the )?(?:(?:Two|Three|Four|Five|Several|Some|Many|All|Both) )?"
+                r"(?:[A-Z][\w.]*-based )?",
+                "",
+                run,
+            )
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
             *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))

@@ -484,6 +484,17 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     # a Korean given name capitalised after its hyphen, and a possessive that is no name's
     afp = _names("It came after leader Kim Jong-Il's son Kim Jong-Un stood beside him.", "KOR")
     assert {"Kim Jong-Il", "Kim Jong-Un"} <= set(afp) and "Kim Jong-Il's" not in afp
+    # people joined by "and" to each other and to their bodies are each their own; a number
+    # before a body is not its name; "and" inside a body's name stays
+    mainichi = _names(
+        "Three Liberal Democratic Party (LDP) lawmakers were refused entry. Yoshitaka Shindo "
+        "and Tomomi Inada of the House of Representatives and Masahisa Sato of the House of "
+        "Councillors flew back. The Ministry of Foreign Affairs and Trade said so.",
+        "JPN",
+    )
+    assert {"Liberal Democratic Party", "Yoshitaka Shindo", "Tomomi Inada", "Masahisa Sato",
+            "House of Representatives", "House of Councillors",
+            "Ministry of Foreign Affairs and Trade"} <= set(mainichi)  # fmt: skip
     # a prefecture is Japan's, in a Seoul paper too
     shimane = _names("Japan sent an official to a ceremony held by Shimane Prefecture.", "KOR")
     assert shimane["Shimane Prefecture"].country == "JPN"
