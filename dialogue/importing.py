@@ -1225,20 +1225,18 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
             # "The two leaders condemned … They also agreed …": those two
             told = Clause(previous, sentence_start, body[previous:sentence_start])
             return _subject(body, told, actors, starts)
-        end = clause.start
-        # "the two leaders": the heads of government the article named, however long before
-        heads = re.search(r"leaders", group[0], re.IGNORECASE)
-        window = body[:end] if heads else body[max(0, end - 800) : end]
         last = {}  # each person, by where the article last named them
-        for m in actors.pattern.finditer(window) if actors.pattern else ():
-            a = actors.by_name.get(m.group(0))
-            if (
-                a
-                and a.kind == Actor.Kind.PERSON
-                and (not heads or ROLES["leaders"].search(a.office_en))
-            ):
+        for m in actors.pattern.finditer(body, 0, clause.start) if actors.pattern else ():
+            if (a := actors.by_name.get(m.group(0))) and a.kind == Actor.Kind.PERSON:
                 last[a] = m.start()
-        people = sorted(last, key=last.get)[-n:]
+        people = sorted(last, key=last.get)
+        # "the two leaders": the heads of government the article named, however long before;
+        # else the last people named, within 800 characters
+        heads = [a for a in people if ROLES["leaders"].search(a.office_en or "")]
+        if re.search(r"leaders", group[0], re.IGNORECASE) and len(heads) >= n:
+            people = heads[-n:]
+        else:
+            people = [a for a in people if last[a] >= clause.start - 800][-n:]
         states = [actors.states_by_country.get(a.country) for a in people]
         if len(people) == n:  # else the clause's other cues ("…, but have been suspended")
             return people + [s for s in dict.fromkeys(states) if s]

@@ -781,6 +781,7 @@ def test_days_that_ended_on_a_day_end_there_and_what_goes_on_until_a_day_starts_
     assert proposal.edtf == edtf
 
 
+@pytest.mark.parametrize("speaker", ["He", "The prime minister"])
 def test_who_said_it_by_a_pronoun_or_an_office_is_the_person_named_before(actors, speaker):
     _, said = _proposals(
         f"Prime Minister Shinzo Abe met Park on Monday. {speaker} said on Tuesday that Japan "
