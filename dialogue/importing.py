@@ -1251,7 +1251,13 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
             # "the council, which held its inaugural meeting": the council named before
             return _antecedent(body, noun.start(), actors, starts, noun[1])
         people = [a for a in antecedent if a.kind == Actor.Kind.PERSON]
-        return (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
+        who = (people if clause.text.startswith("who") else [])[-1:] or antecedent[-1:]
+        # "Yun Byung-se and his Japanese counterpart Fumio Kishida, who met": both of them
+        pair = re.search(r"(?:^|[,;] )([^,;]+ and [^,;]+), $", body[sentence_start : clause.start])
+        both = actors.find(pair[1]) if pair and clause.text.startswith("who") else []
+        if len(both := [a for a in both if a.kind == Actor.Kind.PERSON]) == 2:
+            who = both
+        return _for_state(who, actors)  # and the state they act for
     if who := WHO_BEFORE.search(body, sentence_start, clause.start):
         # "Li, who arrived the day before, held talks …"; "Kan's predecessor Yukio Hatoyama,
         # who resigned in June, had promised …": the person the phrase ends with

@@ -837,6 +837,23 @@ def test_the_two_leaders_are_the_heads_of_government_named_and_they_are_those_tw
         assert "lee-sang-deok" not in {a.slug for a in proposal.actors}
 
 
+def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actors):
+    *_, met = _proposals(
+        "The talks follow an agreement between Junichi Ihara and his South Korean counterpart "
+        "Lee Sang-deok, who met in Seoul last month and agreed to reopen the channel.",
+        published=date(2015, 4, 14),
+    )
+    assert {"junichi-ihara", "lee-sang-deok", "japan", "south-korea"} <= {
+        a.slug for a in met.actors
+    }
+    *_, met = _proposals(
+        "The talks follow a proposal by Lee Sang-deok, who met Chinese officials in Beijing last "
+        "month.",
+        published=date(2015, 4, 14),
+    )
+    assert {"lee-sang-deok", "south-korea"} <= {a.slug for a in met.actors}
+
+
 def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     fired, flew = _proposals(
         "North Korea fired a long-range rocket on Wednesday, defying Japan. Japanese officials "
