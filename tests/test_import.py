@@ -669,6 +669,23 @@ def test_a_passage_saying_what_an_events_summary_says_with_its_parties_reports_i
     assert talks.slug == "last-security-dialogue"
 
 
+def test_a_word_a_party_and_the_kind_on_the_very_day_tell_an_event_again(actors):
+    """ "the National Security Council, which held its first meeting last Wednesday": of
+    "Japan's National Security Council holds its first meeting" only "council" tells (the rest
+    is too plain), with Japan, a meeting, on its day; not another day's meeting."""
+    first = make_event(
+        title="Japan's National Security Council holds its first meeting", edtf="2013-12-04"
+    )
+    first.actors.add(Actor.objects.get(slug="japan"))
+    body = (
+        "The law is a pillar of Japan's version of the council, which held its first meeting "
+        "on {day}."
+    )
+    assert list(_reports(body.format(day="Dec. 4"), "2013-12-09").values()) == [first]
+    Event.objects.exclude(pk=first.pk).delete()
+    assert list(_reports(body.format(day="Dec. 5"), "2013-12-09").values()) == [None]
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
