@@ -676,7 +676,7 @@ def test_a_word_a_party_and_the_kind_on_the_very_day_tell_an_event_again(actors)
     first = make_event(
         title="Japan's National Security Council holds its first meeting", edtf="2013-12-04"
     )
-    first.actors.add(Actor.objects.get(slug="japan"))
+    first.actors.add(*Actor.objects.filter(slug__in=["japan", "shinzo-abe"]))
     body = (
         "The law is a pillar of Japan's version of the council, which held its first meeting "
         "on {day}."
