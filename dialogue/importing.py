@@ -1374,6 +1374,9 @@ PLAIN_WORDS = set(
 )
 
 
+PLAIN_STEMS = {STEMMER.stemWord(w) for w in PLAIN_WORDS}
+
+
 # British spellings as American ones, so the site's "defence" and "normalisation" meet a
 # wire report's "defense" and "normalization".
 SPELLINGS = [
@@ -1424,6 +1427,8 @@ def _content(text: str, leave_out=()) -> set[str]:
         for pattern, american in SPELLINGS:
             w = pattern.sub(american, w)
         stem = STEMMER.stemWord(w)
+        if stem in PLAIN_STEMS:
+            continue  # "holds" and "Japan's" are as plain as "hold" and "Japan"
         w = SYNONYMS.get(w) or SYNONYMS.get(stem) or w
         words.add(fold(STEMMER.stemWord(w)))
     return words

@@ -725,6 +725,8 @@ def test_what_the_news_calls_by_several_words_is_one():
         importing._content("put off the signing of a military information agreement")
     )
     assert importing._content("launches rocket") == importing._content("the rocket it fired")
+    # a plain word is plain in any of its forms
+    assert importing._content("Japan's council holds its meetings") == {"conciR"}
 
 
 def test_an_event_is_not_reported_where_others_of_its_peoples_country_stand_instead(actors):
