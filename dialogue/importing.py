@@ -95,7 +95,8 @@ PROPOSING = re.compile(
 )
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
-    r"broke down|broke off|collapsed|put off|puts off|putting off|pulled out|backed out|"
+    r"broke down|broke off|collapsed|put off|puts off|putting off|pull(?:ed|ing|s)? out|"
+    r"back(?:ed|ing|s)? out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
     r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
     r"was not held)\b",
@@ -478,6 +479,12 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"
     if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
         return Event.Status.CANCELLED
+    if (
+        expression
+        and re.search(r"\b(?:tried|sought|attempted) to\b", text[: expression.start])
+        and CANCELLED.search(text[expression.end :])
+    ):
+        return Event.Status.CANCELLED  # "tried to sign the pact in June before pulling out"
     if (
         (expression and expression.future)
         or kind == "future"

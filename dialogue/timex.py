@@ -582,7 +582,7 @@ def _rules():
             season,
         ),  # fmt: skip
         (
-            rf"\b{_MONTH}(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,? {which} year\b",
+            rf"\b{_MONTH}(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,| of)? {which} year\b",
             i,
             month_relative_year,
         ),

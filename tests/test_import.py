@@ -1013,6 +1013,17 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
     assert meeting.status == Event.Status.CANCELLED
 
 
+def test_a_try_before_pulling_out_was_called_off(actors):
+    (signing,) = _proposals(
+        "The administration tried to sign the pact in secret in June of last year before "
+        "pulling out less than an hour before the ceremony.",
+        date(2013, 12, 9),
+    )
+    assert (signing.edtf, signing.status) == ("2012-06", Event.Status.CANCELLED)
+    (tried,) = _proposals("Japan tried to persuade Seoul on Monday.", date(2013, 12, 9))
+    assert tried.status == Event.Status.OCCURRED
+
+
 def test_a_meeting_being_arranged_for_a_weekday_is_the_coming_one(actors):
     (meeting,) = _proposals(
         "Kishida is arranging to meet North Korean Foreign Minister Ri Su Yong on Sunday, "

@@ -165,6 +165,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("on June 5-8", False, "2013-06-05/2013-06-08"),
         # a month with its year said in words
         ("in March last year", False, "2012-03"),
+        ("in June of last year", False, "2012-06"),
         ("on March 5 last year", False, "2012-03-05"),
         ("in January next year", True, "2014-01"),
         ("last March", False, "2013-03"),
