@@ -876,7 +876,10 @@ def _named_by_date(
     """The event a noun names with a date before it ("Japan’s 1910-1945 colonial rule of the
     peninsula", "the March 11 earthquake"), citing the noun phrase."""
     owner = re.search(r"(?:\b(?:[Tt]he )?[\w’']+ )?$", clause.text[: t.start])  # "the North's"
-    noun = re.match(r"[\w\s'’-]+?(?=[,.;:]| which| that| due| during|$)", clause.text[t.end :])
+    noun = re.match(
+        r"[\w\s'’-]+?(?=[,.;:“\"(]| which| that| due| during| on| was| were| has| had| is|$)",
+        clause.text[t.end :],
+    )  # "the 1993 Kono statement on the “comfort women” was drafted": the Kono statement
     name = (noun[0].strip() if noun else "") or _title(clause.text)
     a = clause.start + (owner.start() if owner else t.start)
     b = clause.start + t.end + (noun.end() if noun else 0)

@@ -1495,6 +1495,17 @@ def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
     assert attack.title.startswith("The North's deadly artillery attack")
 
 
+def test_a_noun_a_year_dates_ends_before_what_is_said_of_it(actors):
+    """ "Tokyo's re-examination of how the 1993 Kono statement on the “comfort women” was
+    drafted": the Kono statement, titled by its noun alone."""
+    statement, *_ = _proposals(
+        "Tokyo's re-examination of how the 1993 Kono statement on the “comfort women” was "
+        "drafted has rankled Seoul, and the government will report to the Diet later this month.",
+        published=date(2014, 6, 1),
+    )
+    assert statement.title == "Kono statement (1993)"
+
+
 def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
     """ "…never took place as relations soured over Japan's purchase in September 2012 of
     islands also claimed by China, and over Abe's visit in December 2013 to Yasukuni Shrine":
