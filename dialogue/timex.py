@@ -657,7 +657,7 @@ def _rules():
             month_alone,
         ),  # fmt: skip
         (r"\b(?:the )?(?P<decade>1[89]\d0|20[01]0)s\b", 0, decade),
-        (rf"\b{_YEAR}\b(?![-–/]\d)", 0, year),
+        (rf"(?<!Resolution )(?<!No\. )\b{_YEAR}\b(?![-–/]\d)", 0, year),  # not "Resolution 1874"
     ]
 
 

@@ -72,7 +72,16 @@ def test_each_expression_resolves(text, published, future, edtf):
 
 
 @pytest.mark.parametrize(
-    "text", ["in four years", "World War II", "they may agree", "Article 9", "3,000 troops"]
+    "text",
+    [
+        "in four years",
+        "World War II",
+        "they may agree",
+        "Article 9",
+        "3,000 troops",
+        "U.N. Security Council Resolution 1874",
+        "Resolution No. 2094",
+    ],
 )
 def test_things_that_are_not_dates_are_left_alone(text):
     assert find(text, SUN_5_APRIL_2015) == []
