@@ -36,7 +36,7 @@ CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d)\b")
 # "TOKYO, Aug. 15 (Yonhap) --", "SEOUL (Reuters) -", "TOKYO — ": metadata, never an event.
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'/ -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
-    r"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(—–-]))?"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*[(—–-]|,\s*[A-Z][a-z]{2,8}\.? \d))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\)|\s+(?P<credit>Kyodo|Jiji|Yonhap|AP|AFP))?"
     r"\s*(?:--|—|–|-)\s*"

@@ -389,7 +389,8 @@ def test_a_dateline_is_metadata_giving_agency_country_and_day():
 @pytest.mark.parametrize(
     ("opening", "country"),
     [("SINGAPORE—", ""), ("SEOUL, South Korea (AP) — ", "KOR"), ("SEOUL/TOKYO -- ", "KOR"),
-     ("SEOUL, Oct. 9 Kyodo - ", "KOR")],  # Kyodo's own site credits itself without brackets
+     ("SEOUL, Oct. 9 Kyodo - ", "KOR"),  # Kyodo's own site credits itself without brackets
+     ("BUSAN, South Korea, Oct 13, 2010 (AFP) - ", "KOR")],  # AFP: the region, then the date
 )  # fmt: skip
 def test_datelines_in_other_shapes(opening, country):
     article = parse("\n\n".join(["Talks resume in Seoul", opening + PARAGRAPH]), outlet="x",
