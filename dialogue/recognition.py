@@ -304,7 +304,7 @@ def _country_in(name: str, last: bool = False) -> str:
         (m.start(), -len(w), c)
         for w, c in words.items()
         for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", name, re.I)
-    ]
+    ] + [(m.start(), -2, "USA") for m in re.finditer(r"\bUS\b", name)]  # "the US Air Force"
     return (max if last else min)(found)[2] if found else ""
 
 

@@ -495,6 +495,13 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert {"Liberal Democratic Party", "Yoshitaka Shindo", "Tomomi Inada", "Masahisa Sato",
             "House of Representatives", "House of Councillors",
             "Ministry of Foreign Affairs and Trade"} <= set(mainichi)  # fmt: skip
+    # "US" before a body names the United States, as "U.S." does (but "us" is no country)
+    assert (
+        _names("The zone has not changed since the US Air Force drew it.", "KOR")[
+            "US Air Force"
+        ].country
+        == "USA"
+    )
     # a prefecture is Japan's, in a Seoul paper too
     shimane = _names("Japan sent an official to a ceremony held by Shimane Prefecture.", "KOR")
     assert shimane["Shimane Prefecture"].country == "JPN"
