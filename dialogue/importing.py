@@ -497,6 +497,13 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         return Event.Status.PLANNED
     if ONGOING.search(text):
         return Event.Status.ONGOING
+    if (
+        kind is None
+        and expression
+        and dates.placeable(expression.edtf)
+        and dates.bounds(expression.edtf)[0] > expression.derivation.published
+    ):
+        return Event.Status.PLANNED  # "The new boundary takes effect on Dec. 15", told Dec. 9
     return Event.Status.OCCURRED
 
 
@@ -962,7 +969,8 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
         text[: t.start],
     )
     yearly = re.search(r"\b(?:every|each) year\s+(?:since\s+)?$", text[: t.start])
-    if (going_on or yearly) and _since(text, t) and dates.bounds(t.edtf)[0] < published:
+    since = (going_on or yearly) and _since(text, t) and dates.placeable(t.edtf)
+    if since and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (
         re.search(
@@ -970,7 +978,7 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
             text[: t.start],
         )
         and not re.search(r"\b(?:put|puts|putting) off|postpone|delay", text[: t.start])
-        and dates.precision(t.edtf) == "day"
+        and dates.placeable_day(t.edtf)
         and dates.bounds(t.edtf)[0] > published
     ):  # "will take part in drills until Dec. 10", "aims to enact them before the session
         # ends on Sept. 27"; not "put off the drill until next month"

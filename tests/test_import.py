@@ -1014,6 +1014,14 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
     assert meeting.status == Event.Status.CANCELLED
 
 
+def test_the_present_tense_for_a_day_still_to_come_is_a_plan(actors):
+    (boundary,) = _proposals("The new boundary takes effect on Dec. 15.", date(2013, 12, 9))
+    assert (boundary.edtf, boundary.status) == ("2013-12-15", Event.Status.PLANNED)
+    # a past verb says otherwise: "agreed on Dec. 15", told Dec. 20
+    (agreed,) = _proposals("The two sides agreed on Dec. 15.", date(2013, 12, 20))
+    assert agreed.status == Event.Status.OCCURRED
+
+
 def test_a_try_before_pulling_out_was_called_off(actors):
     (signing,) = _proposals(
         "The administration tried to sign the pact in secret in June of last year before "
