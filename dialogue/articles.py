@@ -288,10 +288,14 @@ def parse(
         owner = COPYRIGHT.match(block)["owner"]
         if not article.outlet and (named := outlet_named(owner)):
             article.outlet = named[0]
-    city = line["city"].strip().upper().split("/")[0] if line else ""
-    if city in CITIES:
-        article.country = CITIES[city]
-    elif named := outlet_named(outlet or article.outlet or article.agency):
+    # "SEOUL/TOKYO --": the first city's country, or the outlet's where it is one of them
+    cities = (
+        [CITIES[c] for c in line["city"].strip().upper().split("/") if c in CITIES] if line else []
+    )
+    named = outlet_named(outlet or article.outlet or article.agency)
+    if cities:
+        article.country = named[1] if named and named[1] in cities else cities[0]
+    elif named:
         article.country = named[1]
     if not article.outlet and article.agency and line:
         # a wire story on the agency's own site

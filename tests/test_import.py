@@ -398,6 +398,12 @@ def test_datelines_in_other_shapes(opening, country):
     assert (article.dateline, article.country) == (opening, country)
 
 
+def test_a_dateline_of_two_cities_is_the_outlets_country_where_it_is_one_of_them():
+    raw = "\n\n".join(["Talks resume in Seoul", "SEOUL/TOKYO -- " + PARAGRAPH])
+    assert parse(raw, outlet="The Japan Times", published=date(2013, 7, 2)).country == "JPN"
+    assert parse(raw, outlet="Yonhap", published=date(2013, 7, 2)).country == "KOR"
+
+
 def test_a_date_in_the_pages_footer_and_a_deck_under_the_headline():
     raw = "\n\n".join(
         ["AP NEWS", "Leaders revive 3-way summit", "Talks were the first in three years and "
