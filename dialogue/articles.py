@@ -47,7 +47,9 @@ CITIES = {
     "WASHINGTON": "USA", "NEW YORK": "USA",
 }  # fmt: skip
 # Who wrote and edited the story, under it: "Reporting by Ju-min Park; Editing by Ed Davies."
-CREDIT = re.compile(r"\(?(?:Additional )?(?:Reporting|Writing|Editing) by\b")
+CREDIT = re.compile(
+    r"\(?(?:Additional )?(?:Reporting|Writing|Editing|Written|Edited|Translated) by\b", re.I
+)
 # The page's last lines: "(END)", "© 2013 Kyodo News", "Copyright (c) Yonhap News Agency"
 COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:\(c\)\s*)?(?P<year>(?:19|20)\d\d)?[\s,]*(?P<owner>.*?)"

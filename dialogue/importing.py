@@ -95,8 +95,8 @@ PROPOSING = re.compile(
 )
 CANCELLED = re.compile(
     r"\b(?:fell through|falls? through|called off|cancell?ed|scrapped|postponed|shelved|"
-    r"broke down|broke off|collapsed|put off|puts off|putting off|pull(?:ed|ing|s)? out|"
-    r"back(?:ed|ing|s)? out|"
+    r"broke down|broke off|collapsed|put off|puts off|putting off|pull(?:ed|ing) out(?! all)|"
+    r"back(?:ed|ing) out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
     r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
     r"was not held)\b",
@@ -138,7 +138,10 @@ KINDS = [
     ),
     (
         # "tried to hold a new round": of talks
-        re.compile(rf"\b(?:{MEETING_NAMES}|negotiations|(?:new|next|another|fresh) round)\b", re.I),
+        re.compile(
+            rf"\b(?:{MEETING_NAMES}|negotiations|(?:new|next|another|fresh) round\b(?! of\b))\b",
+            re.I,
+        ),
         Event.Kind.MEETING,
     ),
     (re.compile(r"\b(?:statement|apolog|declar)", re.I), Event.Kind.STATEMENT),
@@ -213,8 +216,9 @@ def _title(text: str, expressions=()) -> str:
     told = TOLD_THAT.match(text)
     telling = told and any(t.start < told.start("what") for t in expressions)
     if telling:
-        shift = told.start("what") - len(f"{told['who']} says ")
-        text = f"{told['who']} says {told['what']}"
+        says = f"{told['who']} {_inflect('say', _plural(told['who']))} "
+        shift = told.start("what") - len(says)
+        text = says + told["what"]
         expressions = [replace(t, start=t.start - shift, end=t.end - shift)
                        for t in expressions if t.start >= told.start("what")]  # fmt: skip
     elif (lead := LEADING_REPORT.match(text)) and len(text[lead.end() :].split()) >= 4:
@@ -261,7 +265,8 @@ def _title(text: str, expressions=()) -> str:
 
 # Who told whom what: "Hua Chunying told a regular briefing (later in the day) that …"
 TOLD_THAT = re.compile(
-    r"(?P<who>[^,]{2,80}?) (?:told|assured|informed) (?:[\w'’.-]+ ){1,9}?that (?P<what>.+)$"
+    r"(?P<who>(?:(?!\b(?:after|when|while|before|because|as|if)\b)[^,]){2,80}?) "
+    r"(?:told|assured|informed) (?:[\w'’.-]+ ){1,9}?that (?P<what>.+)$"
 )
 # What opens a sentence before its subject: "In Tokyo, ", "Meanwhile, "
 OPENING = re.compile(
@@ -331,11 +336,8 @@ def _plural(subject: str) -> bool:
     return (
         " and " in subject
         or last in {"they", "we", "both", "two", "three", "four", "five"}
-        or (
-            last.endswith("s")
-            and not last.endswith("ss")
-            and (words[-1].islower() or len(words) == 1)
-        )
+        or (last.endswith("s") and not last.endswith("ss") and words[-1].islower())
+        or (len(words) == 1 and last in {"relations", "ties", "talks", "officials", "leaders"})
     )
 
 
@@ -482,7 +484,10 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     if (
         expression
         and re.search(r"\b(?:tried|sought|attempted) to\b", text[: expression.start])
-        and CANCELLED.search(text[expression.end :])
+        and re.match(
+            rf"[^,;]{{0,30}}?\b(?:before|but|only to)\b[^,;]{{0,20}}?{CANCELLED.pattern}",
+            text[expression.end :],
+        )
     ):
         return Event.Status.CANCELLED  # "tried to sign the pact in June before pulling out"
     if (
@@ -855,7 +860,7 @@ def _attach_actors(
             # "officials said the rocket flew over Okinawa": whose rocket the article told
             # before, the state named last before it there ("North Korea fired a rocket",
             # "Tokyo's annual defense white paper")
-            noun = re.compile(rf"\b{deed[1]}", re.IGNORECASE)
+            noun = re.compile(rf"\b{deed[1]}(?:e?s|ed)?\b", re.IGNORECASE)
             told = [c for p in before for c in p.clauses if noun.search(c.text)]
             for c in reversed(told):  # the last that says whose ("The white paper" does not)
                 found = actors.find(c.text[: noun.search(c.text).start()], c.start)
@@ -884,7 +889,7 @@ def _named_by_date(
     peninsula", "the March 11 earthquake"), citing the noun phrase."""
     owner = re.search(r"(?:\b(?:[Tt]he )?[\w’']+ )?$", clause.text[: t.start])  # "the North's"
     noun = re.match(
-        r"[\w\s'’-]+?(?=[,.;:“\"(]| which| that| due| during| on| was| were| has| had| is|$)",
+        r"[\w\s'’-]+?(?=[,.;:“\"(]| (?:which|that|due|during|on|was|were|has|had|is)\b|$)",
         clause.text[t.end :],
     )  # "the 1993 Kono statement on the “comfort women” was drafted": the Kono statement
     name = (noun[0].strip() if noun else "") or _title(clause.text)
@@ -977,7 +982,7 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
             r"\b(?:until|till)\s+$|\bbefore\b[^,;]{0,60}\b(?:ends?|closes?) (?:on )?$",
             text[: t.start],
         )
-        and not re.search(r"\b(?:put|puts|putting) off|postpone|delay", text[: t.start])
+        and not re.search(r"\b(?:put|puts|putting) off|postpone|delay|\bnot\b", text[: t.start])
         and dates.placeable_day(t.edtf)
         and dates.bounds(t.edtf)[0] > published
     ):  # "will take part in drills until Dec. 10", "aims to enact them before the session
@@ -1086,7 +1091,7 @@ def _said_title(sentence: str, said: timex.TimeExpression) -> str:
     else:
         return ""
     who = re.sub(r"^(?:the|a|an) ", "", who, flags=re.IGNORECASE)
-    text = _shortened(f"{who[:1].upper()}{who[1:]} says {what}", 40, 100)
+    text = _shortened(f"{who[:1].upper()}{who[1:]} {_inflect('say', _plural(who))} {what}", 40, 100)
     if text.count("“") > text.count("”") or text.count('"') % 2:  # a quotation cut short
         text += "…”" if "“" in text else '…"'
     return text
@@ -1184,12 +1189,15 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     named)."""
     word = word.lower().removeprefix("the ")
     if word in OFFICE_HOLDERS:  # the last person named before who holds that office
-        window = body[max(0, at - 1500) : at]
         held = [
             a
-            for a in actors.find(window)
-            if a.kind == Actor.Kind.PERSON and OFFICE_HOLDERS[word].search(a.office_en or "")
-        ]
+            for m in (
+                actors.pattern.finditer(body, max(0, at - 1500), at) if actors.pattern else ()
+            )
+            if (a := actors.by_name.get(m.group(0)))
+            and a.kind == Actor.Kind.PERSON
+            and OFFICE_HOLDERS[word].search(a.office_en or "")
+        ]  # in the order named: the last named holds it now
         return _for_state(held[-1:], actors)
     sentence_start = max((s for s in starts if s <= at), default=0)
     if word in ("it", *REFERRED):
@@ -1216,7 +1224,7 @@ def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:
 def _states_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
     """The states "the three countries" or "their" refers to: the last named before ("The
     three countries held …, and their foreign ministers met …": as many as the sentence's
-    group, else two)."""
+    group, else two), else, named too long before, the ones the article names most."""
     if not (group := GROUP_OF_STATES.search(clause.text)):
         return []
     sentence_start = max((s for s in starts if s <= clause.start), default=0)
@@ -1228,6 +1236,8 @@ def _states_referred(body: str, clause: Clause, actors: ActorIndex, starts: list
     for m in actors.states.finditer(window) if actors.states else ():
         last[actors.by_name[m.group(0)]] = m.start()
     states = sorted(last, key=last.get)[-n:]
+    if len(states) < n:  # named too long before: the states the article names most
+        states = (actors.trio if n == 3 else actors.pair)[:n]
     return states if len(states) == n else []
 
 
@@ -1607,7 +1617,7 @@ def reported_events(
         speakers = {
             a
             for c in proposals[i].clauses
-            if not re.search(rf"{phrase},? that\b", c.text)
+            if not (phrase and re.search(rf"{phrase},? that\b", c.text))
             for m in SPEAKER.finditer(c.text)
             for a in index.find(m[1], c.start + m.start(1))
         }

@@ -186,7 +186,7 @@ ROLES["defence"] = ROLES["defense"]
 # A sentence set in a capital ("In Seoul, the Foreign Ministry summoned …, while the Defense
 # Ministry called in …"): the bodies it names without their country are that country's.
 SCENE = re.compile(
-    r"(?:^|(?<=[.!?”\"] ))(?:Meanwhile,? )?In (?P<capital>Seoul|Tokyo|Pyongyang|Beijing),"
+    r"(?:^|(?<=[.!?”\"] ))(?:In|Meanwhile,? in) (?P<capital>Seoul|Tokyo|Pyongyang|Beijing),"
     r"[^\n]*?(?:[.!?](?= [A-Z“\"]|\s*$)|$)",
     re.MULTILINE,
 )
@@ -201,10 +201,6 @@ COLLECTIVE = re.compile(
     r"\b(?:both|the two|its two) (?:nations|countries|sides|neighbou?rs|governments|allies)\b"
     r"|\bAsian neighbou?rs\b|\bbilateral\b",
     re.IGNORECASE,
-)
-# The three states an article names most: "the three countries", "the three leaders"
-TRIO = re.compile(
-    r"\bthe three (?:nations|countries|sides|neighbou?rs|governments|leaders)\b", re.I
 )
 FOREIGN_OFFICIALS = re.compile(
     r"\bforeign (?:affairs )?(?:and defen[cs]e )?(?:officials|ministers|ministries)\b"
@@ -414,9 +410,12 @@ def _people_apart(run: str) -> list[str]:
     parts = run.split(" and ")
     joined = [parts[0]]
     for part in parts[1:]:
-        before, after = joined[-1].split()[-2:], part.split()[:3]
-        after = after[:2] if len(after) < 3 or after[2] == "of" else after
-        if _is_name(before) or (_is_name(after) and " ".join(after).lower() not in COUNTRY_NAMES):
+        before, after = joined[-1].split(), part.split()
+        # "Yoshitaka Shindo and …", "… and Masahisa Sato of the House": not "Center for
+        # Strategic and International Studies"
+        if (len(before) <= 3 and _is_name(before)) or (
+            _is_name(after[:2]) and after[2:3] == ["of"]
+        ):
             joined.append(part)
         else:
             joined[-1] += " and " + part
@@ -493,7 +492,12 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 continue
             *lead, head = name.split()
             if head == "Cabinet" and (
-                _is_name(lead) or re.search(rf"\b[A-Z][a-z]+ {re.escape(' '.join(lead))}\b", body)
+                _is_name(lead)
+                or (
+                    lead[-1:]
+                    and lead[-1].lower() not in NATIONALITIES
+                    and re.search(rf"\b(?!The\b)[A-Z][a-z]+ {re.escape(' '.join(lead))}\b", body)
+                )
             ):
                 continue  # "the Kan Cabinet", Naoto Kan's: he and the Cabinet, no body of its own
             bodies.append((start + run.rfind(name), (start + len(run))))
@@ -849,8 +853,6 @@ class ActorIndex:
                 add(houses[0])
         if THE_NORTH.search(text) and (north := self.states_by_country.get("PRK")):
             add(north)  # "sanctions against the North", "the North's aggression"
-        if len(self.trio) == 3 and TRIO.search(text):
-            add(*self.trio)
         if len(self.pair) == 2:
             named_states = {a for a in found if a.kind == Actor.Kind.STATE}
             if COLLECTIVE.search(text) and len(named_states) < 2:

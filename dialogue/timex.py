@@ -268,7 +268,7 @@ def _rules():
         return (pub - timedelta(days=delta)).isoformat(), {"reporting": bool(m["said"])}
 
     def relative_unit(m, pub, future, anchor):
-        unit, which = m["unit"].lower(), (m["which"] or "this").lower()  # "earlier in the week"
+        unit, which = m["unit"].lower(), m["which"].lower()
         qualifier = (m["qualifier"] or "").lower()
         lower, upper = _unit_bounds(unit, SHIFT[which], pub)
         if which == "this" and (qualifier == "later" or (future and qualifier != "earlier")):
@@ -283,7 +283,7 @@ def _rules():
 
     def part_of_unit(m, pub, future, anchor):
         unit = m["unit"].lower()
-        shift = SHIFT[(m["which"] or "this").lower()]  # "the end of the year": this one
+        shift = SHIFT[m["which"].lower()]
         lower, upper = _unit_bounds(unit, shift, pub)
         return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {"future": shift > 0}
 
@@ -465,12 +465,12 @@ def _rules():
         """ "on the 26th": that day of the nearest month it has passed (or, told as still to
         come, will reach)."""
         day = int(m["day"])
-        shift = 1 if future and day < pub.day else -1 if not future and day > pub.day else 0
+        step = 1 if future else -1
+        shift = step if (day < pub.day if future else day > pub.day) else 0
         year, month = _add_months(pub.year, pub.month, shift)
-        try:
-            return date(year, month, day).isoformat(), {"future": bool(future)}
-        except ValueError:
-            return None, {}
+        while day > _month_end(year, month).day:  # "on the 31st": a month that has one
+            year, month = _add_months(year, month, step)
+        return date(year, month, day).isoformat(), {"future": bool(future)}
 
     def week_of_month(m, pub, future, anchor):
         """ "in the first week of December": its first seven days (the last: its last seven)."""
@@ -562,7 +562,6 @@ def _rules():
             deadline,
         ),
         (rf"\b{_PART}{which} {unit}\b", i, part_of_unit),
-        (rf"\b{_PART}(?P<which>)(?P<unit>year|month)\b", i, part_of_unit),  # this one's
         (
             rf"\b(?:in |during )?the (?P<nth>first|second|third|fourth|last) week of {_MONTH}"
             rf"(?:,? {_YEAR})?\b",
@@ -570,7 +569,8 @@ def _rules():
             week_of_month,
         ),
         (
-            r"\bon the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! (?:of|anniversary)\b)",
+            r"\bon the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+            r"(?=\s*[,.;:)]|\s*$|\s+(?:and|at|in|when|to|for|after|before|with|but)\b)",
             i,
             day_of_month,
         ),  # fmt: skip
@@ -631,11 +631,6 @@ def _rules():
             weekday,
         ),  # fmt: skip
         (rf"\b(?:(?P<qualifier>later|earlier|within) )?{which} {unit}\b", i, relative_unit),
-        (
-            r"\b(?P<qualifier>later|earlier) in the (?P<unit>week|month|year)\b(?P<which>)",
-            i,
-            relative_unit,
-        ),  # fmt: skip
         (r"\b(?:in|over|during) the (?:coming|next few) (?P<unit>months|weeks|days)\b", i, coming),
         (r"\bin coming (?P<unit>months|weeks|days)\b", i, coming),
         (r"\b(?P<which>over|this|last|next|past) (?:the )?weekend\b", i, weekend),

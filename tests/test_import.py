@@ -423,6 +423,9 @@ def test_a_short_last_sentence_is_the_storys_and_a_credit_or_an_address_is_not()
     )  # fmt: skip
     article = parse(raw)
     assert article.body == PARAGRAPH + "\n\nOkada will return to Tokyo on Friday."
+    raw = raw.replace("Reporting by Ju-min Park; Editing by Ed Davies.", "Additional reporting by "
+                      "Ju-min Park and Kiyoshi Takenaka in Tokyo.")  # fmt: skip
+    assert parse(raw).body == PARAGRAPH + "\n\nOkada will return to Tokyo on Friday."
 
 
 def test_a_headline_ending_with_a_quotation_is_not_a_paragraph_and_a_credit_ends_one():
@@ -588,6 +591,12 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         # the date of what was told: what was told is the news
         ("Abe told reporters that Japan will hold talks with Seoul on Friday",
          "Japan to hold talks with Seoul"),
+        ("Harris met Foreign Minister Kang in Seoul on Monday", "Harris meets Foreign Minister "
+         "Kang in Seoul"),  # one person, whatever his name ends with
+        ("The two ministers told reporters on Tuesday that talks would resume",
+         "Two ministers say talks would resume"),
+        ("North Korea fired a missile after Japan told the U.N. on Monday that it would respond",
+         "North Korea fires a missile after Japan told the U.N. that it would respond"),
         # a name between commas is no aside to drop, nor what its own aside says of them
         ("Defense Minister Gen Nakatani and his South Korean counterpart, Han Min-koo, agreed on "
          "Saturday to meet", "Defense Minister Gen Nakatani and his South Korean counterpart Han "
@@ -846,6 +855,16 @@ def test_a_report_is_headlined_who_says_what(actors, sentence, title):
     assert said.reporting and said.title == title
 
 
+def test_the_three_countries_named_long_before_are_the_three_it_names_most(actors):
+    filler = " ".join(["The summit was held in a hotel ballroom downtown."] * 35)
+    *_, meet = _proposals(
+        "Japan, China and South Korea met in Tokyo. China and Japan agreed; South Korea and "
+        f"Japan too. {filler} The three countries will meet again next year.",
+        published=date(2011, 5, 23),
+    )
+    assert {"japan", "china", "south-korea"} <= {a.slug for a in meet.actors}
+
+
 def test_the_two_leaders_are_the_heads_of_government_named_and_they_are_those_two(actors):
     """However long before they were named, and with another official named since; "They"
     after a sentence of the two leaders is those two."""
@@ -1037,6 +1056,20 @@ def test_a_try_before_pulling_out_was_called_off(actors):
     assert (signing.edtf, signing.status) == ("2012-06", Event.Status.CANCELLED)
     (tried,) = _proposals("Japan tried to persuade Seoul on Monday.", date(2013, 12, 9))
     assert tried.status == Event.Status.OCCURRED
+
+
+def test_what_only_looks_like_a_calling_off_or_a_meeting_is_not(actors):
+    (stops,) = _proposals(
+        "South Korea is pulling out all the stops to host the summit in October.",
+        date(2014, 9, 9),
+    )
+    assert stops.status != Event.Status.CANCELLED
+    (reassured,) = _proposals(
+        "Abe tried to reassure Park in March that Japan had not scrapped the statement.",
+        date(2015, 4, 14),
+    )
+    assert reassured.status == Event.Status.OCCURRED
+    assert importing._kind("The Council imposed a new round of sanctions") != Event.Kind.MEETING
 
 
 def test_a_meeting_being_arranged_for_a_weekday_is_the_coming_one(actors):
@@ -1519,6 +1552,11 @@ def test_a_noun_a_year_dates_ends_before_what_is_said_of_it(actors):
         published=date(2014, 6, 1),
     )
     assert statement.title == "Kono statement (1993)"
+    visit, *_ = _proposals(
+        "Relations soured after the 2012 Dokdo island visit by President Lee Myung-bak.",
+        published=date(2014, 6, 1),
+    )
+    assert visit.title.startswith("Dokdo island visit")
 
 
 def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
