@@ -500,14 +500,16 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         return Event.Status.CANCELLED  # "Kim was to fly to Tokyo on May 31", told on May 18
     if kind == "past plan":
         return Event.Status.PLANNED
-    if ONGOING.search(text):
-        return Event.Status.ONGOING
-    if (
-        kind is None
-        and expression
+    ahead = (
+        expression
         and dates.placeable(expression.edtf)
         and dates.bounds(expression.edtf)[0] > expression.derivation.published
-    ):
+    )
+    if ahead and ONGOING.search(text[: expression.start]):
+        return Event.Status.PLANNED  # "South Korea is hosting a summit on Nov 11-12", told Oct 13
+    if ONGOING.search(text):
+        return Event.Status.ONGOING
+    if ahead and kind is None:
         return Event.Status.PLANNED  # "The new boundary takes effect on Dec. 15", told Dec. 9
     return Event.Status.OCCURRED
 

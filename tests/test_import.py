@@ -1042,6 +1042,13 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
 def test_the_present_tense_for_a_day_still_to_come_is_a_plan(actors):
     (boundary,) = _proposals("The new boundary takes effect on Dec. 15.", date(2013, 12, 9))
     assert (boundary.edtf, boundary.status) == ("2013-12-15", Event.Status.PLANNED)
+    # the present progressive for days still to come is a plan too
+    (summit,) = _proposals(
+        "South Korea is hosting a summit in Seoul on Nov 11-12, and officials have warned the "
+        "North could disrupt it.",
+        date(2010, 10, 13),
+    )
+    assert (summit.edtf, summit.status) == ("2010-11-11/2010-11-12", Event.Status.PLANNED)
     # a past verb says otherwise: "agreed on Dec. 15", told Dec. 20
     (agreed,) = _proposals("The two sides agreed on Dec. 15.", date(2013, 12, 20))
     assert agreed.status == Event.Status.OCCURRED
