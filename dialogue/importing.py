@@ -41,6 +41,9 @@ AFTER_A_TIME = [
 ]  # fmt: skip
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |, when |"
+    # "…, as the two countries prepared to mark the anniversary today": what else went on
+    r", as (?=(?:the |its |their )?(?:(?!(?:well|and|that|which|who|if)\b)[\w’'-]+ ){1,4}"
+    r"(?:[a-z]+ed|were|was|are|is)\b)|"
     # "…, where two destroyers have been escorting ships since March 30": what went on there
     r", where (?=(?:[\w’'-]+ ){1,6}(?:have|has|had|was|were|[a-z]+ed)\b)|"
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun

@@ -653,6 +653,20 @@ def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     assert enacted in reports.values()
 
 
+def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
+    """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
+    the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
+    agreed, prepared = _proposals(
+        "Yun and Kishida agreed yesterday to work toward a summit, as the two countries "
+        "prepared to mark the anniversary of ties today.",
+        published=date(2015, 6, 22),
+    )
+    assert (agreed.edtf, prepared.edtf) == ("2015-06-21", "2015-06-22")
+    assert agreed.clauses[0].text.endswith("summit")
+    text = "Japan met China yesterday, as well as the United States, which was reported today."
+    assert [c.text[:8] for c in importing.clauses(text, 0, len(text))] == ["Japan me", "which wa"]
+
+
 def test_a_try_called_off_after_something_else_is_called_off_and_told_again(actors):
     """ "had tried to hold a new round in late 2013, but the plan was scrapped after Abe paid a
     visit that December": a meeting called off, within the year of the one on the timeline
