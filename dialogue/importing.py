@@ -874,6 +874,12 @@ def _attach_actors(
                         proposal.actors.append(doers[-1])
                     break
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
+        if (
+            proposal.named
+            and not proposal.actors
+            and (home := actors.states_by_country.get(actors.country))
+        ):
+            proposal.actors.append(home)  # "the March 11 earthquake", in a Tokyo story: Japan's
         if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
             # "the 1965 treaty": an agreement of the two states the article is about
             proposal.actors += [a for a in actors.pair if a not in proposal.actors]

@@ -1564,6 +1564,14 @@ def test_an_attack_a_noun_names_with_its_date_is_its_own(actors):
     assert attack.title.startswith("The North's deadly artillery attack")
 
 
+def test_an_event_a_date_names_with_no_one_is_the_home_countrys(actors):
+    """ "the March 11 earthquake", in a story written from Tokyo, is Japan's."""
+    index = ActorIndex(Actor.objects.all())
+    text = "Relief work after the March 11 earthquake slowed the talks."
+    (quake,) = importing.propose(text, date(2011, 8, 2), index.for_article(text, "JPN"))
+    assert [a.slug for a in quake.actors] == ["japan"]
+
+
 def test_a_noun_a_year_dates_ends_before_what_is_said_of_it(actors):
     """ "Tokyo's re-examination of how the 1993 Kono statement on the “comfort women” was
     drafted": the Kono statement, titled by its noun alone."""
