@@ -1282,6 +1282,9 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     if re.match(r"(?:but|and|yet) (?:\w+ly )?(?:has|have|had|was|were|is|are|will|would|did)\b",
                 clause.text):  # fmt: skip
         return actors.find(body[sentence_start : clause.start])  # "…, but have been suspended"
+    if pronoun := re.match(r"which ([Ii]t|[Hh]e|[Ss]he) (?!is|was|has|had)\w+", clause.text):
+        # "the talks, which it quit in April": the doer is the one "it" is
+        return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
     if re.match(r"(?:which|who)\b", clause.text):
         antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
         if not antecedent and (

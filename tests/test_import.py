@@ -913,6 +913,17 @@ def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actor
     assert {"lee-sang-deok", "south-korea"} <= {a.slug for a in met.actors}
 
 
+def test_which_it_did_is_the_doing_of_what_it_is(actors):
+    """ "Pyongyang hinted it could return to the six-party talks, which it quit in April last
+    year": the quitting is the North's."""
+    *_, quit = _proposals(
+        "North Korea has hinted it could return to the six-party talks, which it quit in April "
+        "last year.",
+        published=date(2010, 10, 13),
+    )
+    assert (quit.edtf, "north-korea" in {a.slug for a in quit.actors}) == ("2009-04", True)
+
+
 def test_the_rocket_is_the_one_the_article_told_before_and_of_its_state(actors):
     fired, flew = _proposals(
         "North Korea fired a long-range rocket on Wednesday, defying Japan. Japanese officials "
