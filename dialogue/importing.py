@@ -880,7 +880,14 @@ def _attach_actors(
             and (home := actors.states_by_country.get(actors.country))
         ):
             proposal.actors.append(home)  # "the March 11 earthquake", in a Tokyo story: Japan's
-        if proposal.kind == Event.Kind.AGREEMENT and len(states) < 2 and len(actors.pair) == 2:
+        talks = proposal.kind == Event.Kind.MEETING and BILATERAL_TALKS.search(
+            proposal.clauses[0].text
+        )
+        if (
+            (proposal.kind == Event.Kind.AGREEMENT or talks)
+            and len(states) < 2
+            and len(actors.pair) == 2
+        ):
             # "the 1965 treaty": an agreement of the two states the article is about
             proposal.actors += [a for a in actors.pair if a not in proposal.actors]
 
@@ -1138,6 +1145,11 @@ CALLED_OFF_AFTER = re.compile(
     rf"^(?:but |and )?(?:the|that|this|its|their) (?:\w+ ){{1,2}}(?:was |were |had been )?"
     rf"{CANCELLED.pattern} after ",
     re.IGNORECASE,
+)
+# Talks that are two states' by their kind ("director general-level talks held their eighth
+# round in Tokyo"), not the six-party or a summit of three
+BILATERAL_TALKS = re.compile(
+    r"(?<!party )(?<!three-way )(?<!trilateral )\b(?:talks|dialogue|consultations)\b"
 )
 # A deed the article told before, by its noun: "the rocket", "the launch"
 THE_DEED = re.compile(

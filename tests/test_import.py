@@ -913,6 +913,23 @@ def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actor
     assert {"lee-sang-deok", "south-korea"} <= {a.slug for a in met.actors}
 
 
+def test_talks_of_one_named_state_are_the_articles_two_states(actors):
+    """ "Director general-level talks on the issue held their eighth round in Tokyo" in an
+    article about Japan and South Korea: both; the six-party talks are not theirs alone."""
+    *_, talks = _proposals(
+        "Japan and South Korea argue. South Korea and Japan disagree. Director general-level "
+        "talks on the issue held their eighth round in Tokyo on June 11.",
+        published=date(2015, 6, 22),
+    )
+    assert {"japan", "south-korea"} <= {a.slug for a in talks.actors}
+    *_, six = _proposals(
+        "Japan and South Korea argue. South Korea and Japan disagree. The six-party talks "
+        "stalled in Beijing in December.",
+        published=date(2015, 6, 22),
+    )
+    assert "south-korea" not in {a.slug for a in six.actors}
+
+
 def test_which_it_did_is_the_doing_of_what_it_is(actors):
     """ "Pyongyang hinted it could return to the six-party talks, which it quit in April last
     year": the quitting is the North's."""
