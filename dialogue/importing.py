@@ -105,10 +105,11 @@ CANCELLED = re.compile(
     r"was not held)\b",
     re.IGNORECASE,
 )
+EVERY_YEAR = r"\b(?:every|each) year"  # a habit, going on since a date
 ONGOING = re.compile(
     r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?!(?:no|some|any|every)thing\b"
     r"|during\b|morning\b|evening\b|meeting\b|building\b)(?:\w+ing)\b|^while \w+ing\b"
-    r"|\b(?:every|each) year since\b",  # "have described the islets so every year since 2005"
+    rf"|{EVERY_YEAR} since\b",  # "have described the islets so every year since 2005"
     re.IGNORECASE,
 )
 PAST = re.compile(
@@ -219,7 +220,7 @@ def _title(text: str, expressions=()) -> str:
     told = TOLD_THAT.match(text)
     telling = told and any(t.start < told.start("what") for t in expressions)
     if telling:
-        says = f"{told['who']} {_inflect('say', _plural(told['who']))} "
+        says = f"{_says(told['who'])} "
         shift = told.start("what") - len(says)
         text = says + told["what"]
         expressions = [replace(t, start=t.start - shift, end=t.end - shift)
@@ -276,6 +277,11 @@ OPENING = re.compile(
     r"^(?:In|On|At|For|Despite|Meanwhile|However|Separately|Regarding|Also|Later|Earlier"
     r"|Then|Still)\b[^,]{0,40}, "
 )
+
+
+def _says(who: str) -> str:
+    """ "Ministry says", "Two ministers say": a report's headline opening."""
+    return f"{who} {_inflect('say', _plural(who))}"
 
 
 def _shortened(text: str, least: int, most: int) -> str:
@@ -991,7 +997,7 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
         r"\b[^,;]*$",
         text[: t.start],
     )
-    yearly = re.search(r"\b(?:every|each) year\s+(?:since\s+)?$", text[: t.start])
+    yearly = re.search(rf"{EVERY_YEAR}\s+(?:since\s+)?$", text[: t.start])
     since = (going_on or yearly) and _since(text, t) and dates.placeable(t.edtf)
     if since and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
@@ -1109,7 +1115,7 @@ def _said_title(sentence: str, said: timex.TimeExpression) -> str:
     else:
         return ""
     who = re.sub(r"^(?:the|a|an) ", "", who, flags=re.IGNORECASE)
-    text = _shortened(f"{who[:1].upper()}{who[1:]} {_inflect('say', _plural(who))} {what}", 40, 100)
+    text = _shortened(f"{_says(who[:1].upper() + who[1:])} {what}", 40, 100)
     if text.count("“") > text.count("”") or text.count('"') % 2:  # a quotation cut short
         text += "…”" if "“" in text else '…"'
     return text

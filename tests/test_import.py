@@ -1081,30 +1081,34 @@ def test_a_plan_that_never_took_place_is_called_off(actors):
     assert meeting.status == Event.Status.CANCELLED
 
 
-def test_the_present_tense_for_a_day_still_to_come_is_a_plan(actors):
-    (boundary,) = _proposals("The new boundary takes effect on Dec. 15.", date(2013, 12, 9))
-    assert (boundary.edtf, boundary.status) == ("2013-12-15", Event.Status.PLANNED)
-    # the present progressive for days still to come is a plan too
-    (summit,) = _proposals(
-        "South Korea is hosting a summit in Seoul on Nov 11-12, and officials have warned the "
-        "North could disrupt it.",
-        date(2010, 10, 13),
-    )
-    assert (summit.edtf, summit.status) == ("2010-11-11/2010-11-12", Event.Status.PLANNED)
-    # a past verb says otherwise: "agreed on Dec. 15", told Dec. 20
-    (agreed,) = _proposals("The two sides agreed on Dec. 15.", date(2013, 12, 20))
-    assert agreed.status == Event.Status.OCCURRED
-
-
-def test_a_try_before_pulling_out_was_called_off(actors):
-    (signing,) = _proposals(
-        "The administration tried to sign the pact in secret in June of last year before "
-        "pulling out less than an hour before the ceremony.",
-        date(2013, 12, 9),
-    )
-    assert (signing.edtf, signing.status) == ("2012-06", Event.Status.CANCELLED)
-    (tried,) = _proposals("Japan tried to persuade Seoul on Monday.", date(2013, 12, 9))
-    assert tried.status == Event.Status.OCCURRED
+@pytest.mark.parametrize(
+    ("text", "published", "edtf", "status"),
+    [
+        # the present tense for a day still to come is a plan
+        ("The new boundary takes effect on Dec. 15.", date(2013, 12, 9), "2013-12-15",
+         Event.Status.PLANNED),
+        # so is the present progressive
+        ("South Korea is hosting a summit in Seoul on Nov 11-12, and officials have warned the "
+         "North could disrupt it.", date(2010, 10, 13), "2010-11-11/2010-11-12",
+         Event.Status.PLANNED),
+        # a past verb says otherwise: "agreed on Dec. 15", told Dec. 20
+        ("The two sides agreed on Dec. 15.", date(2013, 12, 20), None, Event.Status.OCCURRED),
+        # a try before pulling out was called off; a try alone was made
+        ("The administration tried to sign the pact in secret in June of last year before "
+         "pulling out less than an hour before the ceremony.", date(2013, 12, 9), "2012-06",
+         Event.Status.CANCELLED),
+        ("Japan tried to persuade Seoul on Monday.", date(2013, 12, 9), None,
+         Event.Status.OCCURRED),
+        ("Abe tried to reassure Park in March that Japan had not scrapped the statement.",
+         date(2015, 4, 14), None, Event.Status.OCCURRED),
+        # a meeting being arranged for a weekday is the coming one
+        ("Kishida is arranging to meet North Korean Foreign Minister Ri Su Yong on Sunday, "
+         "diplomatic sources said.", date(2014, 8, 9), "2014-08-10", Event.Status.PLANNED),
+    ],
+)  # fmt: skip
+def test_a_dates_status_is_its_verbs(actors, text, published, edtf, status):
+    (proposal,) = _proposals(text, published)
+    assert proposal.status == status and proposal.edtf == (edtf or proposal.edtf)
 
 
 def test_what_only_looks_like_a_calling_off_or_a_meeting_is_not(actors):
@@ -1113,21 +1117,7 @@ def test_what_only_looks_like_a_calling_off_or_a_meeting_is_not(actors):
         date(2014, 9, 9),
     )
     assert stops.status != Event.Status.CANCELLED
-    (reassured,) = _proposals(
-        "Abe tried to reassure Park in March that Japan had not scrapped the statement.",
-        date(2015, 4, 14),
-    )
-    assert reassured.status == Event.Status.OCCURRED
     assert importing._kind("The Council imposed a new round of sanctions") != Event.Kind.MEETING
-
-
-def test_a_meeting_being_arranged_for_a_weekday_is_the_coming_one(actors):
-    (meeting,) = _proposals(
-        "Kishida is arranging to meet North Korean Foreign Minister Ri Su Yong on Sunday, "
-        "diplomatic sources said.",
-        date(2014, 8, 9),  # a Saturday
-    )
-    assert (meeting.edtf, meeting.status) == ("2014-08-10", Event.Status.PLANNED)
 
 
 def test_a_plan_by_its_participle_called_off_lies_behind(actors):
