@@ -486,6 +486,8 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     if expression is None and CANCELLED.search(text):
         return Event.Status.CANCELLED  # "…, but the Lee administration pulled out"
     kind = _nearest(_marks(text), expression.start if expression else len(text))
+    if expression and _going_on_since(text, expression) and kind != "cancelled":
+        return Event.Status.ONGOING  # "a ban that has been in place since October 2006"
     if expression and _since(text, expression) and kind != "cancelled":
         kind = "past"  # "the first pact since Japan's colonial rule from 1910 to 1945"
     if kind == "cancelled" or (kind == "past plan" and CANCELLED.search(text)):
@@ -613,7 +615,12 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             for t in expressions:
                 if t.reporting and dated:
                     continue  # "…last month, the sources said Saturday": the report adds nothing
-                if len(plain) > 1 and t in plain and _since(clause.text, t):
+                if (
+                    len(plain) > 1
+                    and t in plain
+                    and _since(clause.text, t)
+                    and not _going_on_since(clause.text, t)
+                ):
                     continue  # "met on Sunday, the first time since May 2012": a reference point
                 if ANNIVERSARY.search(clause.text) and re.search(
                     r"\b(?:this|next|last) year$", t.text, re.I
@@ -729,8 +736,24 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 continue
             if clause.text.startswith("when ") and proposals:
                 # "since January 2011, when Defense Minister Kim … agreed": what that date saw
-                if proposals[-1].clauses[-1].end <= clause.start:
-                    proposals[-1].clauses.append(clause)
+                last = proposals[-1]
+                if last.clauses[-1].end > clause.start:
+                    continue
+                if last.status == Event.Status.ONGOING and "/" in last.edtf:
+                    # "a ban that has been in place since October 2006, when the North
+                    # conducted its first nuclear test": the test, that October
+                    proposals.append(
+                        Proposal(
+                            _title(clause.text[len("when ") :]),
+                            last.edtf.split("/")[0],
+                            last.derivation.elsewhere(),
+                            Event.Status.OCCURRED,
+                            _kind(clause.text),
+                            [clause],
+                        )
+                    )
+                else:
+                    last.clauses.append(clause)
                 continue
             if (
                 (CONTINUED.match(clause.text) or _why(clause, proposals))
@@ -992,14 +1015,7 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     since January", "have described the islets so every year since 2005") lasts from it to the
     article's day."""
     published = t.derivation.published
-    going_on = re.search(
-        r"\b(?:ha(?:s|ve) been \w+ing|under (?:negotiation|discussion|review|consideration|way))"
-        r"\b[^,;]*$",
-        text[: t.start],
-    )
-    yearly = re.search(rf"{EVERY_YEAR}\s+(?:since\s+)?$", text[: t.start])
-    since = (going_on or yearly) and _since(text, t) and dates.placeable(t.edtf)
-    if since and dates.bounds(t.edtf)[0] < published:
+    if _going_on_since(text, t) and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (
         re.search(
@@ -1097,6 +1113,20 @@ def _main_clause(
 def _since(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time is where something began: "since May 2012"."""
     return bool(re.search(r"\bsince\s*$", text[: t.start])) or t.text.lower().startswith("since ")
+
+
+def _going_on_since(text: str, t: timex.TimeExpression) -> bool:
+    """Whether what the clause tells has gone on from the time to the article's day: "have been
+    negotiating two pacts since last year", "pacts under negotiation since January", "a ban
+    that has been in place since October 2006", "have described the islets so every year since
+    2005"; not what has stopped since ("has not been held since December 2009")."""
+    going_on = re.search(
+        r"\b(?:ha(?:s|ve) been (?:\w+ing|in (?:place|force|effect))"
+        r"|under (?:negotiation|discussion|review|consideration|way))\b[^,;]*$",
+        text[: t.start],
+    )
+    yearly = re.search(rf"{EVERY_YEAR}\s+(?:since\s+)?$", text[: t.start])
+    return bool((going_on or yearly) and _since(text, t) and dates.placeable(t.edtf))
 
 
 def _said_title(sentence: str, said: timex.TimeExpression) -> str:

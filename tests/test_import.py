@@ -2023,6 +2023,25 @@ def test_what_has_been_going_on_since_a_date_lasts_to_the_articles_day(actors):
     assert (put_off.edtf, put_off.status) == ("2009-03", Event.Status.CANCELLED)
 
 
+def test_a_state_in_place_since_a_date_goes_on_and_its_when_clause_is_that_dates_event(actors):
+    """ "a ban on imports that has been in place since October 2006" is going on from then,
+    beside the sentence's other date; the "when" that follows tells what that October saw."""
+    exports, ban, test = _proposals(
+        "Tokyo banned all exports to the North earlier this month, on top of a ban on imports "
+        "that has been in place since October 2006, when the North conducted its first nuclear "
+        "test.",
+        published=date(2009, 6, 28),
+    )
+    assert exports.edtf.startswith("2009-06-01/")
+    assert (ban.edtf, ban.status) == ("2006-10/2009-06-28", Event.Status.ONGOING)
+    assert (test.edtf, test.status, test.title) == (
+        "2006-10",
+        Event.Status.OCCURRED,
+        "North conducts its first nuclear test",
+    )
+    assert [a.slug for a in test.actors] == ["north-korea"]
+
+
 def test_who_led_the_talks_just_told_of_were_at_them(actors):
     """ "Kim and Sasae led the talks" right after the talks are told of: their people, and
     the passage, are the talks'; two sentences on, or after a talk of plans, they are not."""
