@@ -558,12 +558,7 @@ def _read(body: str, published: date, skip: int = 0):
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
             # an aside's day is not the story's ("North Korea, which claimed on May 9 …; the
             # same day"), unless past the aside's comma ("the shrine, which honors …, on Sunday")
-            aside = re.match(r"(?:which|who) ", c.text)
-            given += [
-                t.edtf
-                for t in found[id(c)]
-                if t.counts_from and not (aside and "," not in c.text[: t.start])
-            ]
+            given += [t.edtf for t in found[id(c)] if t.counts_from and not _aside(c.text, t)]
         story = story or [a for a in given if dates.placeable_day(a)][:1]
         before = given or before
         yield s_start, s_end, parts, found
@@ -599,7 +594,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
         # what another clause can borrow: a day things happened, not where a state began
         # ("talks, which have been stalled since late 2008": the call for them is not of 2008)
-        days = [t for c in parts for t in found[id(c)] if t in dated and not _since(c.text, t)]
+        # ("agreed to work with Washington on North Korea, which fired missiles on June 14": a
+        # relative clause's day is its own deed's)
+        days = [
+            t
+            for c in parts
+            for t in found[id(c)]
+            if t in dated and not _since(c.text, t) and not re.match(r"(?:which|who) ", c.text)
+        ]
         for clause in parts:
             expressions = found[id(clause)]
             plain = [t for t in expressions if not t.reporting and not t.attributive]
@@ -834,10 +836,20 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     and last.clauses[-1].start >= starts[-2]
                 ):
                     last.clauses.append(clause)
-    # "arrived on Saturday … and attended a dinner that evening": one event, said twice
+    # "arrived on Saturday … and attended a dinner that evening": one event, said twice; a clause
+    # told with a day of its own borrows none ("Aso visited the shrine, which honors …, on
+    # Sunday, a day after …")
     seen, unique = set(), []
+    own = {
+        (c.start, c.end)
+        for p in proposals
+        if p.derivation.how != "same sentence"
+        for c in p.clauses
+    }
     for proposal in proposals:
         key = (proposal.edtf, proposal.clauses[0].start, proposal.clauses[0].end)
+        if proposal.derivation.how == "same sentence" and key[1:] in own:
+            continue
         if key not in seen:
             seen.add(key)
             unique.append(proposal)
@@ -1108,6 +1120,12 @@ def _main_clause(
     if quote := re.match(r"[\"“][^\"”]+[,.?!][\"”] ", body[start:end]):
         start += quote.end()  # '"This is a grave threat," Abe told reporters': what Abe did
     return Clause(start, end, body[start:end])
+
+
+def _aside(text: str, t: timex.TimeExpression) -> bool:
+    """Whether the time is a relative clause's own ("which claimed on May 9"), not the day of
+    the clause it interrupts, after its closing comma ("which honors …, on Sunday")."""
+    return bool(re.match(r"(?:which|who) ", text)) and "," not in text[: t.start]
 
 
 def _since(text: str, t: timex.TimeExpression) -> bool:

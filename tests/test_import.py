@@ -2042,6 +2042,28 @@ def test_a_state_in_place_since_a_date_goes_on_and_its_when_clause_is_that_dates
     assert [a.slug for a in test.actors] == ["north-korea"]
 
 
+def test_a_relative_clauses_day_is_its_own_deeds_not_the_clause_before_it(actors):
+    """ "agreed to work with Washington on North Korea, which fired missiles on June 14": the
+    firing was on June 14, the agreement not; and a clause dated past a relative clause's
+    comma borrows no other day of its sentence."""
+    (fired,) = _proposals(
+        "On security, the ministers of Japan and South Korea agreed to work closely with "
+        "Washington on North Korea, which fired three short-range anti-ship missiles into the "
+        "East Sea on June 14.",
+        published=date(2015, 6, 22),
+    )
+    assert (fired.edtf, fired.clauses[-1].text[:11]) == ("2015-06-14", "which fired")
+    visits = _proposals(
+        "Japan's Taro Aso visited the shrine, which honors 14 Class-A war criminals, on Sunday, "
+        "a day after Internal Affairs Minister Yoshitaka Shindo paid his respects there.",
+        published=date(2013, 4, 22),
+    )
+    assert [(p.edtf, p.clauses[0].text[:14]) for p in visits] == [
+        ("2013-04-21", "Japan's Taro A"),
+        ("2013-04-20", "a day after In"),
+    ]
+
+
 def test_who_led_the_talks_just_told_of_were_at_them(actors):
     """ "Kim and Sasae led the talks" right after the talks are told of: their people, and
     the passage, are the talks'; two sentences on, or after a talk of plans, they are not."""
