@@ -1883,9 +1883,10 @@ def import_article(
                 end=clause.end,
                 defaults={"exact": clause.text, "stated_status": proposal.status, **stated},
             )
-        EventActor.objects.bulk_create(
-            [EventActor(event=event, actor=actor) for actor in proposal.actors]
-        )
+        # a report of an event on the timeline is of its parties too, named or not ("the two
+        # countries last held the talks in Tokyo": the ministries that hold them)
+        parties = {*proposal.actors, *(reports.actors.all() if reports else ())}
+        EventActor.objects.bulk_create([EventActor(event=event, actor=a) for a in parties])
         events.append(event)
     # bulk_create sends no signals: the actors are not in the search documents and weights yet.
     refresh_search(event_ids=[event.pk for event in events])

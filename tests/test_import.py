@@ -653,6 +653,33 @@ def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     assert enacted in reports.values()
 
 
+def test_a_report_of_an_event_on_the_timeline_is_of_its_parties_too(actors):
+    """The passage names the two countries; the talks it reports are their ministries' too,
+    and the proposal says so. A passage that reports nothing has only whom it names."""
+    talks = make_event(
+        title="Security dialogue held in Tokyo", edtf="2009-12-22", kind=Event.Kind.MEETING
+    )
+    talks.actors.add(
+        *Actor.objects.filter(
+            slug__in=["japan", "south-korea", "japan-foreign-ministry", "japan-defence-ministry"]
+        )
+    )
+    raw = "\n\n".join(
+        [
+            "The Japan Times",
+            "Seoul and Tokyo talk",
+            "Posted : 2010-02-11",
+            "Japan and South Korea last held the security dialogue in Tokyo in December 2009. "
+            "South Korea and Japan signed a fisheries deal in January.",
+        ]
+    )
+    held, signed = import_article(raw.encode(), name="r.txt").events
+    assert held.reports == talks
+    assert {a.slug for a in held.actors.all()} == {a.slug for a in talks.actors.all()}
+    assert signed.reports is None
+    assert {a.slug for a in signed.actors.all()} == {"japan", "south-korea"}
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
