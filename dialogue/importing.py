@@ -1299,23 +1299,26 @@ def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:
 
 
 def _states_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
-    """The states "the three countries" or "their" refers to: the last named before ("The
-    three countries held …, and their foreign ministers met …": as many as the sentence's
-    group, else two), else, named too long before, the ones the article names most."""
+    """The states "the two countries", "the three countries" or "their" refers to: two, the last
+    two named before ("Japan and South Korea …, and their foreign ministers met …"), else,
+    named too long before, the two the article names most; three, the three it names most
+    ("The three countries held their first summit in Fukuoka" in a story of Hatoyama's visit to
+    Seoul that names North Korea last: Japan, South Korea and China)."""
     if not (group := GROUP_OF_STATES.search(clause.text)):
         return []
     sentence_start = max((s for s in starts if s <= clause.start), default=0)
     if group["their"] and (earlier := GROUP_OF_STATES.search(body, sentence_start, clause.start)):
         group = earlier
-    n = NUMBER_WORDS[(group["n"] or "two").lower()]
+    if NUMBER_WORDS[(group["n"] or "two").lower()] == 3:
+        return actors.trio if len(actors.trio) == 3 else []
     window = body[max(0, clause.start - 1500) : clause.start]
     last = {}  # each state, by where the article last named it
     for m in actors.states.finditer(window) if actors.states else ():
         last[actors.by_name[m.group(0)]] = m.start()
-    states = sorted(last, key=last.get)[-n:]
-    if len(states) < n:  # named too long before: the states the article names most
-        states = (actors.trio if n == 3 else actors.pair)[:n]
-    return states if len(states) == n else []
+    states = sorted(last, key=last.get)[-2:]
+    if len(states) < 2:  # named too long before
+        states = actors.pair
+    return states if len(states) == 2 else []
 
 
 def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> list[Actor]:

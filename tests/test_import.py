@@ -906,6 +906,18 @@ def test_the_three_countries_named_long_before_are_the_three_it_names_most(actor
     assert {"japan", "china", "south-korea"} <= {a.slug for a in meet.actors}
 
 
+def test_the_three_countries_are_the_three_it_names_most_not_the_three_named_last(actors):
+    """A story of Japan, South Korea and China whose last state named is North Korea: "the
+    three countries" held their summit without the North."""
+    *_, held = _proposals(
+        "Japan's Abe met South Korea's president in Seoul on Friday. China and South Korea will "
+        "join Japan in Beijing on Saturday. Japan and South Korea urged North Korea to return to "
+        "talks. The three countries held their first summit in Fukuoka last December.",
+        published=date(2009, 10, 9),
+    )
+    assert {a.slug for a in held.actors} == {"japan", "south-korea", "china"}
+
+
 def test_the_two_leaders_are_the_heads_of_government_named_and_they_are_those_two(actors):
     """However long before they were named, and with another official named since; "They"
     after a sentence of the two leaders is those two."""
