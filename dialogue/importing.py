@@ -410,8 +410,10 @@ MEETING_WORDS = re.compile(rf"\b(?:{MEETING_NAMES})\b", re.I)
 
 
 def _kind(text: str, status: str = "") -> str:
-    if status == Event.Status.PLANNED and MEETING_WORDS.search(text):
-        return Event.Kind.MEETING  # "agreed to resume the dialogue later this month"
+    if status in (Event.Status.PLANNED, Event.Status.CANCELLED) and MEETING_WORDS.search(text):
+        # "agreed to resume the dialogue later this month", "the visit had ended any prospect
+        # of a security dialogue": the meeting planned or called off
+        return Event.Kind.MEETING
     return next((kind for pattern, kind in KINDS if pattern.search(text)), Event.Kind.REPORT)
 
 

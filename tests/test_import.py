@@ -680,6 +680,36 @@ def test_a_report_of_an_event_on_the_timeline_is_of_its_parties_too(actors):
     assert {a.slug for a in signed.actors.all()} == {"japan", "south-korea"}
 
 
+def test_what_is_called_off_is_the_meeting_the_clause_names(actors):
+    """ "the visit had ended any prospect of a security dialogue … this year": a meeting
+    called off, which reports the one on the timeline; a visit called off is still a visit."""
+    talks = make_event(
+        title="Planned security meeting falls through",
+        edtf="2013",
+        kind=Event.Kind.MEETING,
+        status=Event.Status.CANCELLED,
+    )
+    talks.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    (ended,) = _proposals(
+        "A South Korean official said Abe's visit had ended any prospect of a bilateral security "
+        "dialogue the two sides had been trying to arrange this year.",
+        published=date(2013, 12, 27),
+    )
+    assert (ended.kind, ended.status) == (Event.Kind.MEETING, Event.Status.CANCELLED)
+    (prospect,) = _reported(
+        talks,
+        "A South Korean official said Abe's visit had ended any prospect of a bilateral security "
+        "dialogue the two sides had been trying to arrange this year.",
+        "2013-12-27",
+    )
+    assert prospect == talks
+    (trip,) = _proposals(
+        "Yun Byung-se on Monday called off his planned visit to Japan.",
+        published=date(2013, 4, 22),
+    )
+    assert (trip.kind, trip.status) == (Event.Kind.VISIT, Event.Status.CANCELLED)
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
