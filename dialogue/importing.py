@@ -105,6 +105,10 @@ CANCELLED = re.compile(
     r"was not held)\b",
     re.IGNORECASE,
 )
+# A noun that names something called off: "the 2012 collapse of the intelligence pact"
+CANCELLATION = re.compile(
+    r"\b(?:collapse|cancell?ation|postponement|scrapping|breakdown|shelving)\b", re.I
+)
 EVERY_YEAR = r"\b(?:every|each) year"  # a habit, going on since a date
 ONGOING = re.compile(
     r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?!(?:no|some|any|every)thing\b"
@@ -656,9 +660,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             f"{name} ({t.text})",
                             t.edtf,
                             t.derivation,
-                            Event.Status.PLANNED
-                            if dates.bounds(t.edtf)[0] > published
-                            else Event.Status.OCCURRED,
+                            _named_status(name, t),
                             _kind(name),
                             [Clause(clause.start + a, clause.start + b, clause.text[a:b])],
                             named=True,
@@ -943,6 +945,16 @@ LASTING = re.compile(
 )
 
 
+def _named_status(name: str, t: timex.TimeExpression) -> str:
+    """The status of an event a noun phrase names: called off ("the 2012 collapse of the
+    intelligence pact"), else still to come or done, by its date."""
+    if CANCELLATION.search(name):
+        return Event.Status.CANCELLED
+    if dates.bounds(t.edtf)[0] > t.derivation.published:
+        return Event.Status.PLANNED
+    return Event.Status.OCCURRED
+
+
 def _named_by_date(
     body: str, parts: list[Clause], clause: Clause, t: timex.TimeExpression
 ) -> Proposal:
@@ -965,7 +977,7 @@ def _named_by_date(
         f"{name[:1].upper()}{name[1:]} ({t.text})",
         t.edtf,
         t.derivation,
-        Event.Status.OCCURRED,
+        _named_status(name, t),
         _kind(name),
         [phrase],
         named=True,

@@ -710,6 +710,26 @@ def test_what_is_called_off_is_the_meeting_the_clause_names(actors):
     assert (trip.kind, trip.status) == (Event.Kind.VISIT, Event.Status.CANCELLED)
 
 
+def test_an_event_a_dated_noun_names_is_called_off_planned_or_done_as_the_noun_says(actors):
+    """ "the 2012 collapse of the intelligence pact": called off; "the 2018 Pyeongchang
+    Olympics", told in 2015: still to come; "Japan’s 1910-1945 colonial rule": done."""
+    (collapse,) = _proposals(
+        "Ties have not recovered from the 2012 collapse of the intelligence pact with Japan.",
+        published=date(2015, 6, 22),
+    )
+    assert (collapse.edtf, collapse.status) == ("2012", Event.Status.CANCELLED)
+    (games,) = _proposals(
+        "Japan and South Korea discussed security for the 2018 Pyeongchang Olympics.",
+        published=date(2015, 6, 22),
+    )
+    assert (games.edtf, games.status) == ("2018", Event.Status.PLANNED)
+    (rule,) = _proposals(
+        "Seoul cited Japan’s 1910-1945 colonial rule of the peninsula.",
+        published=date(2015, 6, 22),
+    )
+    assert (rule.edtf, rule.status) == ("1910/1945", Event.Status.OCCURRED)
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
