@@ -580,6 +580,12 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
     ]
 
 
+def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpression]:
+    """The day the article's sources first say they spoke ("…, bilateral diplomatic sources
+    said." and later "…, the sources said Saturday"), if it says."""
+    return [t for t in expressions(body, published, skip=skip) if t.reporting][:1]
+
+
 # An anniversary the year of the article marks dates no event: the event was the year it recalls.
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
@@ -689,6 +695,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     # the day the sources said so ("…, sources said Saturday"), else the article's
                     # (its month for an effort under way: "is pushing to resume …")
                     said = [x for c in parts for x in found[id(c)] if x.reporting]
+                    if not said and re.search(r"\b(?:said|say|says)\b", sentence):
+                        said = _first_said(body, published, skip)
                     day, how = published.isoformat(), "perfect"
                     if not agreed["perfect"]:
                         day, how = f"{published:%Y-%m}", "present"

@@ -730,6 +730,25 @@ def test_an_event_a_dated_noun_names_is_called_off_planned_or_done_as_the_noun_s
     assert (rule.edtf, rule.status) == ("1910/1945", Event.Status.OCCURRED)
 
 
+def test_news_the_sources_told_is_of_the_day_they_say_they_spoke(actors):
+    """ "have broadly agreed to resume the dialogue later this month, sources said." and later
+    "…, the sources said Saturday": the agreement is Saturday's news, not the paper's day; with
+    no day said anywhere, it is the paper's."""
+    agreed, resume, *_ = _proposals(
+        "Japan and South Korea have broadly agreed to resume a security dialogue later this "
+        "month, diplomatic sources said. Their foreign ministers agreed at a meeting in Seoul "
+        "last month to hold the dialogue, the sources said Saturday.",
+        published=date(2015, 4, 5),
+    )
+    assert (agreed.edtf, resume.edtf) == ("2015-04-04", "2015-04-05/2015-04-30")
+    agreed, _ = _proposals(
+        "Japan and South Korea have broadly agreed to resume a security dialogue later this "
+        "month, diplomatic sources said.",
+        published=date(2015, 4, 5),
+    )
+    assert agreed.edtf == "2015-04-05"
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
