@@ -524,8 +524,9 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     )
     if ahead and ONGOING.search(text[: expression.start]):
         return Event.Status.PLANNED  # "South Korea is hosting a summit on Nov 11-12", told Oct 13
-    if ONGOING.search(text):
-        return Event.Status.ONGOING
+    span = expression and _for_a_span(text, expression)
+    if ONGOING.search(text) or (span and span[0] <= expression.derivation.published <= span[1]):
+        return Event.Status.ONGOING  # "… not to fly on Korean Air for a month from July 18"
     if ahead and kind is None:
         return Event.Status.PLANNED  # "The new boundary takes effect on Dec. 15", told Dec. 9
     return Event.Status.OCCURRED
@@ -1041,14 +1042,34 @@ def _quoted(body: str, sentence_start: int, clause: Clause) -> bool:
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
+FOR_A_SPAN = re.compile(
+    r"\bfor (?:a|an|one|(?P<n>two|three|four|five|six|seven|ten|\d{1,2})) "
+    r"(?P<unit>day|week|month|year)s? (?:from|starting(?: on)?|beginning(?: on)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _for_a_span(text: str, t: timex.TimeExpression) -> tuple[date, date] | None:
+    """The days of what is done "for a month from July 18" (that day to August 17)."""
+    m = FOR_A_SPAN.search(text[: t.start])
+    if not m or not dates.placeable_day(t.edtf):
+        return None
+    n = int(m["n"]) if (m["n"] or "").isdigit() else NUMBER_WORDS.get((m["n"] or "").lower(), 1)
+    first = dates.bounds(t.edtf)[0]
+    return first, timex.later(first, n, m["unit"].lower()) - timedelta(days=1)
+
+
 def _lasting(text: str, t: timex.TimeExpression) -> str:
-    """A day that opens "a two-day visit" is the first of its days, one it "ended on" the last;
+    """What is done "for a month from July 18" lasts to August 17; a day that opens "a two-day
+    visit" is the first of its days, one it "ended on" the last;
     what goes on "until" a day to come (or is to be done before something "ends on" it), from
     the article's day; what "has been going on
     since" a date ("have been negotiating two pacts since last year", "pacts under negotiation
     since January", "have described the islets so every year since 2005") lasts from it to the
     article's day."""
     published = t.derivation.published
+    if span := _for_a_span(text, t):
+        return f"{span[0].isoformat()}/{span[1].isoformat()}"
     if _going_on_since(text, t) and dates.bounds(t.edtf)[0] < published:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (

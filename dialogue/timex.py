@@ -125,6 +125,15 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def later(day: date, n: int, unit: str) -> date:
+    """The day n days, weeks, months or years after another (the month's last day where that
+    month has no such day)."""
+    if unit.startswith(("day", "week")):
+        return day + timedelta(days=n * (7 if unit.startswith("week") else 1))
+    year, month = _add_months(day.year, day.month, n * (12 if unit.startswith("year") else 1))
+    return min(date(year, month, 1) + timedelta(days=day.day - 1), _month_end(year, month))
+
+
 def _span(a: date, b: date) -> str:
     return f"{a.isoformat()}/{b.isoformat()}"
 

@@ -749,6 +749,22 @@ def test_news_the_sources_told_is_of_the_day_they_say_they_spoke(actors):
     assert agreed.edtf == "2015-04-05"
 
 
+def test_what_is_done_for_a_span_from_a_day_lasts_it_and_goes_on_within_it(actors):
+    """ "not to fly on Korean Air for a month from July 18", told on Aug. 1: July 18 to Aug. 17,
+    going on; "for two weeks from March 30", told in May: done."""
+    (ban,) = _proposals(
+        "Relations were strained after the Japanese Foreign Ministry instructed its officials "
+        "not to fly on Korean Air for a month from July 18.",
+        published=date(2011, 8, 1),
+    )
+    assert (ban.edtf, ban.status) == ("2011-07-18/2011-08-17", Event.Status.ONGOING)
+    (drills,) = _proposals(
+        "South Korea's navy held drills off its coasts for two weeks from March 30.",
+        published=date(2011, 5, 20),
+    )
+    assert (drills.edtf, drills.status) == ("2011-03-30/2011-04-12", Event.Status.OCCURRED)
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from dialogue.timex import Derivation, find
+from dialogue.timex import Derivation, find, later
 
 SUN_5_APRIL_2015 = date(2015, 4, 5)
 TUE_9_SEPT_2014 = date(2014, 9, 9)
@@ -358,3 +358,17 @@ def test_that_year_is_the_year_of_the_last_date_given():
 def test_dates_given_as_alternatives_are_one_span(text, edtf):
     """Either of two dates: the event lies somewhere from the first to the last."""
     assert [t.edtf for t in find(text, TUE_2_JULY_2013, future=True)] == [edtf]
+
+
+@pytest.mark.parametrize(
+    "day, n, unit, after",
+    [
+        (date(2011, 7, 18), 1, "month", date(2011, 8, 18)),
+        (date(2011, 1, 31), 1, "month", date(2011, 2, 28)),  # February has no 31st
+        (date(2012, 2, 29), 1, "year", date(2013, 2, 28)),
+        (date(2011, 12, 20), 2, "weeks", date(2012, 1, 3)),
+        (date(2011, 3, 30), 3, "days", date(2011, 4, 2)),
+    ],
+)
+def test_later_counts_days_weeks_months_and_years(day, n, unit, after):
+    assert later(day, n, unit) == after
