@@ -1074,7 +1074,7 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
         return f"{t.edtf.split('/')[0]}/{published.isoformat()}"  # "since late 2011": its start
     if (
         re.search(
-            r"\b(?:until|till)\s+$|\bbefore\b[^,;]{0,60}\b(?:ends?|closes?) (?:on )?$",
+            r"\b(?:until|till)\s+$|\bbefore\b[^,;]{0,60}\b(?:ends?|closes?|expires?) (?:on )?$",
             text[: t.start],
         )
         and not re.search(r"\b(?:put|puts|putting) off|postpone|delay|\bnot\b", text[: t.start])

@@ -931,6 +931,8 @@ def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
          date(2010, 12, 3), "2010-12-03/2010-12-10"),
         ("The ruling coalition aims to enact the bills before the Diet session ends on Sept. 27.",
          date(2015, 7, 21), "2015-07-21/2015-09-27"),
+        ("Aso must call a general election before the lower house's term expires on Sept. 10.",
+         date(2009, 6, 28), "2009-06-28/2009-09-10"),
         # a drill put off until a day is moved there, not running from now
         ("The navy put off its drill until Dec. 10.", date(2010, 12, 3), "2010-12-10"),
     ],
