@@ -32,7 +32,7 @@ DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 NUMERIC_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b")
-CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d)\b")
+CLOCK = re.compile(r"\b(?P<time>[012]?\d:[0-5]\d(?:\s?[ap]\.?m\b\.?)?)(?!\w)", re.I)  # "5:12am"
 # "TOKYO, Aug. 15 (Yonhap) --", "SEOUL (Reuters) -", "TOKYO — ": metadata, never an event.
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'/ -]{2,}?|[A-Z][a-z]+(?= *,[^()]{0,12}\())"
@@ -223,7 +223,12 @@ def parse(
     posted: list[date] = []  # published or posted, then bare dates
     updated: list[date] = []
     candidates: list[str] = []
+    own_line = None  # a dateline printed on a line of its own: "TOKYO, July 10 Kyodo"
     for block in blocks[:first_paragraph]:
+        line = dateline(f"{block} --")
+        if not own_line and line and line.end() == len(block) + 3 and line["date"]:
+            own_line = line
+            continue
         labelled = DATE_LABEL.match(block)
         day = header_date(labelled["rest"] if labelled else block)
         if labelled and day:
@@ -231,8 +236,14 @@ def parse(
             (updated if label in ("updated", "last updated", "modified") else posted).append(day)
             if (clock := CLOCK.search(labelled["rest"])) and not article.published_time:
                 article.published_time = clock["time"]
-        elif day and (len(block.split()) <= 8 or header_date(" ".join(block.split()[:4]))):
-            posted.append(day)  # a bare "Mar 4, 2013" or "2013.07.02 17:02"
+        elif day and (
+            len(block.split()) <= 8
+            or header_date(" ".join(block.split()[:4]))
+            or any(len(p.split()) <= 5 and header_date(p) for p in block.split(" | "))
+        ):
+            # a bare "Mar 4, 2013" or "2013.07.02 17:02", or a piece of "World News | Wed Dec
+            # 30, 2015 | 5:12am EST"
+            posted.append(day)
             if clock := CLOCK.search(block):
                 article.published_time = article.published_time or clock["time"]
         elif FURNITURE.search(block) or labelled:
@@ -248,7 +259,7 @@ def parse(
                 article.outlet = named[0]
         elif OUTLET.match(block) and not article.outlet:
             article.outlet = block
-        elif (" / " in block or " > " in block or " | " in block) and len(block.split()) <= 6:
+        elif re.search(r" [/>|&] ", block) and len(block.split()) <= 6:  # "Politics & Economy"
             article.section = block
         elif re.search(r"[A-Za-z]{2,}", block):
             candidates.append(block)
@@ -280,7 +291,7 @@ def parse(
             )
     footer = [b for b in blocks[first_paragraph:] if COPYRIGHT.match(b)]
     article.body = "\n\n".join(paragraphs)
-    line = dateline(article.body)
+    line = dateline(article.body) or own_line
     credit = "|".join(map(re.escape, agencies))
     if agencies and (m := re.search(rf"\(({credit})\)\s*$", article.body)):
         article.agency = article.agency or m[1]
@@ -319,7 +330,7 @@ def parse(
                 if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
             ][:1]
         article.published_on = _dateline_day(line["date"], (years or [None])[0])
-    article.dateline = line[0] if line else ""
+    article.dateline = line[0] if line and line is not own_line else ""
     article.outlet = outlet or article.outlet
     article.published_on = published or article.published_on
     article.url = url

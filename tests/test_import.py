@@ -363,6 +363,7 @@ PARAGRAPH = (
             date(2012, 8, 1),
             "15:32",
         ),
+        (["World News | Wed Dec 30, 2015 | 5:12am EST"], date(2015, 12, 30), "5:12am"),
     ],
 )
 def test_the_header_date_in_the_shapes_news_pages_give_it(header, published, time):
@@ -437,6 +438,37 @@ def test_a_headline_ending_with_a_quotation_is_not_a_paragraph_and_a_credit_ends
     assert article.title.startswith("Park says Abe statement")
     assert (article.published_on, article.published_time) == (date(2015, 8, 15), "10:36")
     assert article.body == PARAGRAPH + "\n\n" + PARAGRAPH + " (Yonhap)"
+
+
+def test_a_dateline_on_a_line_of_its_own_dates_the_agencys_story_on_its_site():
+    """ "Kyodo News", the headline, then "TOKYO, July 10 Kyodo" on its own line: Kyodo's story,
+    of the year whose July 10 is the Saturday the lede tells of, filed from Tokyo; the body
+    opens with the lede. A bare "NHK WORLD" line is the outlet, not a dateline."""
+    raw = "\n\n".join(
+        ["Kyodo News", "Japan welcomes U.N. statement on Cheonan sinking",
+         "TOKYO, July 10 Kyodo", "Japan on Saturday welcomed a U.N. Security Council statement "
+         "condemning the sinking of a South Korean warship in March 2010."]
+    )  # fmt: skip
+    article = parse(raw)
+    assert (article.outlet, article.published_on, article.country) == (
+        "Kyodo News", date(2010, 7, 10), "JPN"
+    )  # fmt: skip
+    assert article.title == "Japan welcomes U.N. statement on Cheonan sinking"
+    assert (article.dateline, article.body[:8]) == ("", "Japan on")
+    raw = "\n\n".join(["NHK WORLD", "North Korea fires 2 missiles", "Mar. 26, 2014", PARAGRAPH])
+    assert (parse(raw).outlet, parse(raw).title) == ("NHK World", "North Korea fires 2 missiles")
+
+
+def test_a_section_joined_by_an_ampersand_is_not_the_headline_and_arirang_is_known():
+    raw = "\n\n".join(
+        ["Arirang News", "Politics & Economy", "Japan's new security secretariat opens",
+         "January 7, 2014 7:00 pm JST", PARAGRAPH]
+    )  # fmt: skip
+    article = parse(raw)
+    assert (article.outlet, article.section) == ("Arirang", "Politics & Economy")
+    assert (article.title, article.published_on) == (
+        "Japan's new security secretariat opens", date(2014, 1, 7)
+    )  # fmt: skip
 
 
 def test_a_service_line_under_the_outlet_is_not_the_headline():
