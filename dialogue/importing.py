@@ -1634,11 +1634,9 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     own = _content(proposal.title)  # its headline: what it is about, not all it mentions
     if not words | name_words:
         return None
-    telling = sorted(
-        {w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in PLAIN_WORDS},
-        key=len,
-        reverse=True,
-    )[:4]
+    # every telling word (a few cut by their length, ties broken by hash order, let "Cheonan"
+    # fall out of "The 1,200-ton corvette Cheonan sank near the disputed border")
+    telling = sorted({w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in PLAIN_WORDS})
     named = Q(actors__in=ids)
     for word in telling:
         named |= Q(title_en__icontains=word)
@@ -1647,6 +1645,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         .exclude(citations__source=source)
         .filter(named, date_lower__lte=upper, date_upper__gte=lower)
         .distinct()
+        .order_by("pk")
         .prefetch_related("actors")[:100]
     )
     best, best_score = None, None

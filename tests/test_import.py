@@ -797,6 +797,22 @@ def test_what_is_done_for_a_span_from_a_day_lasts_it_and_goes_on_within_it(actor
     assert (drills.edtf, drills.status) == ("2011-03-30/2011-04-12", Event.Status.OCCURRED)
 
 
+def test_a_passage_of_many_long_words_still_finds_the_event_its_name_tells(actors):
+    """Every telling word looks for the event, not the four longest: "Cheonan" among
+    "corvette", "disputed", "maritime" and "boundary"."""
+    sinking = make_event(
+        title="South Korean warship Cheonan sinks", edtf="2010-03-26", kind=Event.Kind.REPORT
+    )
+    sinking.actors.add(*Actor.objects.filter(slug__in=["south-korea", "north-korea"]))
+    (reported,) = _reported(
+        sinking,
+        "The 1,200-ton corvette Cheonan sank near the disputed western maritime boundary on "
+        "March 26, killing 46 sailors.",
+        "2010-07-10",
+    )
+    assert reported == sinking
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
