@@ -311,6 +311,9 @@ ASIDE = re.compile(
 )
 LEADING_REPORT = re.compile(
     r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:(?:said|says|added|announced|noted|stressed)\s+"
+    # "said on Monday that …", "said last week that …": the day goes with the saying
+    r"(?:(?:on |in |at |late |early |last |this |earlier |later )?[\w.]+(?: \d{1,2},?)? "
+    r"(?=that\s))?"
     r"(?:that\s+)?|told(?: \w+){1,3}? that\s+)(?=[a-z])",
     re.IGNORECASE,
 )
@@ -581,6 +584,16 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
     ]
 
 
+def _says_what_will_be(said, clause, dated, found, parts) -> bool:
+    """Whether a report tells of a plan after it ("Kim said on Monday that they would be
+    handed back within this week": what he said, and the plan), not after what it tells
+    ("…later this month, a ministry official said Sunday") or of what was."""
+    where = {id(t): c.start + t.start for c in parts for t in found[id(c)]}
+    return all(t.future for t in dated) and all(
+        where[id(t)] > clause.start + said.start for t in dated
+    )
+
+
 def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpression]:
     """The day the article's sources first say they spoke ("…, bilateral diplomatic sources
     said." and later "…, the sources said Saturday"), if it says."""
@@ -628,7 +641,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
             for t in expressions:
-                if t.reporting and dated:
+                if t.reporting and dated and not _says_what_will_be(t, clause, dated, found, parts):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if (
                     len(plain) > 1

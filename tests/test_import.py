@@ -813,6 +813,25 @@ def test_a_passage_of_many_long_words_still_finds_the_event_its_name_tells(actor
     assert reported == sinking
 
 
+def test_a_report_of_a_plan_is_news_of_its_own_beside_the_plan(actors):
+    """ "Kim said on Monday that they would be handed back within this week": what he said
+    and the plan, the plan headlined without the saying; a plan with the saying after it
+    ("…later this month, a ministry official said Sunday") is the plan alone."""
+    said, plan = _proposals(
+        "Defense Ministry spokesman Kim Min-seok said on Monday that the rounds would be handed "
+        "back within this week.",
+        published=date(2014, 1, 7),
+    )
+    assert (said.edtf, said.status, said.reporting) == ("2014-01-06", Event.Status.OCCURRED, True)
+    assert (plan.status, plan.title) == (Event.Status.PLANNED, "Rounds to be handed back")
+    (alone,) = _proposals(
+        "Foreign Minister Yoon Byung-se plans to meet Kishida later this month, a ministry "
+        "official said Sunday.",
+        published=date(2015, 9, 21),
+    )
+    assert alone.status == Event.Status.PLANNED
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
