@@ -446,6 +446,14 @@ def _marks(text: str) -> list[tuple[int, str]]:
     said = plans + [m.span() for m in CANCELLED.finditer(text)]
     said += [m.span() for m in FUTURE.finditer(text)]
     marks += [(a, "past plan") for a, _ in plans]
+    # a relative clause in the present: "Gates, who steps down on June 30": its own time
+    marks += [
+        (m.start(1), "present")
+        for m in re.finditer(r"\b(?:who|which) ([a-z]{3,}s)\b", text)
+        if (lemma := getLemma(m[1], upos="VERB"))
+        and m[1] != lemma[0]
+        and m[1] in getInflection(lemma[0], tag="VBZ")
+    ]
     marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
     marks += [
         (m.start(), "future")
@@ -484,7 +492,7 @@ def _tense(text: str):
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max(pos for pos, k in marks if k == kind and pos <= offset)
             return len(text[since:offset].split()) > 2
-        if kind in (None, "past plan"):
+        if kind in (None, "past plan", "present"):
             return None  # a plan told as past may still lie ahead: the nearest such day
         return kind == "future"
 
@@ -530,7 +538,7 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     span = expression and _for_a_span(text, expression)
     if ONGOING.search(text) or (span and span[0] <= expression.derivation.published <= span[1]):
         return Event.Status.ONGOING  # "… not to fly on Korean Air for a month from July 18"
-    if ahead and kind is None:
+    if ahead and kind in (None, "present"):
         return Event.Status.PLANNED  # "The new boundary takes effect on Dec. 15", told Dec. 9
     return Event.Status.OCCURRED
 

@@ -832,6 +832,18 @@ def test_a_report_of_a_plan_is_news_of_its_own_beside_the_plan(actors):
     assert alone.status == Event.Status.PLANNED
 
 
+def test_a_relative_clause_in_the_present_keeps_its_own_time(actors):
+    """ "Gates, who steps down on June 30, used his speech on Saturday": the past "used" does
+    not move June 30 back a year; told on June 4, it is still to come."""
+    steps_down, spoke = _proposals(
+        "Gates, who steps down on June 30, used his final speech at the forum on Saturday to "
+        "assure Asian allies.",
+        published=date(2011, 6, 4),
+    )
+    assert (steps_down.edtf, steps_down.status) == ("2011-06-30", Event.Status.PLANNED)
+    assert (spoke.edtf, spoke.status) == ("2011-06-04", Event.Status.OCCURRED)
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
