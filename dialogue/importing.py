@@ -612,6 +612,9 @@ def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpress
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
+ORDINAL_COUNT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $", re.I
+)
 STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
 
 
@@ -658,6 +661,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     and not _going_on_since(clause.text, t)
                 ):
                     continue  # "met on Sunday, the first time since May 2012": a reference point
+                if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(
+                    r"this (?:year|month|week)", t.text, re.I
+                ):
+                    continue  # "It was their second meeting this year": a count, no date
                 if ANNIVERSARY.search(clause.text) and re.search(
                     r"\b(?:this|next|last) year$", t.text, re.I
                 ):

@@ -844,6 +844,21 @@ def test_a_relative_clause_in_the_present_keeps_its_own_time(actors):
     assert (spoke.edtf, spoke.status) == ("2011-06-04", Event.Status.OCCURRED)
 
 
+def test_a_count_of_meetings_this_year_is_no_event(actors):
+    """ "It was their second meeting this year" counts; "The second round is set for this
+    month" is not a count but a plan with its date."""
+    (met,) = _proposals(
+        "Kim and Kitazawa met on Saturday in Singapore. It was their second meeting this year.",
+        published=date(2011, 6, 4),
+    )
+    assert met.edtf == "2011-06-04"
+    *_, planned = _proposals(
+        "Kim and Kitazawa met on Saturday in Singapore. The next round is planned for this month.",
+        published=date(2011, 6, 4),
+    )
+    assert planned.edtf.startswith("2011-06")
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
