@@ -612,6 +612,12 @@ def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpress
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
+# "… that began on February 24 and are due to end on April 18"
+BEGAN = re.compile(r"\b(?:began|begun|begins|started|starts|opened|kicked off)\b")
+ENDS_ON = re.compile(
+    r"(?:and )?(?:(?:is|are|was|were) (?:due|scheduled|set|expected) to end|ended|ends|end|"
+    r"(?:will|would) end|(?:will|would) run|ran|runs|run)(?: on| through| until)?\s*"
+)
 ORDINAL_COUNT = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $", re.I
 )
@@ -651,6 +657,20 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # "a thaw that began on June 22, when Abe and Park attended receptions marking
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
+            if (
+                (end := ENDS_ON.match(clause.text))
+                and (t := next((x for x in expressions if x.start >= end.end()), None))
+                and proposals
+                and s_start <= proposals[-1].clauses[-1].start < clause.start
+                and BEGAN.search(proposals[-1].clauses[-1].text)
+                and dates.placeable_day(proposals[-1].edtf)
+                and dates.bounds(proposals[-1].edtf)[0] < dates.bounds(t.edtf)[0]
+            ):
+                # "exercises that began on February 24 and are due to end on April 18": one
+                # event, those days
+                proposals[-1].edtf = f"{proposals[-1].edtf}/{dates.bounds(t.edtf)[1]}"
+                proposals[-1].clauses.append(clause)
+                continue
             for t in expressions:
                 if t.reporting and dated and not _says_what_will_be(t, clause, dated, found, parts):
                     continue  # "…last month, the sources said Saturday": the report adds nothing

@@ -859,6 +859,20 @@ def test_a_count_of_meetings_this_year_is_no_event(actors):
     assert planned.edtf.startswith("2011-06")
 
 
+def test_what_began_on_one_day_and_ends_on_another_is_one_event_of_those_days(actors):
+    (drills,) = _proposals(
+        "The US and South Korean militaries are holding annual joint exercises that began on "
+        "February 24 and are due to end on April 18.",
+        published=date(2014, 3, 26),
+    )
+    assert (drills.edtf, drills.status) == ("2014-02-24/2014-04-18", Event.Status.ONGOING)
+    met, ended = _proposals(
+        "The ministers met on February 24, and the talks ended on February 26.",
+        published=date(2014, 3, 26),
+    )  # no beginning told: two events
+    assert (met.edtf, ended.edtf) == ("2014-02-24", "2014-02-26")
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
