@@ -102,6 +102,7 @@ CANCELLED = re.compile(
     r"back(?:ed|ing) out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
     r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
+    r"(?:put|puts|putting|placed) (?:[\w-]+ ){0,8}?on hold|"
     r"was not held)\b",
     re.IGNORECASE,
 )

@@ -1308,11 +1308,17 @@ def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
     assert {"japan", "south-korea"} <= {a.slug for a in treaty.actors}
 
 
-def test_a_plan_that_never_took_place_is_called_off(actors):
+def test_a_plan_that_never_took_place_or_was_put_on_hold_is_called_off(actors):
     (meeting,) = _proposals(
         "A trilateral summit that South Korea was to host in 2013 never took place."
     )
     assert meeting.status == Event.Status.CANCELLED
+    (pact,) = _proposals(
+        "The Lee administration put the General Security of Military Information Agreement on "
+        "hold on June 29, less than an hour before it was to be signed in Tokyo.",
+        published=date(2012, 8, 31),
+    )
+    assert (pact.edtf, pact.status) == ("2012-06-29", Event.Status.CANCELLED)
 
 
 @pytest.mark.parametrize(
