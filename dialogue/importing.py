@@ -55,7 +55,9 @@ CLAUSE_BREAK = re.compile(
     r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"
     r"|began|drew"
     r"|sent|led|gave)\b)"
-    r"|,? and (?=(?:will|would|plans?|is|are|"
+    # not "…began on February 24 and are due to end on April 18": one run of days (timex)
+    r"|,? and (?!(?:is|are|was|were) (?:due|scheduled|set|expected) to end\b)"
+    r"(?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
     # "…, as President Park, U.S. President Obama and Abe met in The Hague": another event then
@@ -464,8 +466,9 @@ def _marks(text: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"(?<![\w-])[a-z]+(?![\w-])", text):  # a word, not "closed-door"
         word = m.group(0)
         before = text[: m.start()].split()[-1:]
-        if before and before[0].lower() in DETERMINERS | BE:
-            continue  # "the planned revision", "will be explained": not a past verb
+        if before and before[0].lower() in (DETERMINERS - {"that"}) | BE:
+            continue  # "the planned revision", "will be explained": not a past verb ("that
+            # began" is)
         lemma = getLemma(word, upos="VERB")
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
@@ -613,12 +616,6 @@ def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpress
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
-# "… that began on February 24 and are due to end on April 18"
-BEGAN = re.compile(r"\b(?:began|begun|begins|started|starts|opened|kicked off)\b")
-ENDS_ON = re.compile(
-    r"(?:and )?(?:(?:is|are|was|were) (?:due|scheduled|set|expected) to end|ended|ends|end|"
-    r"(?:will|would) end|(?:will|would) run|ran|runs|run)(?: on| through| until)?\s*"
-)
 ORDINAL_COUNT = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $", re.I
 )
@@ -658,20 +655,6 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # "a thaw that began on June 22, when Abe and Park attended receptions marking
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
-            if (
-                (end := ENDS_ON.match(clause.text))
-                and (t := next((x for x in expressions if x.start >= end.end()), None))
-                and proposals
-                and s_start <= proposals[-1].clauses[-1].start < clause.start
-                and BEGAN.search(proposals[-1].clauses[-1].text)
-                and dates.placeable_day(proposals[-1].edtf)
-                and dates.bounds(proposals[-1].edtf)[0] < dates.bounds(t.edtf)[0]
-            ):
-                # "exercises that began on February 24 and are due to end on April 18": one
-                # event, those days
-                proposals[-1].edtf = f"{proposals[-1].edtf}/{dates.bounds(t.edtf)[1]}"
-                proposals[-1].clauses.append(clause)
-                continue
             for t in expressions:
                 if t.reporting and dated and not _says_what_will_be(t, clause, dated, found, parts):
                     continue  # "…last month, the sources said Saturday": the report adds nothing

@@ -754,10 +754,12 @@ def find(
 ALTERNATIVE = re.compile(
     r",? or (?:in |on |as late as )?"
     # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday",
-    # "began Dec. 3 and ended Friday": a run
+    # "began Dec. 3 and ended Friday", "began on February 24 and are due to end on April 18": a
+    # run
     r"| and (?:will |is to )?(?:runs?|ran|lasts?|lasted|continues?|continued|ends?|ended)"
     r" (?:through|until|till|to) "
-    r"| and (?:will |is to )?(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?",
+    r"| and (?:will |is to |(?:is|are|was|were) (?:due|scheduled|set|expected) to )?"
+    r"(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?",
     re.IGNORECASE,
 )
 
