@@ -734,7 +734,15 @@ def find(
         between = text[first.end : t.start] if first else ""
         # "in the 1970s and 1980s": one run of years
         decades = first and between == " and " and DECADE.fullmatch(first.text + t.text)
-        if first and (ALTERNATIVE.fullmatch(between) or decades) and not t.reporting:
+        # "on Sunday and Monday": two days running, one span
+        running = (
+            first
+            and between == " and "
+            and dates.placeable_day(first.edtf)
+            and dates.placeable_day(t.edtf)
+            and (dates.bounds(t.edtf)[0] - dates.bounds(first.edtf)[1]).days == 1
+        )
+        if first and (ALTERNATIVE.fullmatch(between) or decades or running) and not t.reporting:
             lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
             if lower < upper:
                 phrase = text[first.start : t.end]

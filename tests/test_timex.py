@@ -353,6 +353,9 @@ def test_that_year_is_the_year_of_the_last_date_given():
         ("to host a summit in late October or early November", "2013-10-21/2013-11-10"),
         ("will meet on Thursday or Friday", "2013-07-04/2013-07-05"),
         ("talks in May or in June", "2014-05/2014-06"),
+        # two days running are one span
+        ("talks in Beijing on Sunday and Monday", "2013-07-07/2013-07-08"),
+        ("drills that began on July 24 and are due to end on Aug. 18", "2013-07-24/2013-08-18"),
     ],
 )
 def test_dates_given_as_alternatives_are_one_span(text, edtf):
