@@ -596,13 +596,15 @@ def expressions(body: str, published: date, *, skip: int = 0) -> list[timex.Time
     ]
 
 
-def _says_what_will_be(said, clause, dated, found, parts) -> bool:
+def _says_what_will_be(said, clause, dated, found) -> bool:
     """Whether a report tells of a plan after it ("Kim said on Monday that they would be
-    handed back within this week": what he said, and the plan), not after what it tells
+    handed back within this week": what he said, and the plan) or of what a date only names
+    ("said on Wednesday he hoped this week's deal would lead to …"), not after what it tells
     ("…later this month, a ministry official said Sunday") or of what was."""
-    where = {id(t): c.start + t.start for c in parts for t in found[id(c)]}
-    return all(t.future for t in dated) and all(
-        where[id(t)] > clause.start + said.start for t in dated
+    own = [t for t in found[id(clause)] if t in dated]  # what its own clause dates
+    return bool(own) and all(
+        t.start > said.start and (t.future or re.match(r"['’]s\b", clause.text[t.end :]))
+        for t in own
     )
 
 
@@ -656,8 +658,12 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
             for t in expressions:
-                if t.reporting and dated and not _says_what_will_be(t, clause, dated, found, parts):
+                if t.reporting and dated and not _says_what_will_be(t, clause, dated, found):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
+                if re.match(r"['’]s\b", clause.text[t.end :]) and any(
+                    p.reporting and p.clauses[0].start == s_start for p in proposals
+                ):
+                    continue  # "said on Wednesday he hoped this week's deal …": said, no more
                 if (
                     len(plain) > 1
                     and t in plain

@@ -830,6 +830,13 @@ def test_a_report_of_a_plan_is_news_of_its_own_beside_the_plan(actors):
         published=date(2015, 9, 21),
     )
     assert alone.status == Event.Status.PLANNED
+    # a date that only names what was said of ("this week's deal"): the saying, no more
+    (hoped,) = _proposals(
+        "Defence Minister Gen Nakatani said on Wednesday he hoped this week's deal on comfort "
+        "women would lead to closer military ties with South Korea.",
+        published=date(2015, 12, 30),
+    )
+    assert (hoped.edtf, hoped.reporting) == ("2015-12-30", True)
 
 
 def test_a_relative_clause_in_the_present_keeps_its_own_time(actors):
