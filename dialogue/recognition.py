@@ -807,13 +807,23 @@ class ActorIndex:
                 before = [a for pos, a in mentions if pos <= at + m.start()]
                 actor = before[-1] if before else mentions[0][1]
             elif m.group(0) in self.rivals:
-                cue = _country_in(text[max(0, m.start() - 25) : m.end() + 15]) or next(
-                    (
-                        c
-                        for start, end, c in self.scenes
-                        if at is not None and start <= at + m.start() < end
-                    ),
-                    "",
+                # "Defense Ministry spokesman Kim Min-seok": the ministry of the country his name
+                # tells
+                after = re.match(
+                    r"\s+(?:[a-z]+\s+){1,2}((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+)",
+                    text[m.end() : m.end() + 60],
+                )
+                cue = (
+                    _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+                    or (after and _country_of_name(after[1].split()))
+                    or next(
+                        (
+                            c
+                            for start, end, c in self.scenes
+                            if at is not None and start <= at + m.start() < end
+                        ),
+                        "",
+                    )
                 )
                 rival = next((a for a in self.rivals[m.group(0)] if a.country == cue), None)
                 if rival:

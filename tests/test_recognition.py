@@ -235,6 +235,11 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    # its spokesman's name tells the country: a Korean name in a story from Tokyo
+    spoken = "Defense Ministry spokesman Kim Min-seok said so."
+    assert "south-korea-defence-ministry" in {
+        a.slug for a in index.for_article(spoken, "JPN").find(spoken)
+    }
     # a sentence set in a capital: every clause of it, not the next sentence
     scene = (
         "In Seoul, the Foreign Ministry summoned an envoy, while the Defense Ministry called in "
