@@ -694,6 +694,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             reporting=True,
                         )
                     )
+                elif t.attributive and not re.search(r"\d", t.text):
+                    continue  # "before the April election": a time, naming what is told elsewhere
                 elif t.attributive:
                     proposals.append(_named_by_date(body, parts, clause, t))
                 elif nominal := _nominal(clause.text, t):

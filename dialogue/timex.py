@@ -660,6 +660,14 @@ def _rules():
             0,
             month_alone,
         ),  # fmt: skip
+        # "before the April election", "the December summit": a month naming a noun
+        (
+            rf"(?<=\b[Tt]he ){month_title}(?= (?:general |presidential |parliamentary )?"
+            r"(?:elections?|summit|talks|meeting|visit|vote|deadline|deal|agreement|session"
+            r"|drills?|exercises?|launch|test|statement|attack|sinking|shelling)\b)",
+            0,
+            month_alone,
+        ),
         (r"\b(?:the )?(?P<decade>1[89]\d0|20[01]0)s\b", 0, decade),
         (rf"(?<!Resolution )(?<!No\. )\b{_YEAR}\b(?![-–/]\d)", 0, year),  # not "Resolution 1874"
     ]
@@ -696,7 +704,7 @@ def find(
                 continue
             phrase = m.group(0).strip()
             taken.append((m.start(), m.end()))
-            if rule.__name__ in ("year", "year_range", "month_day"):
+            if rule.__name__ in ("year", "year_range", "month_day", "month_alone"):
                 # "the 1993 Kono statement", "the March 11 earthquake": a date naming a noun
                 flags["attributive"] = bool(ATTRIBUTIVE_BEFORE.search(text[: m.start()])) and (
                     rule.__name__ != "month_day" or bool(re.match(r" [a-z]", text[m.end() :]))

@@ -880,6 +880,20 @@ def test_what_began_on_one_day_and_ends_on_another_is_one_event_of_those_days(ac
     assert (met.edtf, ended.edtf) == ("2014-02-24", "2014-02-26")
 
 
+def test_a_bare_month_or_greenwichs_day_naming_a_noun_proposes_nothing_of_its_own(actors):
+    """ "before the April election" dates what another passage tells; "(2239 GMT Thursday)" is
+    Greenwich's day. Neither is an event; the clause's own day is."""
+    assert not _proposals(
+        "The deal will not make the pact popular, especially before the April election.",
+        published=date(2015, 12, 30),
+    )
+    (launched,) = _proposals(
+        "The rocket was launched at 7:39 a.m. on Friday (2239 GMT Thursday).",
+        published=date(2012, 4, 13),
+    )
+    assert launched.edtf == "2012-04-13"
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""

@@ -375,3 +375,14 @@ def test_dates_given_as_alternatives_are_one_span(text, edtf):
 )
 def test_later_counts_days_weeks_months_and_years(day, n, unit, after):
     assert later(day, n, unit) == after
+
+
+def test_a_month_naming_a_noun_is_a_time_expression_that_names_it():
+    """ "before the April election", "the December summit": found, and marked as naming the
+    noun; not "the March of history", nor a month without "the"."""
+    found = find("especially before the April election", TUE_2_JULY_2013, future=True)
+    assert [(t.text, t.edtf, t.attributive) for t in found] == [("April", "2014-04", True)]
+    assert [t.edtf for t in find("the December summit", TUE_2_JULY_2013, future=False)] == [
+        "2012-12"
+    ]
+    assert find("the March of history", TUE_2_JULY_2013) == []
