@@ -948,7 +948,8 @@ def _attach_actors(
             noun = thing[1].lower().rstrip("s")
             named = [p for p in before if noun in " ".join(c.text for c in p.clauses).lower()]
             meetings = [p for p in before if p.kind == Event.Kind.MEETING]
-            earlier = named or (meetings if MEETING_WORDS.fullmatch(thing[1]) else [])
+            meeting = MEETING_WORDS.fullmatch(thing[1]) or thing[1] == "round"
+            earlier = named or (meetings if meeting else [])
             theirs = (
                 [a for a in earlier[-1].actors if a.kind == Actor.Kind.STATE] if earlier else []
             )
@@ -1274,8 +1275,8 @@ AGREED_TO = re.compile(
 )
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
 THE_EVENT = re.compile(
-    r"The (?:(?:previous|last|latest|next|new) )?(?:round of (?:the )?)?"
-    rf"({MEETING_NAMES}|pact|agreement|deal|arrangement|exercises?|drills?)\b"
+    r"The (?:(?:previous|last|latest|next|new|first|second|third) )?(?:round of (?:the )?)?"
+    rf"({MEETING_NAMES}|round|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
 # "but the plan was scrapped after …": a calling off dated by what came before it
 CALLED_OFF_AFTER = re.compile(

@@ -894,6 +894,16 @@ def test_a_bare_month_or_greenwichs_day_naming_a_noun_proposes_nothing_of_its_ow
     assert launched.edtf == "2012-04-13"
 
 
+def test_the_last_round_is_of_the_talks_told_before_between_the_same_states(actors):
+    *_, last = _proposals(
+        "Japan and North Korea are scheduled to hold formal talks in Beijing on Sunday. The last "
+        "round was held in Mongolia in November 2012.",
+        published=date(2014, 3, 26),
+    )
+    assert last.edtf == "2012-11"
+    assert {"japan", "north-korea"} <= {a.slug for a in last.actors}
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
