@@ -207,7 +207,11 @@ FOREIGN_OFFICIALS = re.compile(
     r"|\bdiplomats and\b",  # "diplomats and defense officials of Japan and South Korea"
     re.I,
 )
-DEFENCE_OFFICIALS = re.compile(r"\bdefen[cs]e (?:officials|ministers|ministries)\b", re.I)
+DEFENCE_OFFICIALS = re.compile(
+    r"\bdefen[cs]e (?:policy )?"
+    r"(?:officials|ministers|ministries|chiefs|talks|dialogue|exchanges)\b",
+    re.I,
+)
 
 
 def plain(text: str) -> str:

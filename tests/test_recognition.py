@@ -429,6 +429,11 @@ def test_diplomats_and_defense_officials_are_the_two_states_ministries(actors):
     found = {a.slug for a in index.find("Senior diplomats and defense officials will meet")}
     assert {"japan-foreign-ministry", "south-korea-foreign-ministry"} <= found
     assert "japan-foreign-ministry" not in {a.slug for a in index.find("Diplomats said so.")}
+    # their defence talks, exchanges and chiefs are their defence ministries'
+    for text in ("They agreed to hold working-level defense policy talks.",
+                 "Defense exchanges resumed.", "The defense chiefs met."):  # fmt: skip
+        found = {a.slug for a in index.find(text)}
+        assert {"japan-defence-ministry", "south-korea-defence-ministry"} <= found, text
 
 
 def test_a_chamber_is_of_the_parliament_of_its_country(actors):
