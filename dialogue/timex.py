@@ -623,7 +623,9 @@ def _rules():
             r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
             r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)"
             r"|\b(?:(?:about |some |nearly |more than |just )?(?:an|one|two|three|four|five|six"
-            r"|\d{1,2}) )?(?:hours?|minutes?) (?:later|earlier|after the \w+)\b",
+            r"|\d{1,2}) )?(?:hours?|minutes?) (?:later|earlier|after the (?:launch|test|attack"
+            r"|shelling|sinking|announcement|failure|meeting|summit|talks|vote|decision|blast"
+            r"|explosion|incident|visit))\b",  # not "hours after the leaders met": a clause
             i,
             same_day,
         ),

@@ -386,3 +386,11 @@ def test_a_month_naming_a_noun_is_a_time_expression_that_names_it():
         "2012-12"
     ]
     assert find("the March of history", TUE_2_JULY_2013) == []
+
+
+def test_hours_after_an_event_is_its_day_but_hours_after_a_clause_is_no_time():
+    """ "hours after the launch" is the day last named; "hours after the leaders met" opens a
+    clause that dates itself, if at all."""
+    found = find("Japan protested hours after the launch", TUE_2_JULY_2013, anchor="2013-06-30")
+    assert [(t.text, t.edtf) for t in found] == [("hours after the launch", "2013-06-30")]
+    assert find("It came just hours after the leaders met in The Hague.", TUE_2_JULY_2013) == []
