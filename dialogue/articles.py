@@ -226,7 +226,13 @@ def parse(
     own_line = None  # a dateline printed on a line of its own: "TOKYO, July 10 Kyodo"
     for block in blocks[:first_paragraph]:
         line = dateline(f"{block} --")
-        if not own_line and line and line.end() == len(block) + 3 and line["date"]:
+        if (
+            not own_line
+            and line
+            and line.end() == len(block) + 3
+            and line["date"]
+            and not header_date(block)  # "SEOUL, Dec. 30, 2015": a date line, read as one
+        ):
             own_line = line
             continue
         labelled = DATE_LABEL.match(block)
@@ -259,7 +265,9 @@ def parse(
                 article.outlet = named[0]
         elif OUTLET.match(block) and not article.outlet:
             article.outlet = block
-        elif re.search(r" [/>|&] ", block) and len(block.split()) <= 6:  # "Politics & Economy"
+        elif (re.search(r" [/>|] ", block) and len(block.split()) <= 6) or re.fullmatch(
+            r"[A-Z]\w+(?: & [A-Z]\w+)+", block
+        ):  # "World | Asia", "Politics & Economy"; not "Abe & Park agree on talks"
             article.section = block
         elif re.search(r"[A-Za-z]{2,}", block):
             candidates.append(block)
@@ -326,7 +334,9 @@ def parse(
             mentioned = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)]
             years = [
                 y
-                for y in range(max(mentioned, default=0) + 2, min(mentioned, default=0) - 1, -1)
+                for y in range(
+                    max(mentioned, default=0) + 2, max(min(mentioned, default=0), 1) - 1, -1
+                )
                 if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
             ][:1]
         article.published_on = _dateline_day(line["date"], (years or [None])[0])

@@ -56,7 +56,7 @@ CLAUSE_BREAK = re.compile(
     r"|began|drew"
     r"|sent|led|gave)\b)"
     # not "…began on February 24 and are due to end on April 18": one run of days (timex)
-    r"|,? and (?!(?:is|are|was|were) (?:due|scheduled|set|expected) to end\b)"
+    rf"|,? and (?!{timex.RUN_ENDS}(?:[A-Z]|\d))"
     r"(?=(?:will|would|plans?|is|are|"
     r"was|were|has|have|had|then|later|also)\b)|, (?=(?:and )?(?:the |\w+ )?(?:day|days|weeks?|"
     r"months?|years?) (?:later|earlier|before|after)\b)"
@@ -104,14 +104,16 @@ CANCELLED = re.compile(
     r"back(?:ed|ing) out|"
     r"suspended the|halted|ended (?:any|the|all) (?:prospects?|hopes?|chances?)|ruled out|"
     r"scuttled|derailed|never (?:took place|happened|materiali[sz]ed)|did not take place|"
-    r"(?:put|puts|putting|placed) (?:[\w-]+ ){0,8}?on hold|"
+    r"(?:put|puts|putting|placed) (?:(?!(?:on|to|forward|pressure)\b)[\w-]+ ){0,8}?on hold|"
     r"was not held)\b",
     re.IGNORECASE,
 )
 # A noun that names something called off: "the 2012 collapse of the intelligence pact"
 CANCELLATION = re.compile(
-    r"\b(?:collapse|cancell?ation|postponement|scrapping|breakdown|shelving)\b", re.I
-)
+    r"\b(?:cancell?ation|postponement|scrapping|shelving)\b|\b(?:collapse|breakdown) of (?:the "
+    r")?(?:[\w-]+ ){0,3}?(?:pact|agreement|accord|deal|plan|talks|dialogue|summit|negotiations)\b",
+    re.I,
+)  # not "the 1995 collapse of the Sampoong department store"
 EVERY_YEAR = r"\b(?:every|each) year"  # a habit, going on since a date
 ONGOING = re.compile(
     r"\b(?:is|are|am|has been|have been)\s+(?:\w+ly\s+)?(?!(?:no|some|any|every)thing\b"
@@ -315,8 +317,8 @@ ASIDE = re.compile(
 LEADING_REPORT = re.compile(
     r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:(?:said|says|added|announced|noted|stressed)\s+"
     # "said on Monday that …", "said last week that …": the day goes with the saying
-    r"(?:(?:on |in |at |late |early |last |this |earlier |later )?[\w.]+(?: \d{1,2},?)? "
-    r"(?=that\s))?"
+    r"(?:(?:(?:on |in |at |late |early |last |this |earlier |later )[\w.]+|\w+day)"
+    r"(?: \d{1,2},?)? (?=that\s))?"
     r"(?:that\s+)?|told(?: \w+){1,3}? that\s+)(?=[a-z])",
     re.IGNORECASE,
 )
@@ -466,10 +468,16 @@ def _marks(text: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"(?<![\w-])[a-z]+(?![\w-])", text):  # a word, not "closed-door"
         word = m.group(0)
         before = text[: m.start()].split()[-1:]
-        if before and before[0].lower() in (DETERMINERS - {"that"}) | BE:
-            continue  # "the planned revision", "will be explained": not a past verb ("that
-            # began" is)
         lemma = getLemma(word, upos="VERB")
+        # "the planned revision", "that delayed summit", "will be explained": not a past verb;
+        # "that began" is one (no participle)
+        described = (
+            DETERMINERS
+            if lemma and word in getInflection(lemma[0], tag="VBN")
+            else (DETERMINERS - {"that"})
+        )
+        if before and before[0].lower() in described | BE:
+            continue
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
             marks.append((m.start(), "past"))
@@ -619,8 +627,10 @@ ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
 ORDINAL_COUNT = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $", re.I
-)
+    r"\b(?:is|was|are|were|be|been) (?:(?:the|their|its|his|her|our) )?"
+    r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $",
+    re.I,
+)  # "It was their second meeting this year"; not "will hold their first summit this month"
 STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
 
 
@@ -638,7 +648,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         # what another clause can borrow: a day things happened, not where a state began
         # ("talks, which have been stalled since late 2008": the call for them is not of 2008)
         # ("agreed to work with Washington on North Korea, which fired missiles on June 14": a
-        # relative clause's day is its own deed's)
+        # relative clause's day is its own deed's, or, past its comma, the clause's it
+        # interrupts (_main_clause), lent to no other)
         days = [
             t
             for c in parts
@@ -660,10 +671,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             for t in expressions:
                 if t.reporting and dated and not _says_what_will_be(t, clause, dated, found):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
-                if re.match(r"['’]s\b", clause.text[t.end :]) and any(
-                    p.reporting and p.clauses[0].start == s_start for p in proposals
+                if (
+                    re.match(r"['’]s\b", clause.text[t.end :])
+                    and not dates.placeable_day(t.edtf)
+                    and any(p.reporting and p.clauses[0].start == s_start for p in proposals)
                 ):
                     continue  # "said on Wednesday he hoped this week's deal …": said, no more
+                    # ("Monday's talks were productive" are talks of their own)
                 if (
                     len(plain) > 1
                     and t in plain
@@ -1097,7 +1111,11 @@ def _for_a_span(text: str, t: timex.TimeExpression) -> tuple[date, date] | None:
         return None
     n = int(m["n"]) if (m["n"] or "").isdigit() else NUMBER_WORDS.get((m["n"] or "").lower(), 1)
     first = dates.bounds(t.edtf)[0]
-    return first, timex.later(first, n, m["unit"].lower()) - timedelta(days=1)
+    try:
+        last = timex.later(first, n, m["unit"].lower()) - timedelta(days=1)
+    except (OverflowError, ValueError):  # past the calendar's end
+        return None
+    return (first, last) if n >= 1 else None
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:
@@ -1687,7 +1705,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         .filter(named, date_lower__lte=upper, date_upper__gte=lower)
         .distinct()
         .order_by("pk")
-        .prefetch_related("actors")[:100]
+        .prefetch_related("actors")[:500]  # every telling word looks: room for the one meant
     )
     best, best_score = None, None
     people = {(a.pk, a.country) for a in proposal.actors if a.kind == Actor.Kind.PERSON}

@@ -814,7 +814,9 @@ class ActorIndex:
                 # "Defense Ministry spokesman Kim Min-seok": the ministry of the country his name
                 # tells
                 after = re.match(
-                    r"\s+(?:[a-z]+\s+){1,2}((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+)",
+                    r"\s+(?:(?:deputy|chief|senior|vice|top)\s+)?(?:spokes(?:man|woman|person)"
+                    r"|minister|official|director(?:-general)?)\s+"
+                    r"((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+)",
                     text[m.end() : m.end() + 60],
                 )
                 cue = (

@@ -769,6 +769,12 @@ def find(
     return spans
 
 
+# "… and ended Friday", "… and are due to end on April 18": the end of a run whose start was
+# just named (the importer keeps such a clause with its start: importing.CLAUSE_BREAK)
+RUN_ENDS = (
+    r"(?:will |is to |(?:is|are|was|were) (?:due|scheduled|set|expected) to )?"
+    r"(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?"
+)
 ALTERNATIVE = re.compile(
     r",? or (?:in |on |as late as )?"
     # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday",
@@ -776,8 +782,7 @@ ALTERNATIVE = re.compile(
     # run
     r"| and (?:will |is to )?(?:runs?|ran|lasts?|lasted|continues?|continued|ends?|ended)"
     r" (?:through|until|till|to) "
-    r"| and (?:will |is to |(?:is|are|was|were) (?:due|scheduled|set|expected) to )?"
-    r"(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?",
+    rf"| and {RUN_ENDS}",
     re.IGNORECASE,
 )
 

@@ -457,6 +457,16 @@ def test_a_dateline_on_a_line_of_its_own_dates_the_agencys_story_on_its_site():
     assert (article.dateline, article.body[:8]) == ("", "Japan on")
     raw = "\n\n".join(["NHK WORLD", "North Korea fires 2 missiles", "Mar. 26, 2014", PARAGRAPH])
     assert (parse(raw).outlet, parse(raw).title) == ("NHK World", "North Korea fires 2 missiles")
+    # a line with the year too is the date line it looks like
+    raw = "\n\n".join(["The Korea Herald", "Seoul, Tokyo hold talks", "SEOUL, Dec. 30, 2015",
+                        PARAGRAPH])  # fmt: skip
+    assert parse(raw).published_on == date(2015, 12, 30)
+    # no year anywhere: asked for, not a crash
+    raw = "\n\n".join(["Kyodo News", "Talks resume", "TOKYO, July 10 Kyodo",
+                        "Japan on Saturday welcomed the statement of the council."])  # fmt: skip
+    with pytest.raises(ArticleError) as asked:
+        parse(raw)
+    assert asked.value.missing == ["published"]
 
 
 def test_a_section_joined_by_an_ampersand_is_not_the_headline_and_arirang_is_known():
@@ -466,6 +476,8 @@ def test_a_section_joined_by_an_ampersand_is_not_the_headline_and_arirang_is_kno
     )  # fmt: skip
     article = parse(raw)
     assert (article.outlet, article.section) == ("Arirang", "Politics & Economy")
+    raw = "\n\n".join(["Arirang News", "Abe & Park agree on talks", "January 7, 2014", PARAGRAPH])
+    assert parse(raw).title == "Abe & Park agree on talks"
     assert (article.title, article.published_on) == (
         "Japan's new security secretariat opens", date(2014, 1, 7)
     )  # fmt: skip
@@ -760,6 +772,11 @@ def test_an_event_a_dated_noun_names_is_called_off_planned_or_done_as_the_noun_s
         published=date(2015, 6, 22),
     )
     assert (rule.edtf, rule.status) == ("1910/1945", Event.Status.OCCURRED)
+    (store,) = _proposals(
+        "Park recalled the 1995 collapse of the Sampoong department store in Seoul.",
+        published=date(2015, 6, 22),
+    )  # a building's collapse calls nothing off
+    assert store.status == Event.Status.OCCURRED
 
 
 def test_news_the_sources_told_is_of_the_day_they_say_they_spoke(actors):
@@ -790,6 +807,11 @@ def test_what_is_done_for_a_span_from_a_day_lasts_it_and_goes_on_within_it(actor
         published=date(2011, 8, 1),
     )
     assert (ban.edtf, ban.status) == ("2011-07-18/2011-08-17", Event.Status.ONGOING)
+    # no span past the calendar's end, nor of no days
+    for span in ("a week", "99 years"):  # no traceback; the importer keeps placeable dates
+        _proposals(f"Flights were halted for {span} from December 30.", date(9998, 12, 31))
+    (none,) = _proposals("Flights were halted for 0 days from July 18.", date(2011, 8, 1))
+    assert none.edtf == "2011-07-18"
     (drills,) = _proposals(
         "South Korea's navy held drills off its coasts for two weeks from March 30.",
         published=date(2011, 5, 20),
@@ -830,6 +852,10 @@ def test_a_report_of_a_plan_is_news_of_its_own_beside_the_plan(actors):
         published=date(2015, 9, 21),
     )
     assert alone.status == Event.Status.PLANNED
+    # only a day before "that" goes with the saying: "announced sanctions that …" keeps them
+    assert importing._title(
+        "Seoul announced sanctions that will take effect next month against Pyongyang."
+    ).startswith("Sanctions")
     # a date that only names what was said of ("this week's deal"): the saying, no more
     (hoped,) = _proposals(
         "Defence Minister Gen Nakatani said on Wednesday he hoped this week's deal on comfort "
@@ -864,6 +890,8 @@ def test_a_count_of_meetings_this_year_is_no_event(actors):
         published=date(2011, 6, 4),
     )
     assert planned.edtf.startswith("2011-06")
+    (summit,) = _proposals("Japan and South Korea will hold their first summit this month.")
+    assert (summit.edtf[:7], summit.status) == ("2013-07", Event.Status.PLANNED)
 
 
 def test_what_began_on_one_day_and_ends_on_another_is_one_event_of_those_days(actors):
@@ -878,6 +906,14 @@ def test_what_began_on_one_day_and_ends_on_another_is_one_event_of_those_days(ac
         published=date(2014, 3, 26),
     )  # no beginning told: two events
     assert (met.edtf, ended.edtf) == ("2014-02-24", "2014-02-26")
+    # "that began" is past, "that delayed summit" no verb; "end his visit on …" is no run's end
+    (summit,) = _proposals("Abe will attend that delayed summit on Friday.")
+    assert (summit.edtf, summit.status) == ("2013-07-05", Event.Status.PLANNED)
+    arrived, leaves = _proposals(
+        "The envoy arrived in Seoul on Monday and is expected to end his visit on Thursday."
+    )
+    assert (arrived.edtf, leaves.edtf) == ("2013-07-01", "2013-07-04")
+    assert arrived.title != leaves.title
 
 
 def test_a_bare_month_or_greenwichs_day_naming_a_noun_proposes_nothing_of_its_own(actors):
@@ -1350,6 +1386,8 @@ def test_a_plan_that_never_took_place_or_was_put_on_hold_is_called_off(actors):
         published=date(2012, 8, 31),
     )
     assert (pact.edtf, pact.status) == ("2012-06-29", Event.Status.CANCELLED)
+    (pressed,) = _proposals("Seoul on Monday put pressure on Tokyo to restart talks on hold.")
+    assert pressed.status == Event.Status.OCCURRED
 
 
 @pytest.mark.parametrize(

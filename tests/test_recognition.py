@@ -240,6 +240,11 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(spoken, "JPN").find(spoken)
     }
+    # not anyone named after it: whom the ministry warned
+    warned = "The Defense Ministry warned Kim Jong-un against further launches."
+    assert "japan-defence-ministry" in {
+        a.slug for a in index.for_article(warned, "JPN").find(warned)
+    }
     # a sentence set in a capital: every clause of it, not the next sentence
     scene = (
         "In Seoul, the Foreign Ministry summoned an envoy, while the Defense Ministry called in "
