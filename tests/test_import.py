@@ -863,6 +863,11 @@ def test_a_report_of_a_plan_is_news_of_its_own_beside_the_plan(actors):
         published=date(2015, 12, 30),
     )
     assert (hoped.edtf, hoped.reporting) == ("2015-12-30", True)
+    # a day's talks so named are talks of their own
+    said, talks = _proposals(
+        "Kim said on Wednesday that Monday's talks with Japan were productive."
+    )
+    assert (said.edtf, talks.edtf) == ("2013-06-26", "2013-07-01")
 
 
 def test_a_relative_clause_in_the_present_keeps_its_own_time(actors):
