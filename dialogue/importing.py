@@ -1457,7 +1457,7 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         # "the talks, which it quit in April": the doer is the one "it" is
         return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
     if re.match(r"(?:which|who)\b", clause.text):
-        antecedent = actors.find(body[max(0, clause.start - 60) : clause.start])
+        antecedent = actors.find(body[max(sentence_start, clause.start - 60) : clause.start])
         if not antecedent and (
             noun := THE_BODY.search(body, max(0, clause.start - 60), clause.start)
         ):

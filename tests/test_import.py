@@ -945,6 +945,18 @@ def test_the_last_round_is_of_the_talks_told_before_between_the_same_states(acto
     assert {"japan", "north-korea"} <= {a.slug for a in last.actors}
 
 
+def test_a_relative_clause_is_of_its_own_sentences_noun(actors):
+    """ "China, which hosted Kim Jong Il in early May" after a sentence ending with the North:
+    China's doing."""
+    *_, hosted = _proposals(
+        "Japan has banned all trade since the North's second nuclear test in May 2009. China, "
+        "which hosted North Korean leader Kim Jong Il in early May, has called for restraint.",
+        published=date(2010, 7, 10),
+    )
+    assert hosted.edtf == "2010-05-01/2010-05-10"
+    assert "china" in {a.slug for a in hosted.actors}
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
