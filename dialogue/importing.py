@@ -550,7 +550,16 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     span = expression and _for_a_span(text, expression)
     if ONGOING.search(text) or (span and span[0] <= expression.derivation.published <= span[1]):
         return Event.Status.ONGOING  # "… not to fly on Korean Air for a month from July 18"
-    if ahead and kind in (None, "present"):
+    if (
+        ahead
+        and (
+            kind in (None, "present")
+            # "reaffirmed their plan to transfer control in December 2015", told in 2011
+            or re.search(
+                r"\b(?:plans?|schedule|timetable|goal|aim|intention) to\b", text[: expression.start]
+            )
+        )
+    ):
         return Event.Status.PLANNED  # "The new boundary takes effect on Dec. 15", told Dec. 9
     return Event.Status.OCCURRED
 

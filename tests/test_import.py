@@ -957,6 +957,18 @@ def test_a_relative_clause_is_of_its_own_sentences_noun(actors):
     assert "china" in {a.slug for a in hosted.actors}
 
 
+def test_a_plan_still_ahead_is_planned_whatever_verb_told_it(actors):
+    """ "reaffirmed their plan to transfer wartime control in December 2015", told in 2011: the
+    transfer is planned; "reaffirmed on Saturday" was done."""
+    reaffirmed, transfer = _proposals(
+        "On Saturday, the two reaffirmed their plan to transfer wartime operational control to "
+        "Seoul in December 2015.",
+        published=date(2011, 6, 4),
+    )
+    assert (reaffirmed.edtf, reaffirmed.status) == ("2011-06-04", Event.Status.OCCURRED)
+    assert (transfer.edtf, transfer.status) == ("2015-12", Event.Status.PLANNED)
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
