@@ -75,7 +75,7 @@ FUTURE = re.compile(
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
     r"to be held|is to|are to|scheduled|arranging to|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"vowed to|pledged to|promised to|set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
+    r"set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
     # "the launch comes days before Japan's general election on Sunday": what is still ahead
     r"(?:days|weeks|hours) (?:before|ahead of)|ahead of|"
     r"(?-i:may|might|could))\b",
@@ -95,7 +95,8 @@ PLANNED_FOR = re.compile(
 )
 # Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
 PROPOSING = re.compile(
-    r"\b(?:proposed|suggested|offered|called for|urged|asked|invited|agreed to|decided to)\b",
+    r"\b(?:proposed|suggested|offered|called for|urged|asked|invited|agreed to|decided to"
+    r"|vowed to|pledged to|promised to)\b",
     re.IGNORECASE,
 )
 CANCELLED = re.compile(
@@ -502,8 +503,8 @@ def _tense(text: str):
             return False  # "since 2009" is behind us
         kind = _nearest(marks, offset)
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
-            since = max(pos for pos, k in marks if k == kind and pos <= offset)
-            return len(text[since:offset].split()) > 2
+            since = max((pos for pos, k in marks if k == kind and pos <= offset), default=None)
+            return since is not None and len(text[since:offset].split()) > 2
         if kind in (None, "past plan", "present"):
             return None  # a plan told as past may still lie ahead: the nearest such day
         return kind == "future"

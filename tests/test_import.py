@@ -969,6 +969,21 @@ def test_a_plan_still_ahead_is_planned_whatever_verb_told_it(actors):
     assert (transfer.edtf, transfer.status) == ("2015-12", Event.Status.PLANNED)
 
 
+def test_a_vow_is_of_its_day_and_what_it_vows_of_the_day_further_on(actors):
+    (vow,) = _proposals(
+        "At his confirmation hearing last week, Kim vowed to use air power if the North "
+        "attacked again.",
+        published=date(2010, 12, 3),
+    )
+    assert (vow.edtf, vow.status) == ("2010-11-22/2010-11-28", Event.Status.OCCURRED)
+    vowed, sanctions = _proposals(
+        "Japan vowed on Monday to impose sanctions next year.", published=date(2010, 12, 3)
+    )
+    assert (vowed.status, sanctions.edtf, sanctions.status) == (
+        Event.Status.OCCURRED, "2011", Event.Status.PLANNED
+    )  # fmt: skip
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
