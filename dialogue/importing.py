@@ -441,6 +441,9 @@ class Proposal:
     actors: list[Actor] = field(default_factory=list)
     reporting: bool = False  # dates a report ("said Saturday"), not the events it reports
     named: bool = False  # an event a noun phrase names ("the North's attack last week")
+    # a reference point ("the first time since December 2009"): kept only as a report of an
+    # event on the timeline, the last one before
+    reference: bool = False
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
@@ -694,7 +697,20 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     and _since(clause.text, t)
                     and not _going_on_since(clause.text, t)
                 ):
-                    continue  # "met on Sunday, the first time since May 2012": a reference point
+                    # "met on Sunday, the first time since May 2012": a reference point, an
+                    # event only if the timeline has it (import_article)
+                    proposals.append(
+                        Proposal(
+                            _title(clause.text, expressions),
+                            t.edtf,
+                            t.derivation,
+                            Event.Status.OCCURRED,
+                            _kind(clause.text),
+                            [clause],
+                            reference=True,
+                        )
+                    )
+                    continue
                 if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(
                     r"this (?:year|month|week)", t.text, re.I
                 ):
@@ -1971,6 +1987,8 @@ def import_article(
         if dates.placeable(p.edtf)  # an editor adds any other date by hand
     ]
     reported = reported_events(proposals, source, index)
+    kept = [i for i, p in enumerate(proposals) if reported[i] or not p.reference]
+    proposals, reported = [proposals[i] for i in kept], [reported[i] for i in kept]
     for proposal, reports in zip(proposals, reported, strict=True):
         event = Event.objects.create(
             slug=_unique_slug(Event, slugify(proposal.title)[:80]),

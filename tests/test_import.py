@@ -984,6 +984,25 @@ def test_a_vow_is_of_its_day_and_what_it_vows_of_the_day_further_on(actors):
     )  # fmt: skip
 
 
+def test_the_last_time_before_is_proposed_only_as_a_report_of_it(actors):
+    """ "held the dialogue on Monday for the first time since December 2009": December 2009 is a
+    reference point, proposed only as another passage of the timeline's event of then."""
+    text = (
+        "Seoul and Tokyo held their security dialogue in Seoul on Monday for the first time "
+        "since December 2009."
+    )
+    raw = "\n\n".join(["The Japan Times", "Talks resume", "Posted : 2015-04-15", text])
+    assert [e.edtf for e in import_article(raw.encode(), name="a.txt").events] == ["2015-04-13"]
+    Event.objects.all().delete()
+    last = make_event(
+        title="Security dialogue held in Tokyo", edtf="2009-12", kind=Event.Kind.MEETING
+    )
+    last.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    raw = raw.replace("Talks resume", "Talks resume at last")  # another text, imported anew
+    events = import_article(raw.encode(), name="b.txt").events
+    assert [(e.edtf, e.reports) for e in events] == [("2015-04-13", None), ("2009-12", last)]
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
