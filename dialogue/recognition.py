@@ -207,6 +207,9 @@ FOREIGN_OFFICIALS = re.compile(
     r"|\bdiplomats and\b",  # "diplomats and defense officials of Japan and South Korea"
     re.I,
 )
+# What bears a person's name: "the Kono statement", "the Murayama statement", "the Lee
+# administration"
+EPONYM = re.compile(r"\b([A-Z][a-z]{2,}) (?:statement|doctrine|administration|government)\b")
 DEFENCE_OFFICIALS = re.compile(
     r"\bdefen[cs]e (?:policy )?"
     r"(?:officials|ministers|ministries|chiefs|talks|dialogue|exchanges)\b",
@@ -737,6 +740,13 @@ class ActorIndex:
                     rf"\b{re.escape(title)} (?:{re.escape(first)}|{re.escape(last)})\b", body
                 ):
                     full.add(actor)
+        # "the 1993 Kono statement", "the Murayama statement": the one known person of that
+        # surname, by what bears their name
+        people = [a for a in self.actors if a.kind == Actor.Kind.PERSON and a.name_en]
+        for m in EPONYM.finditer(body):
+            bearers = [a for a in people if m[1] in (a.name_en.split()[-1], *a.alias_list)]
+            if len(bearers) == 1:
+                full.add(bearers[0])
         # A person's surname finds them once the article has named them in full, and only if
         # it names no other person of that surname.
         for actor in full:

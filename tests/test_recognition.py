@@ -534,3 +534,18 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
         ].country
         == "JPN"
     )
+
+
+def test_what_bears_a_name_is_of_the_one_known_person_of_that_surname(actors):
+    """ "the 1993 Kono statement" is Yohei Kono's, named in full or not; "the Lee
+    administration", with two Lees known and neither named, is no one's."""
+    Actor.objects.create(slug="yohei-kono", kind="person", country="JPN", name_en="Yohei Kono",
+                         aliases="Kono")  # fmt: skip
+    Actor.objects.create(slug="lee-myung-bak", kind="person", country="KOR",
+                         name_en="Lee Myung-bak", aliases="Lee")  # fmt: skip
+    index = ActorIndex(Actor.objects.all())
+    text = "Tokyo's review of the 1993 Kono statement rankled Seoul."
+    assert "yohei-kono" in {a.slug for a in index.for_article(text, "JPN").find(text)}
+    text = "The Lee administration put the pact on hold."
+    read = index.for_article(text, "KOR").find(text)
+    assert not [a for a in read if a.kind == Actor.Kind.PERSON]
