@@ -29,14 +29,14 @@ OFFICE_WORDS = {
     "land", "environment", "industry", "science", "labor", "labour", "gender", "oceans",
     "fisheries", "welfare", "communications", "transport", "reconstruction", "internal",
     "counterpart", "opposition", "party", "ruling", "administrative", "executive", "special",
-    "assistant", "acting", "principal",
+    "assistant", "acting", "principal", "advisor",
 }  # fmt: skip
 TITLES = {t.lower() for t in CONSTANTS.titles} | OFFICE_WORDS
 # A title's last word must be one of these: "Defense Minister", "Gen.", not "Defense" alone.
 TITLE_HEADS = {t.lower() for t in CONSTANTS.titles} | {
     "spokesman", "spokeswoman", "chairman", "chairwoman", "lawmaker", "consul", "marshal",
     "negotiator", "envoy", "delegate", "major", "brig", "cmdr", "counterpart", "councilor",
-    "councillor",
+    "councillor", "advisor",
 }  # fmt: skip
 TITLE_HEADS -= {"foreign", "prime", "vice", "deputy", "senior", "chief", "first", "the"}
 NATIONALITIES = {

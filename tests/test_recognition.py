@@ -71,6 +71,9 @@ def _names(text, country=""):
         ("Unification Minister Ryoo Kihl-jae said so.", "Ryoo Kihl-jae", "Unification Minister"),
         ("Culture Minister Yoo Jin Ryong said so.", "Yoo Jin Ryong", "Culture Minister"),
         ("Defense Minister Gen Nakatani said so.", "Gen Nakatani", "Defense Minister"),  # a name
+        # either spelling of an adviser
+        ("National Security Advisor Susan Rice said so.", "Susan Rice",
+         "National Security Advisor"),
         ("his Japanese counterpart Jun Azumi agreed.", "Jun Azumi", "Japanese counterpart"),
         ("Foreign Ministry spokesman Masaru Sato said.", "Masaru Sato",
          "Foreign Ministry spokesman"),
