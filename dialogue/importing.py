@@ -1268,6 +1268,7 @@ def _going_on_since(text: str, t: timex.TimeExpression) -> bool:
     2005"; not what has stopped since ("has not been held since December 2009")."""
     going_on = re.search(
         r"\b(?:ha(?:s|ve) been (?:\w+ing|in (?:place|force|effect))"
+        r"|ha(?:s|ve) (?:\w+ly )?(?:banned|barred|blocked|frozen|prohibited|restricted)"
         r"|under (?:negotiation|discussion|review|consideration|way))\b[^,;]*$",
         text[: t.start],
     )

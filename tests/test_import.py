@@ -2406,6 +2406,12 @@ def test_a_state_in_place_since_a_date_goes_on_and_its_when_clause_is_that_dates
     )
     assert exports.edtf.startswith("2009-06-01/")
     assert (ban.edtf, ban.status) == ("2006-10/2009-06-28", Event.Status.ONGOING)
+    (trade, _) = _proposals(
+        "Japan has banned all trade with North Korea since June last year, following the "
+        "North's second nuclear test in May 2009.",
+        published=date(2010, 7, 10),
+    )
+    assert (trade.edtf, trade.status) == ("2009-06/2010-07-10", Event.Status.ONGOING)
     assert (test.edtf, test.status, test.title) == (
         "2006-10",
         Event.Status.OCCURRED,
