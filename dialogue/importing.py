@@ -639,6 +639,13 @@ def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpress
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
+# What may be or might have been: "we should be able to say that …", "it would have been
+# unthinkable"
+HYPOTHETICAL = re.compile(
+    r"\b(?:should|would|could|might) (?:be able to say|have been (?:unthinkable|impossible"
+    r"|unimaginable))\b",
+    re.I,
+)
 ORDINAL_COUNT = re.compile(
     r"\b(?:is|was|are|were|be|been) (?:(?:the|their|its|his|her|our) )?"
     r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $",
@@ -711,6 +718,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         )
                     )
                     continue
+                if HYPOTHETICAL.search(clause.text):
+                    continue  # "we should be able to say that June 22 marked …": not told as so
                 if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(
                     r"this (?:year|month|week)", t.text, re.I
                 ):

@@ -1003,6 +1003,20 @@ def test_the_last_time_before_is_proposed_only_as_a_report_of_it(actors):
     assert [(e.edtf, e.reports) for e in events] == [("2015-04-13", None), ("2009-12", last)]
 
 
+def test_what_may_be_or_might_have_been_is_no_event(actors):
+    assert not _proposals(
+        '"Next year, we should be able to say that June 22 marked a new beginning," Yun said.',
+        published=date(2015, 6, 22),
+    )
+    assert not _proposals(
+        "Five years ago it would have been unthinkable for Seoul to invite the Self-Defense "
+        "Forces to a drill.",
+        published=date(2010, 10, 14),
+    )
+    (marked,) = _proposals("Yun said that June 22 marked a new beginning.", date(2015, 6, 23))
+    assert marked.edtf == "2015-06-22"
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
