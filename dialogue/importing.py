@@ -664,7 +664,12 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
     for s_start, s_end, parts, found in _read(body, published, skip):
         starts.append(s_start)
         sentence = body[s_start:s_end]
-        dated = [t for c in parts for t in found[id(c)] if not t.reporting and not t.attributive]
+        dated = [
+            t
+            for c in parts
+            for t in found[id(c)]
+            if not t.reporting and not t.attributive and not _held_since(c.text, t)
+        ]
         # what another clause can borrow: a day things happened, not where a state began
         # ("talks, which have been stalled since late 2008": the call for them is not of 2008)
         # ("agreed to work with Washington on North Korea, which fired missiles on June 14": a
@@ -718,6 +723,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                         )
                     )
                     continue
+                if _held_since(clause.text, t):
+                    continue  # "Kim, who has served as defense minister since December 2010"
                 if HYPOTHETICAL.search(clause.text):
                     continue  # "we should be able to say that June 22 marked …": not told as so
                 if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(
@@ -1268,6 +1275,14 @@ def _aside(text: str, t: timex.TimeExpression) -> bool:
 def _since(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time is where something began: "since May 2012"."""
     return bool(re.search(r"\bsince\s*$", text[: t.start])) or t.text.lower().startswith("since ")
+
+
+def _held_since(text: str, t: timex.TimeExpression) -> bool:
+    """Whether the time is where an office held began ("who has served as defense minister
+    since December 2010"): a state, no event."""
+    return _since(text, t) and bool(
+        re.search(r"\bha(?:s|ve) (?:\w+ly )?served as\b", text[: t.start])
+    )
 
 
 def _going_on_since(text: str, t: timex.TimeExpression) -> bool:

@@ -1003,7 +1003,7 @@ def test_the_last_time_before_is_proposed_only_as_a_report_of_it(actors):
     assert [(e.edtf, e.reports) for e in events] == [("2015-04-13", None), ("2009-12", last)]
 
 
-def test_what_may_be_or_might_have_been_is_no_event(actors):
+def test_what_may_be_might_have_been_or_has_been_held_since_is_no_event(actors):
     assert not _proposals(
         '"Next year, we should be able to say that June 22 marked a new beginning," Yun said.',
         published=date(2015, 6, 22),
@@ -1015,6 +1015,13 @@ def test_what_may_be_or_might_have_been_is_no_event(actors):
     )
     (marked,) = _proposals("Yun said that June 22 marked a new beginning.", date(2015, 6, 23))
     assert marked.edtf == "2015-06-22"
+    # an office held since a date is a state; its taking is told as such
+    (told,) = _proposals(
+        "Kim, who has served as defense minister since December 2010, told Onodera on Saturday "
+        "that Seoul's consent was needed.",
+        published=date(2014, 6, 1),
+    )
+    assert told.edtf == "2014-05-31"
 
 
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
