@@ -152,7 +152,7 @@ ORG_HEADS = {
     "headquarters", "coalition", "union", "federation", "league", "society", "corporation",
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "organization", "organisation", "alliance",
-    "nations", "tribunal", "house", "fund", "holdings", "prefecture",
+    "nations", "tribunal", "house", "fund", "holdings", "prefecture", "forum", "dialogue",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",

@@ -552,3 +552,13 @@ def test_what_bears_a_name_is_of_the_one_known_person_of_that_surname(actors):
     text = "The Lee administration put the pact on hold."
     read = index.for_article(text, "KOR").find(text)
     assert not [a for a in read if a.kind == Actor.Kind.PERSON]
+
+
+def test_a_forum_by_its_name_is_a_body_and_a_dialogue_in_lower_case_is_not():
+    found = _names(
+        "The ministers met at the Shangri-La Dialogue in Singapore and at the ASEAN Regional "
+        "Forum in Hanoi, and agreed to resume their security dialogue."
+    )
+    assert {"Shangri-La Dialogue", "ASEAN Regional Forum"} <= set(found)
+    assert found["Shangri-La Dialogue"].kind == Actor.Kind.ORGANISATION
+    assert not [name for name in found if "security dialogue" in name.lower()]
