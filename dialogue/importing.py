@@ -624,11 +624,11 @@ def _says_what_will_be(said, clause, dated, found) -> bool:
     ("…later this month, a ministry official said Sunday") or of what was."""
     own = [t for t in found[id(clause)] if t in dated]  # what its own clause dates
     return bool(own) and all(
-        t.start > said.start and (t.future or re.match(r"['’]s\b", clause.text[t.end :]))
-        for t in own
+        t.start > said.start and (t.future or _possessive(clause.text, t)) for t in own
     )
 
 
+@functools.lru_cache(maxsize=4)  # read once per article, however many sentences ask
 def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpression]:
     """The day the article's sources first say they spoke ("…, bilateral diplomatic sources
     said." and later "…, the sources said Saturday"), if it says."""
@@ -639,6 +639,7 @@ def _first_said(body: str, published: date, skip: int) -> list[timex.TimeExpress
 ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
+RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun before it
 # What may be or might have been: "we should be able to say that …", "it would have been
 # unthinkable"
 HYPOTHETICAL = re.compile(
@@ -679,7 +680,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             t
             for c in parts
             for t in found[id(c)]
-            if t in dated and not _since(c.text, t) and not re.match(r"(?:which|who) ", c.text)
+            if t in dated and not _since(c.text, t) and not RELATIVE.match(c.text)
         ]
         for clause in parts:
             expressions = found[id(clause)]
@@ -697,7 +698,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if t.reporting and dated and not _says_what_will_be(t, clause, dated, found):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if (
-                    re.match(r"['’]s\b", clause.text[t.end :])
+                    _possessive(clause.text, t)
                     and not dates.placeable_day(t.edtf)
                     and any(p.reporting and p.clauses[0].start == s_start for p in proposals)
                 ):
@@ -1250,7 +1251,7 @@ def _main_clause(
     """The clause a relative clause interrupts, when the time expression comes right after the
     relative clause's closing comma ("…, which groups key ministers, in the afternoon"); with
     the clause before it where that one is only "after doing something"."""
-    if not re.match(r"(?:which|who)\b", clause.text) or ", " not in clause.text[: t.start]:
+    if not RELATIVE.match(clause.text) or ", " not in clause.text[: t.start]:
         return None
     between = clause.text[clause.text.rindex(", ", 0, t.start) + 2 : t.start]
     if not re.fullmatch(r"(?:(?:in|on|at|during|later|earlier) (?:the )?)?", between):
@@ -1269,12 +1270,17 @@ def _main_clause(
 def _aside(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time is a relative clause's own ("which claimed on May 9"), not the day of
     the clause it interrupts, after its closing comma ("which honors …, on Sunday")."""
-    return bool(re.match(r"(?:which|who) ", text)) and "," not in text[: t.start]
+    return bool(RELATIVE.match(text)) and "," not in text[: t.start]
 
 
 def _since(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time is where something began: "since May 2012"."""
     return bool(re.search(r"\bsince\s*$", text[: t.start])) or t.text.lower().startswith("since ")
+
+
+def _possessive(text: str, t: timex.TimeExpression) -> bool:
+    """Whether the time names what follows it: "this week's deal", "Monday's talks"."""
+    return bool(re.match(r"['’]s\b", text[t.end :]))
 
 
 def _held_since(text: str, t: timex.TimeExpression) -> bool:
@@ -1507,7 +1513,7 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     if pronoun := re.match(r"which ([Ii]t|[Hh]e|[Ss]he) (?!is|was|has|had)\w+", clause.text):
         # "the talks, which it quit in April": the doer is the one "it" is
         return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
-    if re.match(r"(?:which|who)\b", clause.text):
+    if RELATIVE.match(clause.text):
         antecedent = actors.find(body[max(sentence_start, clause.start - 60) : clause.start])
         if not antecedent and (
             noun := THE_BODY.search(body, max(0, clause.start - 60), clause.start)
