@@ -285,7 +285,10 @@ def _rules():
                 return str(pub.year), {}
             return _span(pub, upper), {"future": True}
         if which == "this" and qualifier == "earlier":
-            return _span(lower, pub), {}
+            # "earlier this week": the days before the one it is written on (the gold sets'
+            # "earlier this month" ends either way, so it keeps the day)
+            end = max(lower, pub - timedelta(days=unit == "week"))
+            return (_span(lower, end) if end > lower else lower.isoformat()), {}
         if qualifier == "within" and which == "this":
             return _span(pub, upper), {}
         return _edtf(lower, upper), {"future": SHIFT[which] > 0}

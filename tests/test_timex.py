@@ -225,7 +225,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("in late January", False, "2013-01-21/2013-01-31"),
         ("late last month", False, "2013-06-21/2013-06-30"),
         ("early this week", False, "2013-07-01/2013-07-03"),
-        ("earlier this week", False, "2013-07-01/2013-07-02"),
+        ("earlier this week", False, "2013-07-01"),  # Monday: the days before Tuesday's paper
         ("over the weekend", False, "2013-06-29/2013-06-30"),
         ("in the 1990s", False, "199X"),
     ],
