@@ -647,6 +647,10 @@ HYPOTHETICAL = re.compile(
     r"|unimaginable))\b",
     re.I,
 )
+# How things look, not what was done: "ties have shown some signs of improvement this year"
+SHOWING = re.compile(
+    r"\b(?:show|shows|showed|shown|showing) (?:some |any |few |no )?signs? of\b", re.I
+)
 ORDINAL_COUNT = re.compile(
     r"\b(?:is|was|are|were|be|been) (?:(?:the|their|its|his|her|our) )?"
     r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $",
@@ -726,7 +730,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue
                 if _held_since(clause.text, t):
                     continue  # "Kim, who has served as defense minister since December 2010"
-                if HYPOTHETICAL.search(clause.text):
+                if HYPOTHETICAL.search(clause.text) or _showing(clause.text, t):
                     continue  # "we should be able to say that June 22 marked …": not told as so
                 if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(
                     r"this (?:year|month|week)", t.text, re.I
@@ -1281,6 +1285,12 @@ def _since(text: str, t: timex.TimeExpression) -> bool:
 def _possessive(text: str, t: timex.TimeExpression) -> bool:
     """Whether the time names what follows it: "this week's deal", "Monday's talks"."""
     return bool(re.match(r"['’]s\b", text[t.end :]))
+
+
+def _showing(text: str, t: timex.TimeExpression) -> bool:
+    """ "have shown some signs of improvement this year": how things looked then, no deed
+    (not "…, with the two countries resuming their dialogue in April")."""
+    return any("," not in text[m.end() : t.start] for m in SHOWING.finditer(text[: t.start]))
 
 
 def _held_since(text: str, t: timex.TimeExpression) -> bool:

@@ -1024,6 +1024,21 @@ def test_what_may_be_might_have_been_or_has_been_held_since_is_no_event(actors):
     assert told.edtf == "2014-05-31"
 
 
+def test_how_things_looked_is_no_event(actors):
+    """ "ties have shown some signs of improvement this year": a look, not a deed; a deed past
+    the comma keeps its own day."""
+    assert not _proposals(
+        "Satellite images had shown signs of preparations at the site since late last year.",
+        published=date(2012, 4, 13),
+    )
+    (resumed,) = _proposals(
+        "Ties have shown some signs of improvement this year, with the two countries resuming "
+        "their security dialogue in April.",
+        published=date(2015, 7, 21),
+    )
+    assert resumed.edtf == "2015-04"
+
+
 def test_a_clause_of_as_with_its_own_verb_is_its_own(actors):
     """ "…agreed yesterday …, as the two countries prepared to mark the anniversary today":
     the agreement and the preparing, each with its own day; "as well as" cuts nothing."""
