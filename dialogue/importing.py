@@ -759,7 +759,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue  # "before the April election": a time, naming what is told elsewhere
                 elif t.attributive:
                     proposals.append(_named_by_date(body, parts, clause, t))
-                elif nominal := _nominal(clause.text, t):
+                elif nominal := _nominal(
+                    clause.text, t, any(u.end <= t.start for u in plain if u is not t)
+                ):
                     # "over Japan's purchase in September 2012 of islands also claimed by China":
                     # the purchase is an event of its own, named by its noun phrase
                     a, b, name = nominal
@@ -1228,20 +1230,33 @@ NOMINAL_BEFORE = re.compile(
     rf"(?P<owner>(?:\b[Tt]he )?{OWNER})['’]s (?P<noun>(?:[a-z-]+ ){{0,2}}?"
     rf"{EVENT_NOUN})(?P<object> (?:of|to|on|against) [^,;]{{1,60}}?)?(?P<prep> in| on)? $"
 )
+# ... and without an owner, after another date in its clause ("welcomed on Saturday a statement
+# condemning the sinking of a South Korean warship in March")
+NOMINAL_OF = re.compile(
+    rf"\b(?P<owner>[Tt]he) (?P<noun>(?:[a-z-]+ ){{0,2}}?{EVENT_NOUN})"
+    rf"(?P<object> of [^,;]{{1,60}}?)(?P<prep> in| on)? $"
+)
 NOMINAL_AFTER = re.compile(r"(?: (?:of|to|on) [^,;.]+?)?(?=[,;.]| and | which | that |$)")
 
 
-def _nominal(text: str, t: timex.TimeExpression) -> tuple[int, int, str] | None:
+def _nominal(
+    text: str, t: timex.TimeExpression, after_another: bool = False
+) -> tuple[int, int, str] | None:
     """Where a noun phrase that names an event holds the time expression, its span in the
-    clause and its name: "Abe's visit to Yasukuni Shrine"."""
-    if t.reporting or t.attributive or not (m := NOMINAL_BEFORE.search(text[: t.start])):
+    clause and its name: "Abe's visit to Yasukuni Shrine"; "the sinking of a warship" only
+    `after_another` date in the clause, which the clause's verb has."""
+    if t.reporting or t.attributive:
+        return None
+    m = NOMINAL_BEFORE.search(text[: t.start])
+    if not m and not (after_another and (m := NOMINAL_OF.search(text[: t.start]))):
         return None
     if not m["prep"] and not re.match(r"(?:last|in|on|earlier|late|early) ", t.text):
         return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June", "…'s
         # rocket launch earlier this month"
     rest = NOMINAL_AFTER.match(text, t.end)
     owner = m["owner"][0].upper() + m["owner"][1:]  # "The North's": a headline's capital
-    name = f"{owner}'s {m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
+    owner += " " if owner == "The" else "'s "
+    name = f"{owner}{m['noun']}{m['object'] or ''}{rest[0] if rest else ''}"
     return (
         m.start(),
         rest.end() if rest else t.end,

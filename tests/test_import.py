@@ -2048,6 +2048,22 @@ def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
     assert (launch.edtf, launch.title) == (
         "2009-04-01/2009-04-24", "North Korea's rocket launch (earlier this month)"
     )  # fmt: skip
+    # "the sinking of a warship in March" after the clause's own day: named, owner or none
+    welcomed, sinking = _proposals(
+        "Japan on Saturday welcomed a U.N. Security Council presidential statement condemning "
+        "the sinking of a South Korean warship in March.",
+        published=date(2010, 7, 10),
+    )
+    assert welcomed.edtf == "2010-07-10"
+    assert (sinking.edtf, sinking.title, sinking.named) == (
+        "2010-03", "The sinking of a South Korean warship (in March)", True
+    )  # fmt: skip
+    # with no other date the clause's verb has it
+    (condemned,) = _proposals(
+        "Japan condemned the sinking of a South Korean warship in March.",
+        published=date(2010, 7, 10),
+    )
+    assert condemned.title.startswith("Japan condemns")
 
 
 def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
