@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from dialogue import dates, timex
@@ -323,22 +324,32 @@ def parse(
         article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:
-        # The year: the footer's copyright, else the year the story mentions whose calendar
-        # agrees with the weekday its lede gives that day ("SEOUL, June 29 (Yonhap) -- South
-        # Korea on Friday …" is 2012); with no such year, the editor is asked.
+        # The year: the footer's copyright, else the year the story mentions (or one or two
+        # after the latest) whose calendar agrees with the weekday its lede gives that day
+        # ("SEOUL, June 29 (Yonhap) -- South Korea on Friday …" is 2012), else the one year of
+        # the timeline's window that agrees; with none, or two, the editor is asked.
         years = [int(m["year"]) for b in footer if (m := COPYRIGHT.match(b)) and m["year"]]
         if not years:
             lede = article.body[: article.body.find("\n") % (len(article.body) + 1)]
             weekdays = set(re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                                       r"Sunday)\b", lede))  # fmt: skip
             mentioned = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)]
-            years = [
-                y
-                for y in range(
-                    max(mentioned, default=0) + 2, max(min(mentioned, default=0), 1) - 1, -1
-                )
-                if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
-            ][:1]
+
+            def agreeing(years):
+                return [
+                    y
+                    for y in years
+                    if (day := _dateline_day(line["date"], y)) and f"{day:%A}" in weekdays
+                ]
+
+            latest = max(mentioned, default=0)
+            named = {latest + 2, latest + 1, *mentioned} if mentioned else set()
+            years = agreeing(sorted(named, reverse=True))[:1]
+            # else the one year of the timeline's window that agrees ("…since December 2009"
+            # in a story of Friday, July 4: 2014)
+            window = range(settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR + 1)
+            if not years and len(agreeing(window)) == 1:
+                years = agreeing(window)
         article.published_on = _dateline_day(line["date"], (years or [None])[0])
     article.dateline = line[0] if line and line is not own_line else ""
     article.outlet = outlet or article.outlet

@@ -461,9 +461,17 @@ def test_a_dateline_on_a_line_of_its_own_dates_the_agencys_story_on_its_site():
     raw = "\n\n".join(["The Korea Herald", "Seoul, Tokyo hold talks", "SEOUL, Dec. 30, 2015",
                         PARAGRAPH])  # fmt: skip
     assert parse(raw).published_on == date(2015, 12, 30)
-    # no year anywhere: asked for, not a crash
+    # no year anywhere, or none that agrees: the one year of the timeline's window whose
+    # July 10 is a Saturday; asked for where two are (7 December was a Monday in 2009 and
+    # 2015), not a crash
     raw = "\n\n".join(["Kyodo News", "Talks resume", "TOKYO, July 10 Kyodo",
                         "Japan on Saturday welcomed the statement of the council."])  # fmt: skip
+    assert parse(raw).published_on == date(2010, 7, 10)
+    # "since 2007", "the 1994 accord": neither agrees, nor 2004, which the story doesn't name
+    raw = raw.replace("the council", "the council, the first since 2007 on the 1994 accord")
+    assert parse(raw).published_on == date(2010, 7, 10)
+    raw = "\n\n".join(["Kyodo News", "Talks resume", "TOKYO, Dec. 7 Kyodo",
+                        "Japan on Monday welcomed the statement of 1950."])  # fmt: skip
     with pytest.raises(ArticleError) as asked:
         parse(raw)
     assert asked.value.missing == ["published"]
