@@ -551,7 +551,7 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     )
     if ahead and ONGOING.search(text[: expression.start]):
         return Event.Status.PLANNED  # "South Korea is hosting a summit on Nov 11-12", told Oct 13
-    span = expression and _for_a_span(text, expression)
+    span = expression and (_for_a_span(text, expression) or _run(expression))
     if ONGOING.search(text) or (span and span[0] <= expression.derivation.published <= span[1]):
         return Event.Status.ONGOING  # "… not to fly on Korean Air for a month from July 18"
     if (
@@ -1165,6 +1165,11 @@ def _for_a_span(text: str, t: timex.TimeExpression) -> tuple[date, date] | None:
     except (OverflowError, ValueError):  # past the calendar's end
         return None
     return (first, last) if n >= 1 else None
+
+
+def _run(t: timex.TimeExpression) -> tuple[date, date] | None:
+    """ "began on March 1 and runs through April 30": its first and last day."""
+    return dates.bounds(t.edtf) if timex.RUN.search(t.text) else None
 
 
 def _lasting(text: str, t: timex.TimeExpression) -> str:

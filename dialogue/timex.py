@@ -138,6 +138,11 @@ def _span(a: date, b: date) -> str:
     return f"{a.isoformat()}/{b.isoformat()}"
 
 
+def _in_year(day: date, year: int) -> date:
+    """The same day of the month in another year (28 February for 29 February)."""
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
 def _month_day(month: int, day: int, published: date, *, future: bool | None) -> date | None:
     """A month and day without a year: the publication year, moved a year when tense says so;
     with no tense to go by (None), whichever year puts it nearest the publication day."""
@@ -757,13 +762,19 @@ def find(
         )
         if first and (ALTERNATIVE.fullmatch(between) or decades or running) and not t.reporting:
             lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
+            if upper < lower and not re.search(r"\d{4}", t.text) and upper.year < lower.year:
+                # "began on March 1 and runs through April 30": the end is in the start's year
+                upper = _in_year(upper, lower.year)
             if lower < upper:
                 phrase = text[first.start : t.end]
                 spans[-1] = replace(
                     first,
                     text=phrase,
                     end=t.end,
-                    edtf=_edtf(lower, upper),
+                    # "March 1 … April 30": days, as given, not "2013-03/2013-04"
+                    edtf=_span(lower, upper)
+                    if dates.placeable_day(first.edtf) and dates.placeable_day(t.edtf)
+                    else _edtf(lower, upper),
                     derivation=Derivation(published, phrase),
                     future=first.future or t.future,
                 )
@@ -778,16 +789,14 @@ RUN_ENDS = (
     r"(?:will |is to |(?:is|are|was|were) (?:due|scheduled|set|expected) to )?"
     r"(?:ends?|ended|closes?|closed|finish(?:es|ed)?) (?:on )?"
 )
-ALTERNATIVE = re.compile(
-    r",? or (?:in |on |as late as )?"
-    # "began Friday and runs through Dec. 10", "from Monday and will last until Thursday",
-    # "began Dec. 3 and ended Friday", "began on February 24 and are due to end on April 18": a
-    # run
-    r"| and (?:will |is to )?(?:runs?|ran|lasts?|lasted|continues?|continued|ends?|ended)"
-    r" (?:through|until|till|to) "
-    rf"| and {RUN_ENDS}",
+# "began Friday and runs through Dec. 10", "from Monday and will last until Thursday", "began
+# Dec. 3 and ended Friday", "began on February 24 and are due to end on April 18": a run
+RUN = re.compile(
+    r" and (?:will |is to )?(?:runs?|ran|lasts?|lasted|continues?|continued|ends?|ended)"
+    rf" (?:through|until|till|to) | and {RUN_ENDS}",
     re.IGNORECASE,
 )
+ALTERNATIVE = re.compile(rf",? or (?:in |on |as late as )?|{RUN.pattern}", re.IGNORECASE)
 
 
 DECADE = re.compile(r"(?:the )?(?:1[89]|20)\d0s(?:1[89]|20)\d0s", re.IGNORECASE)

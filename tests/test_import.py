@@ -914,6 +914,13 @@ def test_what_began_on_one_day_and_ends_on_another_is_one_event_of_those_days(ac
         published=date(2014, 3, 26),
     )
     assert (drills.edtf, drills.status) == ("2014-02-24/2014-04-18", Event.Status.ONGOING)
+    # in a clause of its own, its end still ahead: that year's April 30, the days as given
+    _, drill = _proposals(
+        "The allies are holding their Foal Eagle exercise, which began on March 1 and runs "
+        "through April 30.",
+        published=date(2013, 4, 10),
+    )
+    assert (drill.edtf, drill.status) == ("2013-03-01/2013-04-30", Event.Status.ONGOING)
     met, ended = _proposals(
         "The ministers met on February 24, and the talks ended on February 26.",
         published=date(2014, 3, 26),

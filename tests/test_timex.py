@@ -394,3 +394,10 @@ def test_hours_after_an_event_is_its_day_but_hours_after_a_clause_is_no_time():
     found = find("Japan protested hours after the launch", TUE_2_JULY_2013, anchor="2013-06-30")
     assert [(t.text, t.edtf) for t in found] == [("hours after the launch", "2013-06-30")]
     assert find("It came just hours after the leaders met in The Hague.", TUE_2_JULY_2013) == []
+
+
+def test_a_runs_end_is_in_its_starts_year():
+    """ "began on March 1 and runs through April 30", told on April 10: April 30 still ahead;
+    the days as given, not "2013-03/2013-04"."""
+    (drill,) = find("The drill began on March 1 and runs through April 30.", date(2013, 4, 10))
+    assert drill.edtf == "2013-03-01/2013-04-30"
