@@ -75,7 +75,8 @@ FUTURE = re.compile(
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
     r"to be held|is to|are to|scheduled|arranging to|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
+    r"set to|due to(?! \w+ing)|(?:is|are) due (?:in|at|back|home|here)|upcoming|"
+    r"expects?(?: \w+){0,3} to|"
     # "the launch comes days before Japan's general election on Sunday": what is still ahead
     r"(?:days|weeks|hours) (?:before|ahead of)|ahead of|"
     r"(?-i:may|might|could))\b",

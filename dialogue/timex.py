@@ -349,7 +349,7 @@ def _rules():
     def weekend(m, pub, future, anchor):
         which = (m["which"] or "").lower()
         saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)  # this or the next Saturday
-        if which in ("over", "last", "past") or (which == "this" and not future):
+        if which in ("last", "past") or (which in ("this", "over") and not future):
             saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
         if which == "next":
             saturday += timedelta(weeks=1 if pub.weekday() >= 5 else 0)

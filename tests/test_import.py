@@ -2081,6 +2081,14 @@ def test_an_event_a_noun_names_with_its_own_date_is_its_own(actors):
     assert condemned.title.startswith("Japan condemns")
 
 
+def test_who_is_due_somewhere_on_a_day_is_still_to_come(actors):
+    """ "Kerry is due in Seoul on Friday", told on Wednesday: that Friday, planned."""
+    (due,) = _proposals("Kerry is due in Seoul on Friday.", published=date(2013, 4, 10))
+    assert (due.edtf, due.status) == ("2013-04-12", Event.Status.PLANNED)
+    (was,) = _proposals("Kerry was in Seoul on Friday.", published=date(2013, 4, 10))
+    assert (was.edtf, was.status) == ("2013-04-05", Event.Status.OCCURRED)
+
+
 def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
     """ "Kitazawa plans to visit Seoul in January": "a plans" is no article before a noun."""
     (visit,) = _proposals(

@@ -227,6 +227,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("early this week", False, "2013-07-01/2013-07-03"),
         ("earlier this week", False, "2013-07-01"),  # Monday: the days before Tuesday's paper
         ("over the weekend", False, "2013-06-29/2013-06-30"),
+        ("will visit Tokyo over the weekend", True, "2013-07-06/2013-07-07"),
         ("in the 1990s", False, "199X"),
     ],
 )
