@@ -465,6 +465,10 @@ def _marks(text: str) -> list[tuple[int, str]]:
         and m[1] in getInflection(lemma[0], tag="VBZ")
     ]
     marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
+    # "are due to meet later this month, following an agreement … on May 31": what came before
+    marks += [
+        (m.start(), "past") for m in re.finditer(r"\bfollowing (?:an?|the|their|its)\b", text)
+    ]
     marks += [
         (m.start(), "future")
         for m in FUTURE.finditer(text)

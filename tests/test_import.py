@@ -2089,6 +2089,18 @@ def test_who_is_due_somewhere_on_a_day_is_still_to_come(actors):
     assert (was.edtf, was.status) == ("2013-04-05", Event.Status.OCCURRED)
 
 
+def test_what_a_plan_follows_came_before_it(actors):
+    """ "are due to meet later this month, following an agreement … on May 31", told in July:
+    the agreement's May 31 is behind, not next year's."""
+    meet, agreed = _proposals(
+        "Defense officials are due to meet in Washington later this month, following an "
+        "agreement by the defense chiefs in Singapore on May 31.",
+        published=date(2014, 7, 4),
+    )
+    assert (meet.edtf, meet.status) == ("2014-07-04/2014-07-31", Event.Status.PLANNED)
+    assert (agreed.edtf, agreed.status) == ("2014-05-31", Event.Status.OCCURRED)
+
+
 def test_a_plan_after_a_name_ending_in_a_is_a_plan(actors):
     """ "Kitazawa plans to visit Seoul in January": "a plans" is no article before a noun."""
     (visit,) = _proposals(
