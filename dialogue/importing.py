@@ -1204,6 +1204,8 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     m = LASTING.search(text)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
+    if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", text[: m.start()]):
+        return t.edtf  # "returned home on Sunday from a 2-day visit": the day of the return
     days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
     first = dates.bounds(t.edtf)[0]
     if re.search(r"\b(?:ended|ending|concluded|closed)\s+(?:on\s+)?$", text[: t.start]):

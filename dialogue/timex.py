@@ -645,7 +645,8 @@ def _rules():
         ),
         (
             rf"{said}\b(?:(?P<which>last|next|this|coming) )?(?P<weekday>{weekday_names})\b"
-            r"(?: (?:of )?(?P<week>last|next|this) week\b)?",
+            r"(?: (?:of )?(?P<week>last|next|this) week\b)?"
+            r"(?: (?:morning|afternoon|evening|night)\b)?",  # "on Sunday evening": that day
             0,
             weekday,
         ),  # fmt: skip

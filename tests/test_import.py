@@ -1200,6 +1200,12 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
         published=date(2011, 12, 18),
     )
     assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
+    # coming home from it is a day; "on Sunday evening" is that day, gone from the headline
+    (back,) = _proposals(
+        "Lee returned home on Sunday evening from a 2-day visit to Japan.",
+        published=date(2011, 12, 19),
+    )
+    assert (back.edtf, back.title) == ("2011-12-18", "Lee returns home from a 2-day visit to Japan")
 
 
 def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
