@@ -82,6 +82,7 @@ FUTURE = re.compile(
     r"(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
+AHEAD = re.compile(r"\b(?:(?:days|weeks|hours) (?:before|ahead of)|ahead of)\b", re.I)
 # A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
 # year"): its date is not moved ahead.
 PAST_PLAN = re.compile(
@@ -490,7 +491,12 @@ def _marks(text: str) -> list[tuple[int, str]]:
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
             marks.append((m.start(), "past"))
-    return sorted(marks)
+    # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed is past too
+    ahead = {m.start() for m in AHEAD.finditer(text)}
+    last_past = max((pos for pos, kind in marks if kind == "past"), default=-1)
+    return sorted(
+        (pos, "past" if pos in ahead and pos < last_past else kind) for pos, kind in marks
+    )
 
 
 def _nearest(marks: list[tuple[int, str]], at: int) -> str | None:

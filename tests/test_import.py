@@ -2324,6 +2324,12 @@ def test_what_comes_days_before_is_still_ahead(actors):
     )
     assert (election.edtf, election.status) == ("2012-12-16", Event.Status.PLANNED)
     assert election.title == "Japan's general election (Sunday)"
+    # ahead of a past deed: behind us too
+    launch, *_ = _proposals(
+        "Ahead of the North's rocket launch in December, the SDF deployed PAC-3 units.",
+        published=date(2013, 4, 10),
+    )
+    assert (launch.edtf, launch.status) == ("2012-12", Event.Status.OCCURRED)
 
 
 def test_a_passage_of_the_events_month_with_a_party_and_a_word_reports_it(actors):
