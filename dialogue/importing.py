@@ -1585,7 +1585,11 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         return [a for a in before if a.kind not in (Actor.Kind.STATE, Actor.Kind.PERSON)][-1:]
     if pronoun := PRONOUN_SUBJECT.match(clause.text):
         return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
-    if not re.match(r"(?:while|after|before) \w+ing\b", clause.text, re.IGNORECASE):
+    if not re.match(
+        rf"(?:while|after|before) \w+ing\b|(?:and|but) (?:(?:on|in|last) (?:\w+ ){{1,2}}?)?{DID}",
+        clause.text,
+        re.IGNORECASE,
+    ):  # "…, and on April 9 urged foreigners to evacuate": the sentence's subject did
         return []
     return actors.find(body[sentence_start : clause.start])[:1]
 

@@ -2304,6 +2304,18 @@ def test_the_next_round_is_between_the_same_people(actors):
     assert {"lee-sang-deok", "junichi-ihara", "japan"} <= {a.slug for a in third.actors}
 
 
+def test_a_verb_after_and_and_its_day_has_the_sentences_subject(actors):
+    """ "North Korea told embassies last Friday …, and on April 9 urged foreigners in South
+    Korea to evacuate": North Korea urged."""
+    _, urged = _proposals(
+        "North Korea told foreign embassies last Friday that it could not guarantee their "
+        "safety, and on April 9 urged foreigners in South Korea to prepare to evacuate.",
+        published=date(2013, 4, 10),
+    )
+    assert urged.edtf == "2013-04-09"
+    assert {"north-korea", "south-korea"} <= {a.slug for a in urged.actors}
+
+
 def test_nothing_under_way_and_a_while_clause_goes_with_its_sentence(actors):
     """ "There is nothing to hide" tells of nothing under way; "said on Tuesday …, while
     urging Japan to show its sincerity" is the statement of Tuesday, not a second event."""
