@@ -741,6 +741,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue
                 if _held_since(clause.text, t):
                     continue  # "Kim, who has served as defense minister since December 2010"
+                if len(plain) > 1 and re.search(r"\b(?:after|before)\s+$", clause.text[: t.start]):
+                    continue  # "told embassies last Friday it could not guarantee their safety
+                    # after April 10": a bound of what was told, no event
                 if HYPOTHETICAL.search(clause.text) or _showing(clause.text, t):
                     continue  # "we should be able to say that June 22 marked …": not told as so
                 if ORDINAL_COUNT.search(clause.text[: t.start]) and re.fullmatch(

@@ -2314,6 +2314,15 @@ def test_a_verb_after_and_and_its_day_has_the_sentences_subject(actors):
     )
     assert urged.edtf == "2013-04-09"
     assert {"north-korea", "south-korea"} <= {a.slug for a in urged.actors}
+    # a day after "after" beside the clause's own day bounds what was told: no event
+    (told,) = _proposals(
+        "North Korea told foreign embassies in Pyongyang last Friday that it could not "
+        "guarantee their safety after April 10.",
+        published=date(2013, 4, 10),
+    )
+    assert told.edtf == "2013-04-05"
+    (met,) = _proposals("The envoys met after April 10.", published=date(2013, 4, 20))
+    assert met.edtf == "2013-04-10"  # alone, it is the only day there is
 
 
 def test_nothing_under_way_and_a_while_clause_goes_with_its_sentence(actors):
