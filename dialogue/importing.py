@@ -491,6 +491,14 @@ def _marks(text: str) -> list[tuple[int, str]]:
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
             marks.append((m.start(), "past"))
+    # "agreed to set up the committee at talks in Stockholm in May": the talks where it was
+    # agreed, of the verb's own day
+    proposing = [pos for pos, kind in marks if kind == "proposing"]
+    marks += [
+        (m.start(), "past")
+        for m in re.finditer(rf"\bat (?:the |their |its )?(?:\w+ )?(?:{MEETING_NAMES})\b", text)
+        if proposing and _nearest(sorted(marks), m.start()) == "proposing"
+    ]
     # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed is past too
     ahead = {m.start() for m in AHEAD.finditer(text)}
     last_past = max((pos for pos, kind in marks if kind == "past"), default=-1)

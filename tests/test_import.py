@@ -1480,6 +1480,16 @@ def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
     assert len(proposals) == 1
 
 
+def test_the_talks_at_which_a_plan_was_agreed_are_of_the_agreements_day(actors):
+    """ "which Pyongyang agreed to set up at talks in Stockholm in May", told in July: the
+    talks were in May this year, where it was agreed."""
+    (agreed,) = _proposals(
+        "Pyongyang agreed to set up the committee at talks in Stockholm in May.",
+        published=date(2014, 7, 4),
+    )
+    assert (agreed.edtf, agreed.status) == ("2014-05", Event.Status.OCCURRED)
+
+
 def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):
     (proposal,) = _proposals(
         "South Korea proposed on Monday that the two Koreas hold high-level talks soon."
