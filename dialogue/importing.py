@@ -571,7 +571,16 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     if ahead and ONGOING.search(text[: expression.start]):
         return Event.Status.PLANNED  # "South Korea is hosting a summit on Nov 11-12", told Oct 13
     span = expression and (_for_a_span(text, expression) or _run(expression))
-    if ONGOING.search(text) or (span and span[0] <= expression.derivation.published <= span[1]):
+    going = ONGOING.search(text)
+    if (
+        going
+        and expression
+        and (since := re.search(r"\bsince\b(?=[^,;]*$)", text[going.end() : expression.start]))
+    ):
+        # "Tension has been rising since the North carried out its test on Feb. 12": the day
+        # is the deed's the since-clause tells, past
+        going = not PAST.search(text, going.end() + since.end(), expression.start)
+    if going or (span and span[0] <= expression.derivation.published <= span[1]):
         return Event.Status.ONGOING  # "… not to fly on Korean Air for a month from July 18"
     if (
         ahead

@@ -1480,6 +1480,20 @@ def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
     assert len(proposals) == 1
 
 
+def test_a_day_in_what_a_since_clause_tells_is_of_its_past_deed(actors):
+    """ "Tension has been rising since the North carried out its third nuclear test on
+    Feb. 12": the test, done; "have been negotiating since May 2012" goes on."""
+    (test,) = _proposals(
+        "Tension has been rising since the North carried out its third nuclear test on Feb. 12.",
+        published=date(2013, 4, 10),
+    )
+    assert (test.edtf, test.status) == ("2013-02-12", Event.Status.OCCURRED)
+    (talks,) = _proposals(
+        "The two have been negotiating since May 2012.", published=date(2013, 4, 10)
+    )
+    assert talks.status == Event.Status.ONGOING
+
+
 def test_the_talks_at_which_a_plan_was_agreed_are_of_the_agreements_day(actors):
     """ "which Pyongyang agreed to set up at talks in Stockholm in May", told in July: the
     talks were in May this year, where it was agreed."""
