@@ -1853,6 +1853,11 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         )
         if replaced and not whole_title:
             continue
+        # "met … for their security talks and agreed to …": a meeting too
+        same_kind = event.kind == proposal.kind or (
+            (event.kind, proposal.kind) == (Event.Kind.MEETING, Event.Kind.AGREEMENT)
+            and MEETING_WORDS.search(text)
+        )
         if event.date_lower > deadline and len(words & title) < 3:
             continue  # past its deadline, only what names it plainly ("revise the guidelines")
         # two of its people, or all of its actors (three at least, a person among them), on its
@@ -1871,7 +1876,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             common >= 3
             or (headline and common >= 2)
             or whole_title
-            or ((common or described) and same_parties and event.kind == proposal.kind)
+            or ((common or described) and same_parties and same_kind)
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
             # a word of its title, one of its parties, its kind and its very day: "the
             # National Security Council, which held its first meeting last Wednesday"

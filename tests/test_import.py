@@ -689,6 +689,25 @@ def _reported(event, body, published):
     return list(_reports(body, published).values())
 
 
+def test_a_meeting_that_also_agreed_reports_the_meeting(actors):
+    """ "met in Tokyo on Thursday for their regular security talks and agreed to …": an
+    agreement's clause, and the meeting on the timeline of that month it tells of."""
+    talks = make_event(
+        title="Security dialogue last held before suspension",
+        summary_en="Japan and South Korea held their last security dialogue of senior foreign "
+        "affairs and defence officials.",
+        edtf="2009-12",
+        kind=Event.Kind.MEETING,
+    )
+    talks.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    assert talks in _reported(
+        talks,
+        "Senior diplomats and defense officials of Japan and South Korea met in Tokyo on "
+        "Thursday for their regular security talks and agreed to expand exchanges.",
+        "2009-12-17",
+    )
+
+
 def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     """Both telling words of "Japan enacts security legislation" ("Japan" and "security" tell
     nothing here), said in passing while the clause tells of something else."""
