@@ -1884,6 +1884,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or (met and dates.precision(event.edtf) == "day")
             or (
                 same_parties
+                and len(theirs) >= 2  # not "Japan" alone: every policy of Japan's that year
                 and all_people
                 and event.kind == proposal.kind
                 and (event.edtf == proposal.edtf or within_year)

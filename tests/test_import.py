@@ -708,6 +708,21 @@ def test_a_meeting_that_also_agreed_reports_the_meeting(actors):
     )
 
 
+def test_one_party_kind_and_year_without_a_word_report_nothing(actors):
+    """ "Abe's Cabinet on Tuesday reinterpreted the Constitution", a policy of Japan's in 2014,
+    is not "Japan reviews the Kono statement" (2014?): one party alone names no event."""
+    review = make_event(
+        title="Japan reviews the Kono statement", edtf="2014?", kind=Event.Kind.POLICY
+    )
+    review.actors.add(Actor.objects.get(slug="japan"))
+    assert review not in _reported(
+        review,
+        "Abe's Cabinet on Tuesday reinterpreted the pacifist Constitution to allow Japan to "
+        "defend allies under attack.",
+        "2014-07-04",
+    )
+
+
 def test_a_passage_holding_every_word_of_an_events_title_reports_it(actors):
     """Both telling words of "Japan enacts security legislation" ("Japan" and "security" tell
     nothing here), said in passing while the clause tells of something else."""
