@@ -1472,8 +1472,10 @@ OFFICE_HOLDERS = {
 OFFICES = "|".join(OFFICE_HOLDERS)
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
+    r"(?:(?:on|in|last|this|earlier|later) (?:[\w.]+ ){1,2}?)?"  # "and last week it said …"
     rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b"
-    r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b)"
+    r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b"
+    r"(?! (?:scheduled|set|due|expected|slated) to\b))"  # "He is scheduled to meet …" acts
 )
 
 

@@ -1312,6 +1312,23 @@ def test_a_report_is_headlined_who_says_what(actors, sentence, title):
     assert said.reporting and said.title == title
 
 
+def test_a_pronoun_subject_after_a_day_or_before_a_plan_is_who_was_named(actors):
+    """ "…, and last week it said it would restart a reactor": the North; "He is scheduled to
+    meet his counterpart on Monday": Ihara, and Japan."""
+    *_, restart = _proposals(
+        "On March 30, Pyongyang declared a state of war, and last week it said it would restart "
+        "a plutonium-producing reactor.",
+        published=date(2013, 4, 10),
+    )
+    assert "north-korea" in {a.slug for a in restart.actors}
+    _, meet = _proposals(
+        "Junichi Ihara arrived in Seoul on Sunday. He is scheduled to meet his counterpart on "
+        "Monday.",
+        published=date(2014, 7, 1),
+    )
+    assert {"junichi-ihara", "japan"} <= {a.slug for a in meet.actors}
+
+
 def test_the_three_countries_named_long_before_are_the_three_it_names_most(actors):
     filler = " ".join(["The summit was held in a hotel ballroom downtown."] * 35)
     *_, meet = _proposals(
