@@ -1033,6 +1033,11 @@ def _attach_actors(
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
         first = proposal.clauses[0]
+        if (pronoun := re.match(r"(?:He|She|It) ", proposal.title)) and (
+            who := _subject(body, first, actors, starts)
+        ):
+            # "He to meet his counterpart": the headline names whom "he" is
+            proposal.title = who[0].name_en + " " + proposal.title[pronoun.end() :]
         before = proposals[: proposals.index(proposal)]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if len(states) < 2 and (thing := THE_EVENT.match(first.text)):

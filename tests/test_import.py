@@ -1327,6 +1327,8 @@ def test_a_pronoun_subject_after_a_day_or_before_a_plan_is_who_was_named(actors)
         published=date(2014, 7, 1),
     )
     assert {"junichi-ihara", "japan"} <= {a.slug for a in meet.actors}
+    assert meet.title == "Junichi Ihara to meet his counterpart"  # not "He to meet …"
+    assert restart.title == "North Korea to restart a plutonium-producing reactor"
 
 
 def test_the_three_countries_named_long_before_are_the_three_it_names_most(actors):
