@@ -1450,7 +1450,9 @@ GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
-    r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)",
+    r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)"
+    # "It was their second three-way meeting": the three people named last
+    r"|\btheir (?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",
     re.IGNORECASE,
 )
 # "the three countries", "their foreign ministers": the states the article named last before
@@ -1556,7 +1558,7 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     sentence_start = max((s for s in starts if s <= clause.start), default=0)
     if group := GROUP_OF_PEOPLE.search(clause.text):
         # "the two leaders": the last two people the article named before, and their states
-        n = NUMBER_WORDS[(group["n"] or group["bare"] or "two").lower()]
+        n = NUMBER_WORDS[(group["n"] or group["bare"] or group["way"] or "two").lower()]
         previous = max((s for s in starts if s < sentence_start), default=None)
         if group["they"] and previous is not None and GROUP_OF_PEOPLE.match(body, previous):
             # "The two leaders condemned … They also agreed …": those two

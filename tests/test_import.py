@@ -1370,6 +1370,18 @@ def test_the_two_leaders_are_the_heads_of_government_named_and_they_are_those_tw
         assert "lee-sang-deok" not in {a.slug for a in proposal.actors}
 
 
+def test_their_meeting_after_the_three_is_of_those_three(actors):
+    """ "Abe, Ihara and Lee met on Saturday. The three, meeting for an hour, agreed to … It was
+    their second three-way meeting, following one a year ago": the three people named last."""
+    *_, before = _proposals(
+        "Shinzo Abe, Junichi Ihara and Lee Sang-deok met in Singapore on Saturday. The three, "
+        "meeting for about an hour, agreed to set up a working group. It was their second "
+        "three-way meeting, following one at the same forum a year ago.",
+        published=date(2014, 6, 1),
+    )
+    assert {"shinzo-abe", "junichi-ihara", "lee-sang-deok"} <= {a.slug for a in before.actors}
+
+
 def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actors):
     *_, met = _proposals(
         "The talks follow an agreement between Junichi Ihara and his South Korean counterpart "
