@@ -36,6 +36,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning i": (DATA / "tuning-i", DATA / "tuning-i", True),
     "tuning j": (DATA / "tuning-j", DATA / "tuning-j", True),
     "tuning k": (DATA / "tuning-k", DATA / "tuning-k", True),
+    "tuning l": (DATA / "tuning-l", DATA / "tuning-l", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
