@@ -256,7 +256,13 @@ def parse(
         elif FURNITURE.search(block) or labelled:
             article.furniture.append(block)
         elif m := re.match(r"^By\s+(.+)$", block):
-            article.byline = m[1].strip()
+            # "By Ji-hye Moon and Kenji Sato - Mar 15, 2011 5:02 PM GMT+0900": who, and when
+            who, *when = re.split(r"\s+[-–|]\s+", m[1], maxsplit=1)
+            article.byline = who.strip()
+            if when and (day := header_date(when[0])):
+                posted.append(day)
+                if clock := CLOCK.search(when[0]):
+                    article.published_time = article.published_time or clock["time"]
         elif block.strip("()") in agencies:
             article.agency = article.agency or block.strip("()")  # a credit line: "Kyodo"
         elif named := outlet_named(block):
@@ -319,8 +325,8 @@ def parse(
         article.country = named[1] if named and named[1] in cities else cities[0]
     elif named:
         article.country = named[1]
-    if not article.outlet and article.agency and line:
-        # a wire story on the agency's own site
+    if not article.outlet and article.agency and (line or blocks[0].strip() == article.agency):
+        # a wire story on the agency's own site: its dateline, or its name atop the page
         article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:

@@ -491,6 +491,23 @@ def test_a_section_joined_by_an_ampersand_is_not_the_headline_and_arirang_is_kno
     )  # fmt: skip
 
 
+def test_an_agencys_page_under_its_name_dates_the_story_in_the_byline():
+    """ "Bloomberg" atop the page, "By A and B - Mar 15, 2011 5:02 PM GMT+0900": the agency's
+    own story, of that day and time, by those two; a credit line alone names no outlet."""
+    raw = "\n\n".join(
+        ["Bloomberg", "South Korea Sends Rescuers to Japan",
+         "By Ji-hye Moon and Kenji Sato - Mar 15, 2011 5:02 PM GMT+0900", PARAGRAPH]
+    )  # fmt: skip
+    article = parse(raw)
+    assert (article.outlet, article.agency) == ("Bloomberg", "Bloomberg")
+    assert (article.published_on, article.published_time) == (date(2011, 3, 15), "5:02 PM")
+    assert article.byline == "Ji-hye Moon and Kenji Sato"
+    raw = "\n\n".join(["South Korea Sends Rescuers to Japan", "(AP)", "Mar 15, 2011", PARAGRAPH])
+    with pytest.raises(ArticleError) as asked:
+        parse(raw)
+    assert asked.value.missing == ["outlet"]
+
+
 def test_a_service_line_under_the_outlet_is_not_the_headline():
     raw = "\n\n".join(
         ["JIJI PRESS", "English News Service", "Japan to Work with S. Korea on Sanctions",
