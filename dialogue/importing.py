@@ -422,6 +422,11 @@ def _present(text: str) -> str:
 
 
 MEETING_WORDS = re.compile(rf"\b(?:{MEETING_NAMES})\b", re.I)
+OCCASION = re.compile(
+    r"\b(?:at|in|during) (?:a |an |the |their |its )?(?:\w+ )?"
+    rf"(?:{MEETING_NAMES}|(?:tele)?phone (?:call|conversation)s?)\b",
+    re.I,
+)
 
 
 def _kind(text: str, status: str = "") -> str:
@@ -491,12 +496,12 @@ def _marks(text: str) -> list[tuple[int, str]]:
         past = lemma and lemma[0] != word and word in getInflection(lemma[0], tag="VBD")
         if past and not any(a <= m.start() < b for a, b in said):
             marks.append((m.start(), "past"))
-    # "agreed to set up the committee at talks in Stockholm in May": the talks where it was
-    # agreed, of the verb's own day
+    # "agreed to set up the committee at talks in Stockholm in May", "offered … aircraft in a
+    # telephone call on Sunday": the talks or call where it was agreed, of the verb's own day
     proposing = [pos for pos, kind in marks if kind == "proposing"]
     marks += [
         (m.start(), "past")
-        for m in re.finditer(rf"\bat (?:the |their |its )?(?:\w+ )?(?:{MEETING_NAMES})\b", text)
+        for m in OCCASION.finditer(text)
         if proposing and _nearest(sorted(marks), m.start()) == "proposing"
     ]
     # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed is past too
@@ -523,6 +528,9 @@ def _tense(text: str):
     def at(offset: int) -> bool | None:
         if re.search(r"\bsince\s*$", text[:offset]):
             return False  # "since 2009" is behind us
+        if re.search(r"\b(?:until|till)\b[^,;]*$", text[:offset]):
+            return None  # "called on Friday for it to be put off until the Assembly convenes
+            # on May 30": whichever May 30 is nearest, not the one before the call
         kind = _nearest(marks, offset)
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max((pos for pos, k in marks if k == kind and pos <= offset), default=None)

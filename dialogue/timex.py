@@ -169,7 +169,11 @@ NUMBERS = {
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + ")"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
-_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+# "fall" the season, not the verb: "threatened to fall on Japanese territory"
+_FALL = r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )fall"
+_SEASON = (
+    rf"(?P<season>spring|summer|autumn|{_FALL}(?! (?:on|into|apart|short|behind|below)\b)|winter)"
+)
 # Parts of a period: which share of it each word means, as (first, last) fractions.
 PARTS = {
     "early": (0, 1 / 3), "beginning": (0, 1 / 3), "start": (0, 1 / 3), "mid": (1 / 3, 2 / 3),

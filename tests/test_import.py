@@ -1584,6 +1584,24 @@ def test_the_talks_at_which_a_plan_was_agreed_are_of_the_agreements_day(actors):
         published=date(2014, 7, 4),
     )
     assert (agreed.edtf, agreed.status) == ("2014-05", Event.Status.OCCURRED)
+    # or in a telephone call: "offered … in a telephone call on Sunday", told on Tuesday
+    (offered,) = _proposals(
+        "Kim offered Kitazawa the use of military aircraft for relief operations in a telephone "
+        "call on Sunday.",
+        published=date(2011, 3, 15),
+    )
+    assert (offered.edtf, offered.status) == ("2011-03-13", Event.Status.OCCURRED)
+
+
+def test_a_day_after_until_is_the_nearest_one(actors):
+    """ "on Friday called for the signing to be put off until the new Assembly convenes on May
+    30", told on May 14: this May 30, not last year's."""
+    _, until = _proposals(
+        "The party on Friday called for the signing to be put off until the new National "
+        "Assembly convenes on May 30.",
+        published=date(2012, 5, 14),
+    )
+    assert until.edtf == "2012-05-30"
 
 
 def test_the_two_koreas_and_an_agreement_of_the_articles_two_states(actors):

@@ -402,3 +402,12 @@ def test_a_runs_end_is_in_its_starts_year():
     the days as given, not "2013-03/2013-04"."""
     (drill,) = find("The drill began on March 1 and runs through April 30.", date(2013, 4, 10))
     assert drill.edtf == "2013-03-01/2013-04-30"
+
+
+def test_fall_the_verb_is_no_season():
+    """ "debris that threatened to fall on Japanese territory" tells no autumn; "last fall" and
+    "the fall of 2012" do."""
+    assert not find("debris that threatened to fall on Japanese territory", date(2009, 4, 6))
+    assert not find("it will fall short of that", date(2009, 4, 6))
+    assert [t.edtf for t in find("talks last fall", date(2009, 4, 6))] == ["2008-23"]
+    assert [t.edtf for t in find("in the fall of 2012", date(2013, 4, 6))] == ["2012-23"]
