@@ -678,6 +678,11 @@ ANNIVERSARY = re.compile(
 RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun before it
 # What may be or might have been: "we should be able to say that …", "it would have been
 # unthinkable"
+# A record or a count since a time: "its biggest drop since 1987", "the third blast at the
+# plant since Saturday": the time is a reference point, no event of its own
+RECORD_SINCE = re.compile(
+    r"\b(?:biggest|largest|worst|highest|lowest|deadliest|strongest)\b[^,;]{0,60}\bsince\s*$", re.I
+)
 HYPOTHETICAL = re.compile(
     r"\b(?:should|would|could|might) (?:be able to say|have been (?:unthinkable|impossible"
     r"|unimaginable))\b",
@@ -745,7 +750,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue  # "said on Wednesday he hoped this week's deal …": said, no more
                     # ("Monday's talks were productive" are talks of their own)
                 if (
-                    len(plain) > 1
+                    (len(plain) > 1 or RECORD_SINCE.search(clause.text[: t.start]))
                     and t in plain
                     and _since(clause.text, t)
                     and not _going_on_since(clause.text, t)

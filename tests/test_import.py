@@ -1069,6 +1069,17 @@ def test_the_last_time_before_is_proposed_only_as_a_report_of_it(actors):
     assert [(e.edtf, e.reports) for e in events] == [("2015-04-13", None), ("2009-12", last)]
 
 
+def test_a_record_since_a_time_is_a_reference_point(actors):
+    """ "Japan's Nikkei 225 tumbled 10.6 percent, its biggest drop since 1987": 1987 saw no
+    event the passage tells; alone in its clause it is still only a reference point."""
+    *_, drop = _proposals(
+        "The Kospi fell 2.4 percent today, while Japan's Nikkei 225 Stock Average tumbled 10.6 "
+        "percent, its biggest drop since 1987.",
+        published=date(2011, 3, 15),
+    )
+    assert (drop.edtf, drop.reference) == ("1987", True)
+
+
 def test_what_may_be_might_have_been_or_has_been_held_since_is_no_event(actors):
     assert not _proposals(
         '"Next year, we should be able to say that June 22 marked a new beginning," Yun said.',
