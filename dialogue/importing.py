@@ -887,7 +887,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                                     for x in expressions
                                 ],
                             ),  # fmt: skip
-                            _lasting(clause.text, t),
+                            _lasting(clause.text, t, _antecedent_phrase(parts, clause)),
                             t.derivation,
                             status,
                             _kind(clause.text, status),
@@ -1101,8 +1101,8 @@ def _attach_actors(
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 LASTING = re.compile(
-    r"\b(two|three|four|five|six|seven|ten|\d{1,2})(?:-day| days of) (?:\w+ )?(?:visit|trip|tour|"
-    r"summit|meeting|talks|conference|exercises?|drills?|session)\b",
+    r"\b(two|three|four|five|six|seven|ten|\d{1,2})(?:-day| days of) (?:[\w-]+ )?"
+    r"(?:visit|trip|tour|summit|meeting|talks|conference|exercises?|drills?|session)\b",
     re.IGNORECASE,
 )
 
@@ -1221,7 +1221,7 @@ def _run(t: timex.TimeExpression) -> tuple[date, date] | None:
     return dates.bounds(t.edtf) if timex.RUN.search(t.text) else None
 
 
-def _lasting(text: str, t: timex.TimeExpression) -> str:
+def _lasting(text: str, t: timex.TimeExpression, named: list[Clause] = ()) -> str:
     """What is done "for a month from July 18" lasts to August 17; a day that opens "a two-day
     visit" is the first of its days, one it "ended on" the last;
     what goes on "until" a day to come (or is to be done before something "ends on" it), from
@@ -1245,10 +1245,12 @@ def _lasting(text: str, t: timex.TimeExpression) -> str:
     ):  # "will take part in drills until Dec. 10", "aims to enact them before the session
         # ends on Sept. 27"; not "put off the drill until next month"
         return f"{published.isoformat()}/{dates.bounds(t.edtf)[1].isoformat()}"
-    m = LASTING.search(text)
+    # or the noun a which-clause tells of: "a two-day summit in Beijing, which ended today"
+    told = next((x for x in (text, *(c.text for c in named)) if LASTING.search(x)), "")
+    m = LASTING.search(told)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
-    if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", text[: m.start()]):
+    if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", told[: m.start()]):
         return t.edtf  # "returned home on Sunday from a 2-day visit": the day of the return
     days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
     first = dates.bounds(t.edtf)[0]

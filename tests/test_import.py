@@ -1268,6 +1268,14 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
         published=date(2011, 12, 19),
     )
     assert (back.edtf, back.title) == ("2011-12-18", "Lee returns home from a 2-day visit to Japan")
+    # the days of the noun a which-clause tells of: "a two-day three-way summit …, which ended
+    # today"
+    (ended,) = _proposals(
+        "The two leaders met on the sidelines of a two-day three-way summit in Beijing, which "
+        "ended today with a joint declaration.",
+        published=date(2012, 5, 14),
+    )
+    assert ended.edtf == "2012-05-13/2012-05-14"
 
 
 def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
