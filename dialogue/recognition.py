@@ -153,6 +153,7 @@ ORG_HEADS = {
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "organization", "organisation", "alliance",
     "nations", "tribunal", "house", "fund", "holdings", "prefecture", "forum", "dialogue",
+    "co", "company", "cross", "panel",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
@@ -446,7 +447,12 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     for start, run in _runs(body):
         tokens = run.split()
         words = [re.sub(r"['’]s?$", "", t.lower().strip(".,")) for t in tokens]
-        heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
+        # "Asia-Pacific Economic Cooperation" is a forum; "Defense Cooperation" a document's
+        heads = [
+            i
+            for i, w in enumerate(words)
+            if w in ORG_HEADS or (w == "cooperation" and words[i - 1 : i] == ["economic"])
+        ]
         titled = [
             i
             for i in heads
@@ -487,7 +493,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 owner = re.sub(rf" of (?:{'|'.join(COUNTRY_NAMES)})$", "", owner, flags=re.I)
                 if len(owner.split()) >= 2 and any(w.lower() in ORG_HEADS for w in owner.split()):
                     named_bodies.append((start, Found(owner, _body_kind(owner), "", nation)))
-            name = re.sub(r"(?<=[a-z])\.$", "", name)  # "… Strategic Studies." ends a sentence
+            name = re.sub(r"(?<=[a-z]{3})\.$", "", name)  # "… Strategic Studies." ends a sentence;
+            # "Co." is a name
             # "Members of the Korea Freedom Federation", "Shin Hak-yong of the Democratic United
             # Party": the body
             people = re.match(rf"(?:{MEMBERS}|(?P<who>.+?)) of (?:the )?(?P<body>.+)$", name)

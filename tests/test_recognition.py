@@ -562,3 +562,22 @@ def test_a_forum_by_its_name_is_a_body_and_a_dialogue_in_lower_case_is_not():
     assert {"Shangri-La Dialogue", "ASEAN Regional Forum"} <= set(found)
     assert found["Shangri-La Dialogue"].kind == Actor.Kind.ORGANISATION
     assert not [name for name in found if "security dialogue" in name.lower()]
+
+
+def test_companies_panels_the_red_cross_and_an_economic_forum_are_bodies():
+    """ "Tokyo Electric Power Co." (its point kept), "the Korean Red Cross", "an advisory panel",
+    "the Asia-Pacific Economic Cooperation forum"; not "the Guidelines for Defense
+    Cooperation", a document."""
+    found = _names(
+        "Tokyo Electric Power Co. runs the plant. The Korean Red Cross sent aid. Leaders met at "
+        "the Asia-Pacific Economic Cooperation forum. The Advisory Panel on Reconstruction of "
+        "the Legal Basis for Security met. The allies revised the Guidelines for Defense "
+        "Cooperation."
+    )
+    assert {
+        "Tokyo Electric Power Co.",
+        "Korean Red Cross",
+        "Asia-Pacific Economic Cooperation",
+        "Advisory Panel on Reconstruction of the Legal Basis for Security",
+    } <= set(found)
+    assert not [name for name in found if "Guidelines" in name]
