@@ -750,6 +750,15 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue  # "said on Wednesday he hoped this week's deal …": said, no more
                     # ("Monday's talks were productive" are talks of their own)
                 if (
+                    _possessive(clause.text, t)
+                    and dates.placeable_day(t.edtf)
+                    and any(u is not t and u.end <= t.start for u in plain)
+                ):
+                    # "arrived yesterday to search for survivors of Friday's earthquake": the
+                    # earthquake, an event its noun names, beside the clause's own
+                    proposals.append(_named_by_date(body, parts, clause, t))
+                    continue
+                if (
                     (len(plain) > 1 or RECORD_SINCE.search(clause.text[: t.start]))
                     and t in plain
                     and _since(clause.text, t)
@@ -1123,13 +1132,17 @@ def _named_by_date(
     """The event a noun names with a date before it ("Japan’s 1910-1945 colonial rule of the
     peninsula", "the March 11 earthquake"), citing the noun phrase."""
     owner = re.search(r"(?:\b(?:[Tt]he )?[\w’']+ )?$", clause.text[: t.start])  # "the North's"
+    rest = clause.text[t.end :]
+    skip = len(lead[0]) if (lead := re.match(r"['’]s ", rest)) else 0  # "Friday's earthquake"
     noun = re.match(
-        r"[\w\s'’-]+?(?=[,.;:“\"(]| (?:which|that|due|during|on|was|were|has|had|is)\b|$)",
-        clause.text[t.end :],
-    )  # "the 1993 Kono statement on the “comfort women” was drafted": the Kono statement
+        r"(?:[\w\s'’-]|\.(?=\d))+?"
+        r"(?=[,;:“\"(]|\.(?!\d)| (?:which|that|due|during|on|was|were|has|had|is)\b|$)",
+        rest[skip:],
+    )  # "the 1993 Kono statement on the “comfort women” was drafted": the Kono statement;
+    # "Friday's magnitude-9.0 earthquake and tsunami"
     name = (noun[0].strip() if noun else "") or _title(clause.text)
-    a = clause.start + (owner.start() if owner else t.start)
-    b = clause.start + t.end + (noun.end() if noun else 0)
+    a = clause.start + (owner.start() if owner and not skip else t.start)
+    b = clause.start + t.end + skip + (noun.end() if noun else 0)
     following = [c for c in parts if c.start > clause.start]
     if following and following[0].text.startswith("which "):
         b = following[0].end  # "…, which apologized for…" describes the noun

@@ -2479,6 +2479,21 @@ def test_nothing_under_way_and_a_while_clause_goes_with_its_sentence(actors):
     assert said.clauses[-1].text.startswith("while urging Japan")
 
 
+def test_a_days_noun_beside_the_clauses_own_day_is_an_event_of_its_own(actors):
+    """ "arrived in Sendai yesterday to search for survivors of Friday's magnitude-9.0
+    earthquake and tsunami": the arrival, and the earthquake, named by its noun."""
+    arrived, quake = _proposals(
+        "A team arrived in Sendai yesterday to search for survivors of Friday's magnitude-9.0 "
+        "earthquake and tsunami.",
+        published=date(2011, 3, 15),
+    )
+    assert arrived.edtf == "2011-03-14"
+    assert (quake.edtf, quake.title, quake.named) == (
+        "2011-03-11", "Magnitude-9.0 earthquake and tsunami (Friday)", True
+    )  # fmt: skip
+    assert quake.clauses[0].text == "Friday's magnitude-9.0 earthquake and tsunami"
+
+
 def test_what_comes_days_before_is_still_ahead(actors):
     """ "The launch comes days before Japan's general election on Sunday": the election is
     the coming Sunday, still planned, and an event of its own."""
