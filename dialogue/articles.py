@@ -236,15 +236,24 @@ def parse(
         ):
             own_line = line
             continue
+        byline = re.match(r"By\s+(.+)$", block)
+        if byline:
+            # "By Ji-hye Moon and Kenji Sato - Mar 15, 2011 5:02 PM GMT+0900": who, and when
+            who, *when = re.split(r"\s+[-–|]\s+", byline[1], maxsplit=1)
+            article.byline = who.strip()
+            block = when[0] if when else ""
         labelled = DATE_LABEL.match(block)
         day = header_date(labelled["rest"] if labelled else block)
+        if byline and not day:
+            continue
         if labelled and day:
             label = labelled["label"].lower()
             (updated if label in ("updated", "last updated", "modified") else posted).append(day)
             if (clock := CLOCK.search(labelled["rest"])) and not article.published_time:
                 article.published_time = clock["time"]
         elif day and (
-            len(block.split()) <= 8
+            byline
+            or len(block.split()) <= 8
             or header_date(" ".join(block.split()[:4]))
             or any(len(p.split()) <= 5 and header_date(p) for p in block.split(" | "))
         ):
@@ -255,14 +264,6 @@ def parse(
                 article.published_time = article.published_time or clock["time"]
         elif FURNITURE.search(block) or labelled:
             article.furniture.append(block)
-        elif m := re.match(r"^By\s+(.+)$", block):
-            # "By Ji-hye Moon and Kenji Sato - Mar 15, 2011 5:02 PM GMT+0900": who, and when
-            who, *when = re.split(r"\s+[-–|]\s+", m[1], maxsplit=1)
-            article.byline = who.strip()
-            if when and (day := header_date(when[0])):
-                posted.append(day)
-                if clock := CLOCK.search(when[0]):
-                    article.published_time = article.published_time or clock["time"]
         elif block.strip("()") in agencies:
             article.agency = article.agency or block.strip("()")  # a credit line: "Kyodo"
         elif named := outlet_named(block):
@@ -325,8 +326,9 @@ def parse(
         article.country = named[1] if named and named[1] in cities else cities[0]
     elif named:
         article.country = named[1]
-    if not article.outlet and article.agency and (line or blocks[0].strip() == article.agency):
-        # a wire story on the agency's own site: its dateline, or its name atop the page
+    if not article.outlet and article.agency and (line or blocks[:2] == [article.agency, headline]):
+        # a wire story on the agency's own site: its dateline, or its name atop the page, right
+        # above the headline (not "AFP" above another paper's masthead)
         article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:
@@ -349,13 +351,15 @@ def parse(
                 ]
 
             latest = max(mentioned, default=0)
-            named = {latest + 2, latest + 1, *mentioned} if mentioned else set()
-            years = agreeing(sorted(named, reverse=True))[:1]
-            # else the one year of the timeline's window that agrees ("…since December 2009"
-            # in a story of Friday, July 4: 2014)
+            named = sorted({latest + 2, latest + 1, *mentioned} if mentioned else (), reverse=True)
+            # those of the timeline's window first, else the one year of the window that agrees
+            # ("…since December 2009" in a story of Friday, July 4: 2014; "the 1993 Kono
+            # statement" on Thursday, Aug. 15: 2013), else any other it names
             window = range(settings.TIMELINE_FIRST_YEAR, settings.TIMELINE_LAST_YEAR + 1)
+            years = agreeing(y for y in named if y in window)[:1]
             if not years and len(agreeing(window)) == 1:
                 years = agreeing(window)
+            years = years or agreeing(named)[:1]
         article.published_on = _dateline_day(line["date"], (years or [None])[0])
     article.dateline = line[0] if line and line is not own_line else ""
     article.outlet = outlet or article.outlet

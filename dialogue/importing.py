@@ -34,6 +34,9 @@ SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 CLOSING = re.compile(r'”|"(?=\s)')  # a quotation mark that closes what came before
 # A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
 DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
+# A day told between a clause's "and" and its verb: "…, and on April 9 urged", "and last week it
+# said"
+DAY_BEFORE_VERB = r"(?:(?:on|in|last|this|earlier|later) (?:[\w.]+ ){1,2}?)?"
 # Words after which "after" says how long after, not what came before: "hours after the launch"
 AFTER_A_TIME = [
     *(unit + s for unit in ("minute", "hour", "day", "week", "month", "year") for s in ("", "s")),
@@ -70,19 +73,19 @@ CLAUSE_BREAK = re.compile(
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
 # "…, who met Park on Feb. 25, is the most senior official to …"
 WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will)\b)")
+# "the launch comes days before Japan's general election on Sunday": what is still ahead
+AHEAD = r"(?:days|weeks|hours) (?:before|ahead of)|ahead of"
 FUTURE = re.compile(
     # "plan" after a determiner is a noun: "explained the plan to Washington" is past
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
     r"to be held|is to|are to|scheduled|arranging to|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"set to|due to(?! \w+ing)|(?:is|are) due (?:in|at|back|home|here)|upcoming|"
-    r"expects?(?: \w+){0,3} to|"
-    # "the launch comes days before Japan's general election on Sunday": what is still ahead
-    r"(?:days|weeks|hours) (?:before|ahead of)|ahead of|"
-    r"(?-i:may|might|could))\b",
+    r"set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
+    # "Kerry is due in Seoul on Friday"; not "is due in large part to"
+    r"(?:is|are) due (?:(?:in|at) (?-i:[A-Z])\w*|back|home|here)|"
+    rf"{AHEAD}|(?-i:may|might|could))\b",
     re.IGNORECASE,
 )
-AHEAD = re.compile(r"\b(?:(?:days|weeks|hours) (?:before|ahead of)|ahead of)\b", re.I)
 # A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
 # year"): its date is not moved ahead.
 PAST_PLAN = re.compile(
@@ -423,8 +426,8 @@ def _present(text: str) -> str:
 
 MEETING_WORDS = re.compile(rf"\b(?:{MEETING_NAMES})\b", re.I)
 OCCASION = re.compile(
-    r"\b(?:at|in|during) (?:a |an |the |their |its )?(?:\w+ )?"
-    rf"(?:{MEETING_NAMES}|(?:tele)?phone (?:call|conversation)s?)\b",
+    r"\b(?:at|in|during) (?:a |an |the |their |its )?(?!(?:next|upcoming|coming) )(?:\w+ )?"
+    rf"(?:{MEETING_NAMES}|(?P<call>(?:tele)?phone (?:call|conversation)s?))\b",
     re.I,
 )
 
@@ -473,7 +476,7 @@ def _marks(text: str) -> list[tuple[int, str]]:
     marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
     # "are due to meet later this month, following an agreement … on May 31": what came before
     marks += [
-        (m.start(), "past") for m in re.finditer(r"\bfollowing (?:an?|the|their|its)\b", text)
+        (m.start(), "nearest") for m in re.finditer(r"\bfollowing (?:an?|the|their|its)\b", text)
     ]
     marks += [
         (m.start(), "future")
@@ -500,15 +503,21 @@ def _marks(text: str) -> list[tuple[int, str]]:
     # telephone call on Sunday": the talks or call where it was agreed, of the verb's own day
     proposing = [pos for pos, kind in marks if kind == "proposing"]
     marks += [
-        (m.start(), "past")
+        (m.start(), "past" if m["call"] else "nearest")
         for m in OCCASION.finditer(text)
         if proposing and _nearest(sorted(marks), m.start()) == "proposing"
     ]
-    # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed is past too
-    ahead = {m.start() for m in AHEAD.finditer(text)}
-    last_past = max((pos for pos, kind in marks if kind == "past"), default=-1)
+    # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed (not of
+    # "officials said") may be behind too
+    ahead = {m.start() for m in re.finditer(rf"\b(?:{AHEAD})\b", text, re.I)}
+    done = [
+        pos
+        for pos, kind in marks
+        if kind == "past" and not re.match(r"said|told|added|noted|reported", text[pos:])
+    ]
     return sorted(
-        (pos, "past" if pos in ahead and pos < last_past else kind) for pos, kind in marks
+        (pos, "ahead" if pos in ahead and pos < max(done, default=-1) else kind)
+        for pos, kind in marks
     )
 
 
@@ -528,10 +537,21 @@ def _tense(text: str):
     def at(offset: int) -> bool | None:
         if re.search(r"\bsince\s*$", text[:offset]):
             return False  # "since 2009" is behind us
-        if re.search(r"\b(?:until|till)\b[^,;]*$", text[:offset]):
+        weekday = re.match(rf"(?:on )?{timex.WEEKDAY_NAME}", text[offset:], re.I)
+        if re.search(r"\b(?:until|till)\b[^,;]*$", text[:offset]) and not weekday:
             return None  # "called on Friday for it to be put off until the Assembly convenes
             # on May 30": whichever May 30 is nearest, not the one before the call
         kind = _nearest(marks, offset)
+        if kind in ("nearest", "ahead"):
+            # "following an agreement on May 31", "ahead of the launch in December, … deployed",
+            # "urged Park to hold a summit during the APEC meeting in October": whichever is
+            # nearest; a weekday ahead of something is to come, one after it goes by the verbs
+            # around it
+            if not weekday:
+                return None
+            if kind == "ahead":
+                return True
+            kind = _nearest([m for m in marks if m[1] != "nearest"], offset)
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max((pos for pos, k in marks if k == kind and pos <= offset), default=None)
             return since is not None and len(text[since:offset].split()) > 2
@@ -593,7 +613,7 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
     if (
         ahead
         and (
-            kind in (None, "present")
+            kind in (None, "present", "nearest", "ahead")
             # "reaffirmed their plan to transfer control in December 2015", told in 2011
             or re.search(
                 r"\b(?:plans?|schedule|timetable|goal|aim|intention) to\b", text[: expression.start]
@@ -681,7 +701,9 @@ RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun bef
 # A record or a count since a time: "its biggest drop since 1987", "the third blast at the
 # plant since Saturday": the time is a reference point, no event of its own
 RECORD_SINCE = re.compile(
-    r"\b(?:biggest|largest|worst|highest|lowest|deadliest|strongest)\b[^,;]{0,60}\bsince\s*$", re.I
+    r"\b(?:biggest|largest|worst|highest|lowest|deadliest|strongest)(?: (?!and\b)[\w'’-]+){0,4}"
+    r" since\s*$",
+    re.I,
 )
 HYPOTHETICAL = re.compile(
     r"\b(?:should|would|could|might) (?:be able to say|have been (?:unthinkable|impossible"
@@ -714,7 +736,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             t
             for c in parts
             for t in found[id(c)]
-            if not t.reporting and not t.attributive and not _held_since(c.text, t)
+            if not t.reporting
+            and not t.attributive
+            and not _held_since(c.text, t)
+            and not _bound(c.text, t, found[id(c)])
         ]
         # what another clause can borrow: a day things happened, not where a state began
         # ("talks, which have been stalled since late 2008": the call for them is not of 2008)
@@ -780,7 +805,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     continue
                 if _held_since(clause.text, t):
                     continue  # "Kim, who has served as defense minister since December 2010"
-                if len(plain) > 1 and re.search(r"\b(?:after|before)\s+$", clause.text[: t.start]):
+                if _bound(clause.text, t, expressions):
                     continue  # "told embassies last Friday it could not guarantee their safety
                     # after April 10": a bound of what was told, no event
                 if HYPOTHETICAL.search(clause.text) or _showing(clause.text, t):
@@ -1056,10 +1081,10 @@ def _attach_actors(
                     proposal.actors.append(actor)
         first = proposal.clauses[0]
         if (pronoun := re.match(r"(?:He|She|It) ", proposal.title)) and (
-            who := _subject(body, first, actors, starts)
+            who := _referent(body, first, actors, starts)
         ):
             # "He to meet his counterpart": the headline names whom "he" is
-            proposal.title = who[0].name_en + " " + proposal.title[pronoun.end() :]
+            proposal.title = who.name_en + " " + proposal.title[pronoun.end() :]
         before = proposals[: proposals.index(proposal)]
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
         if len(states) < 2 and (thing := THE_EVENT.match(first.text)):
@@ -1321,6 +1346,8 @@ def _nominal(
     m = NOMINAL_BEFORE.search(text[: t.start])
     if not m and not (after_another and (m := NOMINAL_OF.search(text[: t.start]))):
         return None
+    if m.re is NOMINAL_OF and PAST.search(m["object"]):
+        return None  # "the test of the new missile drew protests on Tuesday": a clause
     if not m["prep"] and not re.match(r"(?:last|in|on|earlier|late|early) ", t.text):
         return None  # "Lee's visit to the islets last Friday", "Tokyo's report in June", "…'s
         # rocket launch earlier this month"
@@ -1373,10 +1400,19 @@ def _possessive(text: str, t: timex.TimeExpression) -> bool:
     return bool(re.match(r"['’]s\b", text[t.end :]))
 
 
+def _bound(text: str, t: timex.TimeExpression, expressions) -> bool:
+    """ "told diplomats on Friday it could not guarantee their safety after April 10": a day
+    after "after" or "before" beside another of its clause bounds what was told."""
+    return len(expressions) > 1 and bool(re.search(r"\b(?:after|before)\s+$", text[: t.start]))
+
+
 def _showing(text: str, t: timex.TimeExpression) -> bool:
     """ "have shown some signs of improvement this year": how things looked then, no deed
     (not "…, with the two countries resuming their dialogue in April")."""
-    return any("," not in text[m.end() : t.start] for m in SHOWING.finditer(text[: t.start]))
+    return any(
+        not re.search(r",|\b(?:and|but|before|after|when)\b", text[m.end() : t.start])
+        for m in SHOWING.finditer(text[: t.start])
+    )
 
 
 def _held_since(text: str, t: timex.TimeExpression) -> bool:
@@ -1480,7 +1516,8 @@ GROUP_OF_PEOPLE = re.compile(
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)"
     # "It was their second three-way meeting": the three people named last
-    r"|\btheir (?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",
+    r"|\b(?:it|this) (?:is|was) their "
+    r"(?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",
     re.IGNORECASE,
 )
 # "the three countries", "their foreign ministers": the states the article named last before
@@ -1505,13 +1542,13 @@ OFFICE_HOLDERS = {
     "defence minister": ROLES["defense"],
 }
 OFFICES = "|".join(OFFICE_HOLDERS)
+STATE_VERB = r" (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b"
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
-    r"(?:(?:on|in|last|this|earlier|later) (?:[\w.]+ ){1,2}?)?"  # "and last week it said …"
-    rf"([Ii]t|[Hh]e|[Ss]he|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b"
-    r"(?! (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b"
-    r"(?! (?:scheduled|set|due|expected|slated) to\b))"  # "He is scheduled to meet …" acts
-)
+    rf"{DAY_BEFORE_VERB}"  # "and last week it said …"
+    rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b))"
+    rf"|(?:[Ii]t|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b(?!{STATE_VERB}))"
+)  # "He is scheduled to meet …" acts; "It is due to expire" is a thing's
 
 
 REFERRED = {"he": Actor.Kind.PERSON, "she": Actor.Kind.PERSON, "country": Actor.Kind.STATE}
@@ -1549,6 +1586,20 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     window = body[max(0, at - 1500) : at]
     named = [a for a in actors.find(window) if word in a.name_en.lower()]
     return _for_state(named[-1:], actors)
+
+
+def _referent(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> Actor | None:
+    """Whom a clause's pronoun subject refers to, where only one can be meant: the one person
+    ("he", "she"), or the one body or state ("it"), named in its sentence before it and the
+    sentence before that."""
+    if not (m := PRONOUN_SUBJECT.match(clause.text)) or m[1].lower() not in ("he", "she", "it"):
+        return None
+    at = clause.start + m.start(1)
+    sentence_start = max((s for s in starts if s <= at), default=0)
+    previous = max((s for s in starts if s < sentence_start), default=0)
+    person = m[1].lower() != "it"
+    named = {a for a in actors.find(body[previous:at]) if (a.kind == Actor.Kind.PERSON) == person}
+    return named.pop() if len(named) == 1 else None
 
 
 def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:
@@ -1643,9 +1694,7 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
     if pronoun := PRONOUN_SUBJECT.match(clause.text):
         return _antecedent(body, clause.start + pronoun.start(1), actors, starts, pronoun[1])
     if not re.match(
-        rf"(?:while|after|before) \w+ing\b|(?:and|but) (?:(?:on|in|last) (?:\w+ ){{1,2}}?)?{DID}",
-        clause.text,
-        re.IGNORECASE,
+        rf"(?i:while|after|before) \w+ing\b|(?:and|but) {DAY_BEFORE_VERB}{DID}", clause.text
     ):  # "…, and on April 9 urged foreigners to evacuate": the sentence's subject did
         return []
     return actors.find(body[sentence_start : clause.start])[:1]
@@ -1893,6 +1942,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         # "met … for their security talks and agreed to …": a meeting too
         same_kind = event.kind == proposal.kind or (
             (event.kind, proposal.kind) == (Event.Kind.MEETING, Event.Kind.AGREEMENT)
+            and event.status == proposal.status
+            and re.search(r"\b(?:met|held)\b", text)
             and MEETING_WORDS.search(text)
         )
         if event.date_lower > deadline and len(words & title) < 3:

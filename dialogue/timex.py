@@ -41,6 +41,7 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_NAME = r"\b(?:" + "|".join(WEEKDAYS) + r")\b"
 REPORTING = r"(?:said|says|told(?: \w+)?|announced|reported|added|noted|stated)"
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -138,11 +139,6 @@ def _span(a: date, b: date) -> str:
     return f"{a.isoformat()}/{b.isoformat()}"
 
 
-def _in_year(day: date, year: int) -> date:
-    """The same day of the month in another year (28 February for 29 February)."""
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
-
-
 def _month_day(month: int, day: int, published: date, *, future: bool | None) -> date | None:
     """A month and day without a year: the publication year, moved a year when tense says so;
     with no tense to go by (None), whichever year puts it nearest the publication day."""
@@ -170,10 +166,11 @@ _NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + ")"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 # "fall" the season, not the verb: "threatened to fall on Japanese territory"
-_FALL = r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )fall"
-_SEASON = (
-    rf"(?P<season>spring|summer|autumn|{_FALL}(?! (?:on|into|apart|short|behind|below)\b)|winter)"
+_FALL = "|".join(
+    rf"(?<=\b{w} )" for w in ("the", "this", "last", "next", "in", "by", "until", "early", "late")
 )
+_FALL = rf"(?:{_FALL})fall|fall(?=,? (?:of )?\d{{4}})"
+_SEASON = rf"(?P<season>spring|summer|autumn|{_FALL}|winter)"
 # Parts of a period: which share of it each word means, as (first, last) fractions.
 PARTS = {
     "early": (0, 1 / 3), "beginning": (0, 1 / 3), "start": (0, 1 / 3), "mid": (1 / 3, 2 / 3),
@@ -353,7 +350,13 @@ def _rules():
     def weekend(m, pub, future, anchor):
         which = (m["which"] or "").lower()
         saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)  # this or the next Saturday
-        if which in ("last", "past") or (which in ("this", "over") and not future):
+        if (
+            which in ("last", "past")
+            or (which in ("this", "over") and not future)
+            or (
+                which == "over" and pub.weekday() >= 5  # told at the weekend: this one
+            )
+        ):
             saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
         if which == "next":
             saturday += timedelta(weeks=1 if pub.weekday() >= 5 else 0)
@@ -767,9 +770,11 @@ def find(
         )
         if first and (ALTERNATIVE.fullmatch(between) or decades or running) and not t.reporting:
             lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
-            if upper < lower and not re.search(r"\d{4}", t.text) and upper.year < lower.year:
-                # "began on March 1 and runs through April 30": the end is in the start's year
-                upper = _in_year(upper, lower.year)
+            unit = "week" if re.search(WEEKDAY_NAME, t.text, re.I) else "year"
+            while upper < lower and not re.search(r"\d{4}", t.text):
+                # "began on March 1 and runs through April 30", "from Dec. 1 through Jan. 15",
+                # "begin on Monday and run through Friday": the first such day after the start
+                upper = later(upper, 1, unit)
             if lower < upper:
                 phrase = text[first.start : t.end]
                 spans[-1] = replace(

@@ -508,6 +508,39 @@ def test_an_agencys_page_under_its_name_dates_the_story_in_the_byline():
     assert asked.value.missing == ["outlet"]
 
 
+@pytest.mark.parametrize(
+    ("lede", "published"),
+    [
+        # a year of the timeline's window before any other the story names
+        ("SEOUL, July 4 (Yonhap) -- South Korea on Friday said the talks, stalled since "
+         "December 2008, must resume, citing the sinking of a warship in 2010.", date(2014, 7, 4)),
+        ("SEOUL, Aug. 15 (Yonhap) -- Park on Thursday urged Japan to uphold the 1995 Murayama "
+         "statement and the 1993 Kono statement.", date(2013, 8, 15)),
+        ("SEOUL, June 28 (Yonhap) -- South Korea on Friday asked Japan to back the 2018 Winter "
+         "Olympics.", date(2013, 6, 28)),
+    ],
+)  # fmt: skip
+def test_a_datelines_year_is_one_of_the_timelines_before_any_other(lede, published):
+    assert parse("\n\n".join(["Yonhap News Agency", "Talks", lede])).published_on == published
+
+
+def test_a_bylines_date_is_read_as_a_date_line_is():
+    """A short byline keeps its name; an "Updated" date in it is no publication date; an agency
+    above another paper's masthead is no outlet."""
+    article = parse("\n\n".join(["Bloomberg", "Rescuers sent", "By Ji-hye Moon - Mar 15, 2011",
+                                   PARAGRAPH]))  # fmt: skip
+    assert (article.byline, article.published_on) == ("Ji-hye Moon", date(2011, 3, 15))
+    article = parse("\n\n".join(
+        ["The Korea Herald", "Seoul, Tokyo hold talks", "By Kim Yoon-mi - Updated : Mar 16, 2011",
+         "Published : Mar 15, 2011", PARAGRAPH]
+    ))  # fmt: skip
+    assert (article.byline, article.published_on) == ("Kim Yoon-mi", date(2011, 3, 15))
+    with pytest.raises(ArticleError) as asked:
+        parse("\n\n".join(["AFP", "Japan Today", "S Korea, Japan agree to resume security talks",
+                             "Mar 15, 2013", PARAGRAPH]))  # fmt: skip
+    assert asked.value.missing == ["outlet"]
+
+
 def test_a_service_line_under_the_outlet_is_not_the_headline():
     raw = "\n\n".join(
         ["JIJI PRESS", "English News Service", "Japan to Work with S. Korea on Sanctions",
@@ -2892,3 +2925,90 @@ def test_any_article_of_the_rules_words_imports_or_says_what_it_lacks(actors, wo
     except ArticleError:
         return
     assert result.source.pk
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # ahead of what is to come, whatever officials said
+        ("Seoul will hold a drill ahead of the talks on July 12, officials said.",
+         date(2013, 7, 2), [("2013-07-12", "planned")]),
+        ("Ahead of the summit on Friday, officials from both sides met in Seoul.",
+         date(2013, 7, 2), [("2013-07-05", "planned")]),
+        # what follows or is agreed at a meeting still to come
+        ("The ministers will meet following the summit on Nov. 2.", date(2013, 10, 20),
+         [("2013-11-02", "planned")]),
+        ("The ministers agreed to take up the issue at their next meeting in October.",
+         date(2013, 7, 2), [("2013-10", "occurred")]),
+        ("Seoul offered to discuss the issue at talks in Tokyo on Friday.", date(2013, 7, 2),
+         [("2013-07-05", "planned")]),
+        # "until" a weekday: from now to then
+        ("Kishida will stay in Seoul until Thursday.", date(2013, 7, 2),
+         [("2013-07-02/2013-07-04", "planned")]),
+        # "due in large part to" is no plan
+        ("The chill in ties is due in large part to Abe's visit to Yasukuni Shrine on Dec. 26.",
+         date(2014, 3, 4), [("2013-12-26", "occurred")]),
+        # a deed past "and" or "before" after signs of something keeps its day
+        ("North Korea showed signs of preparing a launch and fired a missile on Friday.",
+         date(2013, 7, 2), [("2013-06-28", "occurred")]),
+        # the told day survives a bound after it
+        ("North Korea told diplomats on Friday that it could not guarantee their safety after "
+         "April 10.", date(2013, 4, 10), [("2013-04-05", "occurred")]),
+    ],
+)  # fmt: skip
+def test_dates_beside_the_words_that_move_them(actors, text, published, expected):
+    assert [(p.edtf, p.status) for p in _proposals(text, published)] == expected
+
+
+def test_the_words_about_people_and_reports_keep_to_their_cases(actors):
+    # a thing's "it" is no state, and names none in the headline
+    *_, expire = _proposals(
+        "South Korea and Japan agreed to expand their currency swap deal. It is due to expire in "
+        "October."
+    )
+    assert (expire.title, expire.actors) == ("It to expire", [])
+    # "he" after a sentence of two people: the headline does not guess
+    _, back = _proposals(
+        "Lee Sang-deok hosted Junichi Ihara in Seoul on Monday. He will return to Tokyo on "
+        "Wednesday."
+    )
+    assert back.title == "He to return to Tokyo"
+    # states that hold "their first three-way talks" are its parties, not the people before
+    _, talks = _proposals(
+        "Shinzo Abe received Junichi Ihara and Lee Sang-deok on Monday. Separately, Japan, China "
+        "and the United States will hold their first three-way talks next month."
+    )
+    assert {a.slug for a in talks.actors} == {"japan", "china", "united-states"}
+    # "United" is no verb after "and"; "earlier this week" before the verb is a day too
+    _, calm = _proposals(
+        "North Korea protested on Monday, and United States officials urged calm on Tuesday."
+    )
+    assert "north-korea" not in {a.slug for a in calm.actors}
+    (urged,) = _proposals(
+        "North Korea told embassies it could not guarantee their safety, and earlier this week "
+        "urged foreigners in South Korea to evacuate.",
+        published=date(2013, 4, 12),
+    )
+    assert "north-korea" in {a.slug for a in urged.actors}
+
+
+def test_an_agreement_to_resume_talks_reports_no_meeting_that_broke_down(actors):
+    broke = make_event(
+        title="Japan and South Korea intelligence talks break down",
+        edtf="2013",
+        kind=Event.Kind.MEETING,
+        status=Event.Status.CANCELLED,
+    )
+    broke.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    assert broke not in _reported(
+        broke,
+        "Japan and South Korea agreed on Monday to resume talks on an intelligence pact.",
+        "2013-07-02",
+    )
+
+
+def test_a_record_since_a_time_is_a_noun_phrase_not_a_clause(actors):
+    (kept,) = _proposals(
+        "Japan raised its alert to the highest level and kept it there since March 2013."
+    )
+    assert not kept.reference

@@ -411,3 +411,25 @@ def test_fall_the_verb_is_no_season():
     assert not find("it will fall short of that", date(2009, 4, 6))
     assert [t.edtf for t in find("talks last fall", date(2009, 4, 6))] == ["2008-23"]
     assert [t.edtf for t in find("in the fall of 2012", date(2013, 4, 6))] == ["2012-23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "edtf"),
+    [
+        # a run's end is the first such day after its start, across a year's end or a week's
+        ("The drills began on Dec. 1 and run through Jan. 15.", date(2014, 1, 5),
+         "2013-12-01/2014-01-15"),
+        ("Exercises begin on Monday and run through Friday.", date(2013, 7, 2),
+         "2013-07-01/2013-07-05"),
+    ],
+)  # fmt: skip
+def test_runs_and_weekends_as_told(text, told, edtf):
+    assert [t.edtf for t in find(text, told)] == [edtf]
+    # told on a Sunday, "will visit over the weekend" is this weekend
+    (weekend,) = find("will visit Tokyo over the weekend", date(2013, 7, 7), future=True)
+    assert weekend.edtf == "2013-07-06/2013-07-07"
+
+
+def test_fall_after_a_modal_is_the_verb():
+    assert not find("Japan will shoot it down if debris should fall in its territory.",
+                    date(2012, 4, 6))  # fmt: skip
