@@ -1191,9 +1191,10 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
     before = [c for c in parts if c.end <= clause.start]
     if not clause.text.startswith("which ") or not before:
         return []
-    m = re.search(r"\b(?:the|a|an|its|their|his|her)\b[^,;]*$", before[-1].text) or re.fullmatch(
-        rf"{OWNER}['’]s(?: [A-Z][\w.-]*)+", before[-1].text
-    )  # "Prime Minister Shinzo Abe's Liberal Democratic Party, which returned to power …"
+    m = re.search(r"\b(?:the|a|an|its|their|his|her)\b[^,;]*$", before[-1].text) or re.search(
+        rf"{OWNER}['’]s(?: [\w.-]+)+$", before[-1].text
+    )  # "Prime Minister Shinzo Abe's Liberal Democratic Party, which returned to power …",
+    # "… coincided with Chinese President Xi Jinping's two-day state visit to Seoul, which …"
     if not m:
         return []
     return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]

@@ -1309,6 +1309,14 @@ def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
         published=date(2012, 5, 14),
     )
     assert ended.edtf == "2012-05-13/2012-05-14"
+    # or its owner's: "coincided with Xi Jinping's two-day state visit to Seoul, which began
+    # Thursday"
+    (began,) = _proposals(
+        "The announcement coincided with Chinese President Xi Jinping's two-day state visit to "
+        "Seoul, which began Thursday.",
+        published=date(2014, 7, 4),
+    )
+    assert began.edtf == "2014-07-03/2014-07-04"
 
 
 def test_what_is_done_every_year_since_a_year_goes_on_from_it_to_now(actors):
