@@ -1068,7 +1068,16 @@ def _attach_actors(
                     if REFERRING.fullmatch(m[1]) else []
                 )
             ] if proposal.reporting else []  # fmt: skip
+            # "after his father, Kim Jong Il, died": the son too
+            kin = re.search(
+                r"\b[Hh](?:is|er) (?:father|mother|predecessor|successor)\b", clause.text
+            )
             for actor in [
+                *(
+                    _antecedent(body, clause.start + kin.start(), actors, starts, "he")
+                    if kin
+                    else []
+                ),
                 *_subject(body, clause, actors, starts),
                 *_states_referred(body, clause, actors, starts),
                 *actors.find(clause.text, clause.start),
@@ -1515,7 +1524,8 @@ GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
-    r"|agree|confirmed|spoke|speak|talked|talk|will|would|are|were|have|had|also)\b)"
+    r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"
+    r"|also)\b)"
     # "It was their second three-way meeting": the three people named last
     r"|\b(?:it|this) (?:is|was) their "
     r"(?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",

@@ -1459,6 +1459,21 @@ def test_their_meeting_after_the_three_is_of_those_three(actors):
     assert {"shinzo-abe", "junichi-ihara", "lee-sang-deok"} <= {a.slug for a in before.actors}
 
 
+def test_his_father_and_the_two_who_began_are_who_the_text_named(actors):
+    """ "… Junichi Ihara. His predecessor, Akitaka Saiki, retired in May 2013": Ihara too; "The two
+    began the talks in April" after a sentence of two people: those two."""
+    (retired,) = _proposals(
+        "The talks are led by Junichi Ihara. His predecessor, Akitaka Saiki, retired in May 2013.",
+        published=date(2014, 7, 4),
+    )
+    assert "junichi-ihara" in {a.slug for a in retired.actors}
+    _, began = _proposals(
+        "Junichi Ihara met Lee Sang-deok in Seoul on Monday. The two began the talks in April.",
+        published=date(2014, 7, 4),
+    )
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in began.actors}
+
+
 def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actors):
     *_, met = _proposals(
         "The talks follow an agreement between Junichi Ihara and his South Korean counterpart "
