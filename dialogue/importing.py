@@ -255,6 +255,8 @@ def _title(text: str, expressions=()) -> str:
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I
     )
     text = OPENING.sub("", text)
+    # what is left of "announced at noon on Monday that Kim died": "Kim died"
+    text = re.sub(r"^(?:(?:at|in|on)\s+(?:\w+\s+){1,2}?)?that\s+(?=\w+ \w+)", "", text, flags=re.I)
     # "It came eight months after the sinking of …": what it came after
     text = re.sub(r"^(?:It|This|That) (?:came|comes) (?=the )", "", text)
     # "Defense Minister Itsunori Onodera, who held talks …" is "… Onodera held talks …"

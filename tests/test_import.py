@@ -658,6 +658,9 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
             "Japan and South Korea broadly agree to resume a long-suspended security dialogue",
         ),
         ("Kim will visit Tokyo on Thursday", "Kim to visit Tokyo"),
+        # what "announced at noon on Monday that" leaves is no headline's opening
+        ("State television announced at noon on Monday that Kim died of a heart attack",
+         "Kim dies of a heart attack"),
         ("and officials said the agreement will be explained to lawmakers on Monday",
          "Agreement to be explained to lawmakers"),  # what was said is the news
         ("Park and Abe agreed on Monday to mend ties that have been frozen",
