@@ -339,8 +339,7 @@ def parse(
         years = [int(m["year"]) for b in footer if (m := COPYRIGHT.match(b)) and m["year"]]
         if not years:
             lede = article.body[: article.body.find("\n") % (len(article.body) + 1)]
-            weekdays = set(re.findall(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                                      r"Sunday)\b", lede))  # fmt: skip
+            weekdays = {w.capitalize() for w in re.findall(timex.WEEKDAY_NAME, lede, re.I)}
             mentioned = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", article.body)]
 
             def agreeing(years):

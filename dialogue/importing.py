@@ -503,19 +503,17 @@ def _marks(text: str) -> list[tuple[int, str]]:
             marks.append((m.start(), "past"))
     # "agreed to set up the committee at talks in Stockholm in May", "offered … aircraft in a
     # telephone call on Sunday": the talks or call where it was agreed, of the verb's own day
-    proposing = [pos for pos, kind in marks if kind == "proposing"]
+    verbs = sorted(marks)
     marks += [
         (m.start(), "past" if m["call"] else "nearest")
         for m in OCCASION.finditer(text)
-        if proposing and _nearest(sorted(marks), m.start()) == "proposing"
+        if _nearest(verbs, m.start()) == "proposing"
     ]
     # "Ahead of the launch in December, the SDF deployed …": ahead of a past deed (not of
     # "officials said") may be behind too
     ahead = {m.start() for m in re.finditer(rf"\b(?:{AHEAD})\b", text, re.I)}
     done = [
-        pos
-        for pos, kind in marks
-        if kind == "past" and not re.match(r"said|told|added|noted|reported", text[pos:])
+        pos for pos, kind in marks if kind == "past" and not re.match(timex.REPORTING, text[pos:])
     ]
     return sorted(
         (pos, "ahead" if pos in ahead and pos < max(done, default=-1) else kind)
@@ -698,15 +696,15 @@ ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
 RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun before it
-# What may be or might have been: "we should be able to say that …", "it would have been
-# unthinkable"
-# A record or a count since a time: "its biggest drop since 1987", "the third blast at the
-# plant since Saturday": the time is a reference point, no event of its own
+# A record since a time: "its biggest drop since 1987": the time is a reference point, no event
+# of its own
 RECORD_SINCE = re.compile(
     r"\b(?:biggest|largest|worst|highest|lowest|deadliest|strongest)(?: (?!and\b)[\w'’-]+){0,4}"
     r" since\s*$",
     re.I,
 )
+# What may be or might have been: "we should be able to say that …", "it would have been
+# unthinkable"
 HYPOTHETICAL = re.compile(
     r"\b(?:should|would|could|might) (?:be able to say|have been (?:unthinkable|impossible"
     r"|unimaginable))\b",
@@ -1296,11 +1294,10 @@ def _lasting(text: str, t: timex.TimeExpression, named: list[Clause] = ()) -> st
         # ends on Sept. 27"; not "put off the drill until next month"
         return f"{published.isoformat()}/{dates.bounds(t.edtf)[1].isoformat()}"
     # or the noun a which-clause tells of: "a two-day summit in Beijing, which ended today"
-    told = next((x for x in (text, *(c.text for c in named)) if LASTING.search(x)), "")
-    m = LASTING.search(told)
+    m = next(filter(None, (LASTING.search(x) for x in (text, *(c.text for c in named)))), None)
     if not m or dates.precision(t.edtf) != "day":
         return t.edtf
-    if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", told[: m.start()]):
+    if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", m.string[: m.start()]):
         return t.edtf  # "returned home on Sunday from a 2-day visit": the day of the return
     days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
     first = dates.bounds(t.edtf)[0]

@@ -166,10 +166,10 @@ _NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + ")"
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 # "fall" the season, not the verb: "threatened to fall on Japanese territory"
-_FALL = "|".join(
+_AFTER_DETERMINER = "|".join(
     rf"(?<=\b{w} )" for w in ("the", "this", "last", "next", "in", "by", "until", "early", "late")
 )
-_FALL = rf"(?:{_FALL})fall|fall(?=,? (?:of )?\d{{4}})"
+_FALL = rf"(?:{_AFTER_DETERMINER})fall|fall(?=,? (?:of )?\d{{4}})"
 _SEASON = rf"(?P<season>spring|summer|autumn|{_FALL}|winter)"
 # Parts of a period: which share of it each word means, as (first, last) fractions.
 PARTS = {
