@@ -1517,14 +1517,15 @@ NEXT_ROUND = re.compile(
     r"|session)\b",
     re.IGNORECASE,
 )
-# "the two leaders", "both ministers", "the three leaders", "the two met", "the ministers said":
-# the people last named
+# "the two leaders", "both ministers", "the three leaders", "the two met", "the ministers said",
+# "Both are expected to attend": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"
     r"|also)\b)"
+    r"|^(?:and )?both (?=(?:\w+ly )?(?:are|were|will|would|have|had|met|agreed|also)\b)"
     # "It was their second three-way meeting": the three people named last
     r"|\b(?:it|this) (?:is|was) their "
     r"(?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",

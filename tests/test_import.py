@@ -1477,6 +1477,17 @@ def test_his_father_and_the_two_who_began_are_who_the_text_named(actors):
     assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in began.actors}
 
 
+def test_both_after_two_people_are_those_two(actors):
+    """ "Lee … has yet to hold talks with Ihara. Both are expected to attend the forum next week":
+    Lee and Ihara."""
+    _, attend = _proposals(
+        "Lee Sang-deok, who took office in February, has yet to hold talks with Junichi Ihara. "
+        "Both are expected to attend the forum meeting in Bali next week.",
+        published=date(2013, 10, 4),
+    )
+    assert {"lee-sang-deok", "junichi-ihara"} <= {a.slug for a in attend.actors}
+
+
 def test_who_did_it_in_a_who_clause_is_the_person_or_both_people_before_it(actors):
     *_, met = _proposals(
         "The talks follow an agreement between Junichi Ihara and his South Korean counterpart "
