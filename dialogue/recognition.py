@@ -143,6 +143,8 @@ INSTITUTIONS = {
     "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
+# Groups of states named by their number ("the Group of 20 summit", "Group of Eight")
+GROUP_OF_STATES = re.compile(r"\bGroup of (?:\d+|Seven|Eight|Twenty)\b")
 # A government's cabinet, named by the one word (its country is the text's)
 CABINET = re.compile(r"\bCabinets?\b(?! [A-Z])")  # not "Cabinet Secretary", "Cabinet Office"
 ORG_HEADS = {
@@ -586,6 +588,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
     for m in INSTITUTION.finditer(body):
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
+    for m in GROUP_OF_STATES.finditer(body):
+        add(Found(m.group(0), Actor.Kind.ORGANISATION, "", ""))
     if m := CABINET.search(body):  # "approved by the Cabinet", "the Kan Cabinet": whose it is
         nation = _country_in(body[max(0, m.start() - 30) : m.start()]) or country
         add(Found("Cabinet", Actor.Kind.GOVERNMENT_BODY, "", nation))
