@@ -193,6 +193,11 @@ SCENE = re.compile(
     r"[^\n]*?(?:[.!?](?= [A-Z“\"]|\s*$)|$)",
     re.MULTILINE,
 )
+# What may stand between a body and the place that tells its country ("the Defense Ministry in
+# Seoul", "a Defense Ministry official in Seoul")
+PLACE_AFTER = re.compile(
+    r"(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?)\b)?.{0,15}", re.S
+)
 THE_NORTH = re.compile(r"\b[Tt]he North\b(?! (?:Korean|American|Atlantic|Pole|Sea|Face)\b)")
 CHAMBER = re.compile(
     r"\b(?:[Ll]ower|[Uu]pper) [Hh]ouse\b|\bHouse of (?:Councillors|Representatives)\b"
@@ -727,6 +732,8 @@ class ActorIndex:
                 found = [a for a in found if a.country == country] or [
                     a for a in found if a in pair
                 ]
+                if generic and not found:  # no country to go by: the cue beside it (find)
+                    found = rivals[name][:1]
             if len(found) == 1:
                 names[name] = found
         # "the Ministry of National Defense", "Seoul's Foreign Ministry": the generic names
@@ -840,8 +847,9 @@ class ActorIndex:
                     r"((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+)",
                     text[m.end() : m.end() + 60],
                 )
+                near = PLACE_AFTER.match(text, m.end()).end()  # "… official in Seoul"
                 cue = (
-                    _country_in(text[max(0, m.start() - 25) : m.end() + 15])
+                    _country_in(text[max(0, m.start() - 25) : near])
                     or (after and _country_of_name(after[1].split()))
                     or next(
                         (

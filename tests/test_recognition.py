@@ -241,6 +241,12 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     assert "south-korea-defence-ministry" in {
         a.slug for a in index.for_article(cued, "JPN").find(cued)
     }
+    # in a story from a third country, the place its official speaks from
+    official = "Kim Kwan-jin offered help on Sunday, a Defense Ministry official in Seoul said."
+    for country in ("USA", "JPN"):
+        assert "south-korea-defence-ministry" in {
+            a.slug for a in index.for_article(official, country).find(official)
+        }
     # its spokesman's name tells the country: a Korean name in a story from Tokyo
     spoken = "Defense Ministry spokesman Kim Min-seok said so."
     assert "south-korea-defence-ministry" in {
