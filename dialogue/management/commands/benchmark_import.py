@@ -37,6 +37,8 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning j": (DATA / "tuning-j", DATA / "tuning-j", True),
     "tuning k": (DATA / "tuning-k", DATA / "tuning-k", True),
     "tuning l": (DATA / "tuning-l", DATA / "tuning-l", True),
+    "tuning m": (DATA / "tuning-m", DATA / "tuning-m", True),
+    "tuning n": (DATA / "tuning-n", DATA / "tuning-n", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
