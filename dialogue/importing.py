@@ -1143,6 +1143,7 @@ def _attach_actors(
 
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+NUMBER_WORDS |= {str(n): n for n in NUMBER_WORDS.values()}  # NHK World writes "the 2 countries"
 LASTING = re.compile(
     r"\b(two|three|four|five|six|seven|ten|\d{1,2})(?:-day| days of) (?:[\w-]+ )?"
     r"(?:visit|trip|tour|summit|meeting|talks|conference|exercises?|drills?|session)\b",
@@ -1520,7 +1521,8 @@ NEXT_ROUND = re.compile(
 # "the two leaders", "both ministers", "the three leaders", "the two met", "the ministers said",
 # "Both are expected to attend": the people last named
 GROUP_OF_PEOPLE = re.compile(
-    r"\b(?:the (?P<n>two|three)|(?P<both>both)) (?:leaders|ministers|men|women|envoys|diplomats)\b"
+    r"\b(?:the (?P<n>two|three|2|3)|(?P<both>both)) "
+    r"(?:leaders|ministers|men|women|envoys|diplomats)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"
@@ -1533,7 +1535,7 @@ GROUP_OF_PEOPLE = re.compile(
 )
 # "the three countries", "their foreign ministers": the states the article named last before
 GROUP_OF_STATES = re.compile(
-    r"\bthe (?P<n>two|three) (?:countries|nations|governments|neighbou?rs|allies)\b"
+    r"\bthe (?P<n>two|three|2|3) (?:countries|nations|governments|neighbou?rs|allies)\b"
     r"|^(?:and )?(?P<their>their) ",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from nameparser.config import CONSTANTS
 
+from dialogue import timex
 from dialogue.models import Actor
 
 # Words of offices that nameparser's titles lack ("Defense Minister", "Chief Cabinet Secretary").
@@ -400,6 +401,7 @@ def _is_name(tokens: list[str]) -> bool:
         )
         and not any(_among(t, TITLES) or t.lower() in NATIONALITIES for t in tokens)
         and not any(t.lower() in ORG_HEADS for t in tokens)
+        and not any(t.lower() in timex.WEEKDAYS for t in tokens)  # "On Monday, three lawmakers"
         # "In Seoul, ruling party candidate Park …" is a place, not a person and his office
         and not any(plain(t) in PLACES | CAPITALS.keys() for t in tokens)
     )

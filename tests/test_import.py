@@ -2505,6 +2505,13 @@ def test_they_their_and_the_three_countries_are_who_the_article_named_last(actor
     )
     assert {a.slug for a in held.actors} >= {"japan", "china", "south-korea"}
     assert {a.slug for a in met.actors} >= {"japan", "china", "south-korea"}
+    # in figures, as NHK World writes them
+    _, stepped = _proposals(
+        "Japan and South Korea marked the day on Monday. Far from Seoul, the 2 countries "
+        "have been stepping up security contacts this year, officials said.",
+        published=date(2015, 6, 23),
+    )
+    assert {a.slug for a in stepped.actors} >= {"japan", "south-korea"}
 
 
 def test_the_next_round_is_between_the_same_people(actors):
