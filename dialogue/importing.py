@@ -528,6 +528,13 @@ def _nearest(marks: list[tuple[int, str]], at: int) -> str | None:
     return (before or after or [None])[-1 if before else 0]
 
 
+# What a date is the new end or day of: "until", "extended … to", "postponed … to"
+MOVED_TO = re.compile(
+    r"\b(?:until|till)\b[^,;]*$"
+    r"|\b(?:extend|postpone|delay|push|put|move|bring|brought)\w*\b[^,;]{0,40}\bto\s*$"
+)
+
+
 def _tense(text: str):
     """The tense at each offset of a clause: that of the verb nearest before it (or after it,
     for a date that opens the clause). True for the future, False for the past, None if the
@@ -538,9 +545,10 @@ def _tense(text: str):
         if re.search(r"\bsince\s*$", text[:offset]):
             return False  # "since 2009" is behind us
         weekday = re.match(rf"(?:on )?{timex.WEEKDAY_NAME}", text[offset:], re.I)
-        if re.search(r"\b(?:until|till)\b[^,;]*$", text[:offset]) and not weekday:
+        if MOVED_TO.search(text[:offset]) and not weekday:
             return None  # "called on Friday for it to be put off until the Assembly convenes
-            # on May 30": whichever May 30 is nearest, not the one before the call
+            # on May 30", "said it was extending the launch window to Dec. 29": whichever is
+            # nearest, not the one before the call
         kind = _nearest(marks, offset)
         if kind in ("nearest", "ahead"):
             # "following an agreement on May 31", "ahead of the launch in December, … deployed",

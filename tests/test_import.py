@@ -633,6 +633,16 @@ def test_a_dates_tense_is_that_of_its_own_verb(actors):
     assert plan.edtf == "2013-05-21/2013-05-31"  # a plan told as past: this May, not next
 
 
+def test_a_day_something_is_moved_to_is_the_nearest(actors):
+    """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
+    not last year's."""
+    (extended,) = _proposals(
+        "North Korea said on Monday it was extending the launch window to Dec. 29.",
+        published=date(2012, 12, 13),
+    )
+    assert extended.edtf == "2012-12-29"
+
+
 def test_a_sentence_without_a_time_expression_proposes_nothing(actors):
     assert _proposals("Japan and South Korea signed a pact on military information.") == []
     assert _proposals("Japan and South Korea signed the pact in 2012.")  # the control
