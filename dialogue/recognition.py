@@ -690,8 +690,12 @@ class ActorIndex:
         )
 
     def same_person(self, name: str) -> Actor | None:
-        """The known person this name is another romanisation or order of, if any."""
-        return self.keys.get(name_key(name))
+        """The known person this name is another romanisation or order of, if any, or, with
+        a middle name, the one its first and last names name ("Hillary Rodham Clinton")."""
+        tokens = name.split()
+        return self.keys.get(name_key(name)) or (
+            self.keys.get(name_key(f"{tokens[0]} {tokens[2]}")) if len(tokens) == 3 else None
+        )
 
     def for_article(self, body: str, country: str = "") -> ActorIndex:
         """The same index, read against one article (see the class)."""

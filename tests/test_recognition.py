@@ -194,6 +194,13 @@ def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):
     (variant,) = [a for a in unknown_actors("President Pak Kun-hye spoke.", index)]
     assert (variant.name_en, variant.merge_into) == ("Pak Kun-hye", park)
     assert not unknown_actors("President Park Geun-hye spoke.", index)  # her own spelling
+    # a middle name: the known person of that first and last name, not a new one
+    clinton = Actor.objects.create(slug="hillary-clinton", kind="person", name_en="Hillary Clinton")
+    index = ActorIndex(Actor.objects.select_related("merge_into"))
+    (variant,) = unknown_actors("Secretary of State Hillary Rodham Clinton arrived.", index)
+    assert (variant.name_en, variant.merge_into) == ("Hillary Rodham Clinton", clinton)
+    text = "Secretary of State Hillary Rodham Clinton arrived on Friday."
+    assert clinton in index.for_article(text, "JPN").find(text)
 
 
 def test_a_bare_surname_means_the_person_the_article_names_in_full(actors):
