@@ -1565,7 +1565,8 @@ OFFICE_HOLDERS = {
 OFFICES = "|".join(OFFICE_HOLDERS)
 STATE_VERB = r" (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b"
 PRONOUN_SUBJECT = re.compile(
-    r"(?:[^,;]{0,40}, )?(?:(?:and|but) )?(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
+    r"(?:[^,;]{0,40}, )?(?:(?:and|but) (?:that )?)?"  # "…, and that he hoped to …"
+    r"(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
     rf"{DAY_BEFORE_VERB}"  # "and last week it said …"
     rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b))"
     rf"|(?:[Ii]t|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b(?!{STATE_VERB}))"

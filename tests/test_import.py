@@ -1419,6 +1419,13 @@ def test_a_pronoun_subject_after_a_day_or_before_a_plan_is_who_was_named(actors)
     assert {"junichi-ihara", "japan"} <= {a.slug for a in meet.actors}
     assert meet.title == "Junichi Ihara to meet his counterpart"  # not "He to meet …"
     assert restart.title == "North Korea to restart a plutonium-producing reactor"
+    # "…, and that he hoped to …" in what someone told: the one who told it
+    *_, hoped = _proposals(
+        "Junichi Ihara told reporters on Friday that talks had gone well, and that he hoped to "
+        "meet Lee Sang-deok next week.",
+        published=date(2014, 7, 4),
+    )
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in hoped.actors}
 
 
 def test_the_three_countries_named_long_before_are_the_three_it_names_most(actors):
