@@ -393,6 +393,10 @@ def _rules():
         room = date(1, 1, 1) + timedelta(weeks=n) <= base <= date(dates.MAX_YEAR, 1, 1)
         if not (room and 1 <= year <= dates.MAX_YEAR):
             return None, {}  # before the calendar starts or past what the site places
+        if m.groupdict().get("today") and unit in ("month", "year"):
+            # "a year ago today": that very day
+            day = min(pub.day, calendar.monthrange(year, month or pub.month)[1])
+            return date(year, month or pub.month, day).isoformat(), {}
         if unit == "day" or (unit == "week" and direction != "ago"):
             # "took effect a week later": that many days after the day given
             return (base + timedelta(days=sign * n * (7 if unit == "week" else 1))).isoformat(), {}
@@ -623,7 +627,8 @@ def _rules():
             rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) (?P<half>and a half )?)?(?:the )?"
             rf"(?:(?:previous|following|next) )?(?P<unit>days?|weeks?|months?|years?)"
             rf"(?P<half2> and a half)? ?(?:(?P<direction>earlier|later"
-            rf"|ago)\b|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
+            rf"|ago(?P<today> today)?)\b"
+            rf"|(?P<direction2>before|after)(?=[,.;:)]|$| (?:and|when|that|on|in|at|to|for"
             rf"|with|from|the)\b))",
             i,
             offset,

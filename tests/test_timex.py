@@ -193,6 +193,8 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("two and a half years ago", False, "2011-01"),
         ("a year and a half ago", False, "2012-01"),
         ("two days ago", False, "2013-06-30"),
+        ("took office a year ago today", False, "2012-07-02"),  # that very day
+        ("two months ago today", False, "2013-05-02"),
         # seasons, as EDTF seasons
         ("last autumn", False, "2012-23"),
         ("this spring", False, "2013-21"),
