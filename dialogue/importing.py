@@ -95,9 +95,10 @@ PAST_PLAN = re.compile(
     re.IGNORECASE,
 )
 # A plan's participle, of whatever tense the clause's verb is ("a visit planned for May")
-PLANNED_FOR = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:planned|scheduled|slated) for\b", re.I
+PLAN_PARTICIPLE = (
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(?:planned|scheduled|slated|pencill?ed(?: in)?)"
 )
+PLANNED_FOR = re.compile(rf"{PLAN_PARTICIPLE} for\b", re.I)
 # Past verbs whose object is a plan: "proposed on Monday that the Koreas hold talks in January"
 PROPOSING = re.compile(
     r"\b(?:proposed|suggested|offered|called for|urged|asked|invited|agreed to|decided to"
@@ -249,7 +250,12 @@ def _title(text: str, expressions=()) -> str:
     for t in sorted(expressions, key=lambda t: t.start, reverse=True):
         before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
                            text[: t.start])  # fmt: skip
-        text = text[: before.start()] + text[t.end :]
+        cut = before.start()
+        if re.match(r"\s*(?:in )?for\b", text[cut : t.end]) and (
+            plan := re.search(rf"{PLAN_PARTICIPLE}\s*$", text[:cut], re.I)
+        ):
+            cut = plan.start()  # "talks planned for September had been put off": and "planned"
+        text = text[:cut] + text[t.end :]
     text = REPORTING_TAIL.sub("", text).strip(' ,;."“”')
     text = re.sub(
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I

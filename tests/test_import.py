@@ -633,6 +633,18 @@ def test_a_dates_tense_is_that_of_its_own_verb(actors):
     assert plan.edtf == "2013-05-21/2013-05-31"  # a plan told as past: this May, not next
 
 
+def test_a_plan_pencilled_in_for_a_month_is_a_plan(actors):
+    """ "talks pencilled in for September had been put off", told in August: this September's,
+    called off, and the headline drops the plan's participle with its date."""
+    (talks,) = _proposals(
+        "An official said that director-general-level defense policy talks pencilled in for "
+        "September had been put off indefinitely.",
+        published=date(2012, 8, 24),
+    )
+    assert (talks.edtf, talks.status) == ("2012-09", Event.Status.CANCELLED)
+    assert talks.title == "Director-general-level defense policy talks put off indefinitely"
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
