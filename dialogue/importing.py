@@ -914,6 +914,16 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                             [clause],
                         ),
                     ]
+                elif (begun := _run_on(proposals, clause, t, starts)) is not None:
+                    # "… began Keen Sword on Friday. The drill runs through Friday.": one run
+                    lower, upper = dates.bounds(begun.edtf)[0], dates.bounds(t.edtf)[1]
+                    upper = timex.run_end(lower, upper, t.text)
+                    phrase = f"{begun.derivation.phrase} … {clause.text[: t.end]}"
+                    begun.edtf = f"{lower.isoformat()}/{upper.isoformat()}"
+                    begun.derivation = timex.Derivation(published, phrase)
+                    if lower <= published <= upper:
+                        begun.status = Event.Status.ONGOING
+                    begun.clauses.append(clause)
                 elif (told := _same_day_meeting(proposals, clause, t)) is not None:
                     told.clauses.append(clause)  # "Tuesday's meeting comes as …": that meeting
                 else:
@@ -1222,6 +1232,32 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
     if not m:
         return []
     return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]
+
+
+# A run's end told in a sentence of its own: "The drill runs through Friday."
+RUNS_ON = re.compile(
+    r"(?:The|the|It|it) (?:[\w-]+ ){0,3}?(?:will |is to |is due to )?"
+    r"(?:runs?|lasts?|continues?|ends?) (?:through|until|till|to|on) "
+)
+BEGAN = re.compile(r"\b(?:began|begun|started|opened|kicked off|launched)\b")
+
+
+def _run_on(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression, starts):
+    """What a run's end, told in a sentence of its own, is the end of: the day the sentence
+    before said something began ("… began Keen Sword, their largest joint drill, on Friday.
+    The drill runs through Friday.")."""
+    last = proposals[-1] if proposals else None
+    if (
+        last
+        and len(starts) > 1
+        and starts[-2] <= last.clauses[0].start < starts[-1]
+        and RUNS_ON.fullmatch(clause.text[: t.start])
+        and BEGAN.search(last.clauses[0].text)
+        and dates.placeable_day(last.edtf)
+        and dates.placeable_day(t.edtf)
+    ):
+        return last
+    return None
 
 
 def _same_day_meeting(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression):

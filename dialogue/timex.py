@@ -126,6 +126,16 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def run_end(start: date, end: date, phrase: str) -> date:
+    """The last day of a run from `start` through `phrase` (read as `end`): "began on March 1
+    and runs through April 30", "from Dec. 1 through Jan. 15", "began on Friday … runs through
+    Friday": the first such day after the start, unless the phrase names its year."""
+    unit = "week" if re.search(WEEKDAY_NAME, phrase, re.I) else "year"
+    while end <= start and not re.search(r"\d{4}", phrase):
+        end = later(end, 1, unit)
+    return end
+
+
 def later(day: date, n: int, unit: str) -> date:
     """The day n days, weeks, months or years after another (the month's last day where that
     month has no such day)."""
@@ -774,12 +784,8 @@ def find(
             and (dates.bounds(t.edtf)[0] - dates.bounds(first.edtf)[1]).days == 1
         )
         if first and (ALTERNATIVE.fullmatch(between) or decades or running) and not t.reporting:
-            lower, upper = dates.bounds(first.edtf)[0], dates.bounds(t.edtf)[1]
-            unit = "week" if re.search(WEEKDAY_NAME, t.text, re.I) else "year"
-            while upper < lower and not re.search(r"\d{4}", t.text):
-                # "began on March 1 and runs through April 30", "from Dec. 1 through Jan. 15",
-                # "begin on Monday and run through Friday": the first such day after the start
-                upper = later(upper, 1, unit)
+            lower = dates.bounds(first.edtf)[0]
+            upper = run_end(lower, dates.bounds(t.edtf)[1], t.text)
             if lower < upper:
                 phrase = text[first.start : t.end]
                 spans[-1] = replace(

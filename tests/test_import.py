@@ -645,6 +645,23 @@ def test_a_plan_pencilled_in_for_a_month_is_a_plan(actors):
     assert talks.title == "Director-general-level defense policy talks put off indefinitely"
 
 
+def test_a_runs_end_in_the_next_sentence_ends_what_began(actors):
+    """ "On Friday, Japan and the United States began Keen Sword … The drill runs through
+    Friday.", told on Monday: one event, from that Friday through the next, going on."""
+    (drill,) = _proposals(
+        "On Friday, Japan and the United States began Keen Sword, their largest joint drill. "
+        "The drill runs through Friday.",
+        published=date(2010, 12, 6),
+    )
+    assert (drill.edtf, drill.status) == ("2010-12-03/2010-12-10", Event.Status.ONGOING)
+    assert len(drill.clauses) == 2
+    # what did not begin is not run on: two events
+    assert len(_proposals(
+        "On Friday, Japan and the United States held talks. The drill runs through Friday.",
+        published=date(2010, 12, 6),
+    )) == 2  # fmt: skip
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
