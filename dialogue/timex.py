@@ -651,7 +651,7 @@ def _rules():
         # a part of the day, a time of day, hours after: the day last named, else the paper's
         (
             r"\b(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)\b(?! of)"
-            r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)"
+            rf"|\b{CLOCK.pattern}"
             r"|\b(?:(?:about |some |nearly |more than |just )?(?:an|one|two|three|four|five|six"
             r"|\d{1,2}) )?(?:hours?|minutes?) (?:later|earlier|after the (?:launch|test|attack"
             r"|shelling|sinking|announcement|failure|meeting|summit|talks|vote|decision|blast"
@@ -708,6 +708,7 @@ def _rules():
 
 SEASON_WORDS = r"(?:early|late|mid)"
 # "the same day", "that evening": the day the text named last
+CLOCK = re.compile(r"\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)")  # a time of day: "11:57 a.m."
 SAME_DAY = re.compile(
     r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b", re.I
 )
@@ -773,6 +774,16 @@ def find(
     for t in found:
         first = spans[-1] if spans else None
         between = text[first.end : t.start] if first else ""
+        # "at 11:57 a.m. on Tuesday", "on Tuesday at 11:57 a.m.": the clock's day is that one
+        clocks = [bool(CLOCK.fullmatch(x.text)) for x in (first, t)] if first else []
+        if sum(clocks) == 1 and re.fullmatch(r",? (?:on |at )?", between) and not t.reporting:
+            day = t if clocks[0] else first
+            phrase = text[first.start : t.end]
+            spans[-1] = replace(
+                day, text=phrase, start=first.start, end=t.end,
+                derivation=Derivation(published, phrase),
+            )  # fmt: skip
+            continue
         # "in the 1970s and 1980s": one run of years
         decades = first and between == " and " and DECADE.fullmatch(first.text + t.text)
         # "on Sunday and Monday": two days running, one span

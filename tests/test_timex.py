@@ -112,6 +112,15 @@ def test_a_year_before_a_noun_dates_the_noun():
     assert greenwich.attributive and not local.attributive
 
 
+def test_a_clock_beside_its_day_is_one_expression_of_that_day():
+    """ "at 11:57 a.m. on Tuesday", "on Tuesday at 11:57 a.m.": Tuesday, once; not the
+    paper's day for the clock beside it."""
+    for text in ("tested at 11:57 a.m. on Sunday", "tested on Sunday at 11:57 a.m."):
+        (t,) = find(text, TUE_9_SEPT_2014)
+        assert (t.edtf, text[t.start : t.end]) == ("2014-09-07", t.text)
+        assert t.text in ("11:57 a.m. on Sunday", "Sunday at 11:57 a.m.")
+
+
 def test_offsets_point_at_the_expression():
     text = "Foreign ministers agreed last month, the sources said Saturday."
     spans = [text[t.start : t.end].strip() for t in find(text, SUN_5_APRIL_2015)]
