@@ -764,7 +764,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             t
             for c in parts
             for t in found[id(c)]
-            if t in dated and not _since(c.text, t) and not RELATIVE.match(c.text)
+            if t in dated
+            and not _since(c.text, t)
+            and not RELATIVE.match(c.text)
+            and not _nominal(c.text, t)  # "sanctions imposed after Pyongyang's test last May"
         ]
         for clause in parts:
             expressions = found[id(clause)]

@@ -662,6 +662,18 @@ def test_a_runs_end_in_the_next_sentence_ends_what_began(actors):
     )) == 2  # fmt: skip
 
 
+def test_a_day_naming_a_noun_is_not_lent_to_another_clause(actors):
+    """ "The ministers confirmed that sanctions imposed after Pyongyang's nuclear test last May
+    would stay": the test is of last May, the confirming is not (nor of any date: no proposal)."""
+    proposals = _proposals(
+        "On North Korea, Japan and South Korea confirmed that sanctions imposed by the U.N. "
+        "Security Council after Pyongyang's nuclear test last May would stay in place.",
+        published=date(2010, 2, 11),
+    )
+    assert [p.edtf for p in proposals] == ["2009-05"]
+    assert proposals[0].title.startswith("Pyongyang's nuclear test")
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
