@@ -151,7 +151,8 @@ POSSESSOR = re.compile(rf"({OWNER})['’]s\b")
 # A meeting, by any of its names
 MEETING_NAMES = r"dialogues?|talks|meetings?|consultations?|summits?"
 KINDS = [
-    (re.compile(r"\b(?:visit|trip)", re.I), Event.Kind.VISIT),
+    # "paid homage at Yasukuni Shrine": a visit
+    (re.compile(r"\b(?:visit|trip|(?:pays?|paid|paying) homage\b)", re.I), Event.Kind.VISIT),
     (
         re.compile(r"\b(?:agree|agreement|accord|memorandum|treaty|pact)", re.I),
         Event.Kind.AGREEMENT,

@@ -1266,6 +1266,21 @@ def test_a_word_a_party_and_the_kind_on_the_very_day_tell_an_event_again(actors)
     assert list(_reports(body.format(day="Dec. 5"), "2013-12-09").values()) == [None]
 
 
+def test_paying_homage_at_a_shrine_is_a_visit_and_tells_the_visit_again(actors):
+    """ "Abe paid homage Thursday at Yasukuni Shrine" for "Abe's war shrine visit angers South
+    Korea" (a visit of 2013), as the passage that tells it, not the reaction to it."""
+    visit = make_event(
+        title="Abe's war shrine visit angers South Korea", edtf="2013", kind=Event.Kind.VISIT
+    )
+    visit.actors.add(*Actor.objects.filter(slug__in=["japan", "shinzo-abe"]))
+    reports = _reports(
+        "Prime Minister Shinzo Abe paid homage Thursday at Yasukuni Shrine. \"We regret Japan's "
+        "step,\" South Korea's spokesman said of Abe at a briefing hours after the visit.",
+        "2013-12-26",
+    )
+    assert list(reports.values()) == [visit, None]  # the visit, not the reaction to it
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
