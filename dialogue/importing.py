@@ -1936,6 +1936,9 @@ def _told(proposal: Proposal) -> list[Clause]:
     return told
 
 
+ANNOUNCED = re.compile(r"\bannounce[ds]?\b")  # "announced on Sunday that it was extending …"
+
+
 def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
     compatible with the proposal's, and telling words of its title in the proposal's passage:
@@ -1954,8 +1957,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
     telling word of its title is there. The best match wins."""
-    if proposal.reporting:
-        return None
+    if proposal.reporting and not ANNOUNCED.search(proposal.derivation.phrase):
+        return None  # "said Monday": the saying is news of its own, not the event it tells
     lower, upper = dates.bounds(proposal.edtf)
     deadline = upper
     if proposal.status == Event.Status.PLANNED and re.match(r"by\b", proposal.derivation.phrase):

@@ -1281,6 +1281,24 @@ def test_paying_homage_at_a_shrine_is_a_visit_and_tells_the_visit_again(actors):
     assert list(reports.values()) == [visit, None]  # the visit, not the reaction to it
 
 
+def test_an_announcement_tells_the_step_it_announces_again(actors):
+    """ "Seoul announced on Sunday that it was extending its air defence zone" for "South Korea
+    expands its air defence identification zone" that day; what was only said is not."""
+    zone = make_event(
+        title="South Korea expands its air defence identification zone", edtf="2013-12-08",
+        kind=Event.Kind.POLICY,
+    )  # fmt: skip
+    zone.actors.add(Actor.objects.get(slug="south-korea"))
+    for verb, reports in (("announced", zone), ("said", None)):
+        found = _reported(
+            zone,
+            f"Seoul {verb} on Sunday that it was extending its air defence identification zone "
+            "(ADIZ) for the first time in 62 years.",
+            "2013-12-09",
+        )
+        assert found == [reports]
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
