@@ -33,7 +33,12 @@ __all__ = ["ArticleError", "ImportResult", "import_article", "parse", "propose",
 SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 CLOSING = re.compile(r'”|"(?=\s)')  # a quotation mark that closes what came before
 # A predicate told in the past, that a subject can be shared with: "held talks", "had promised"
-DID = r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?(?:[a-z]+ed|held|met|made|took|went)\b"
+DID = (
+    r"(?:(?:had|has|have|was|were) )?(?:[a-z]+ly )?"
+    r"(?:[a-z]+ed|held|met|made|took|went|told|said|sent|gave|began|spoke)\b"
+)
+# A verb a person's doing is told by: done, or in the present ("who hands over on Feb. 25")
+ACTS = rf"(?:{DID}|(?!(?:is|was|has|does)\b)[a-z]{{3,}}s\b)"
 # A day told between a clause's "and" and its verb: "…, and on April 9 urged", "and last week it
 # said"
 DAY_BEFORE_VERB = r"(?:(?:on|in|last|this|earlier|later) (?:[\w.]+ ){1,2}?)?"
@@ -68,11 +73,14 @@ CLAUSE_BREAK = re.compile(
     r"|, and (?=(?:[\w’'-]+ ){1,4}(?:[a-z]+ed|held|met|made|took|told|went|said|says|sent|will"
     r"|would|was|were|is|are|has|have|had)\b)"
     # "Li, who arrived in Seoul the day before, held talks with Park on Saturday": two events
-    rf"|(?<=[a-z]), who (?={DID})"
+    # "Lee, who hands over to Park on Feb. 25, told Abe …": the same
+    rf"|(?<=[a-z]), who (?={ACTS})"
 )
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
 # "…, who met Park on Feb. 25, is the most senior official to …"
-WHO_CLAUSE_END = re.compile(rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will)\b)")
+WHO_CLAUSE_END = re.compile(
+    rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will|told|said|says|tells)\b)"
+)  # "Lee, who hands over to Park on Feb. 25, told Abe …": two clauses
 # "the launch comes days before Japan's general election on Sunday": what is still ahead
 AHEAD = r"(?:days|weeks|hours) (?:before|ahead of)|ahead of"
 FUTURE = re.compile(
@@ -1362,7 +1370,7 @@ def _lasting(text: str, t: timex.TimeExpression, named: list[Clause] = ()) -> st
 
 
 # A sentence's subject and its relative clause, before the clause that tells what it did.
-WHO_BEFORE = re.compile(r"(?P<who>[^,]{2,60}), who [^,]{8,200}, $")
+WHO_BEFORE = re.compile(r"(?P<who>[^,]{2,100}), who [^,]{8,200}, $")
 
 
 def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, int]:
@@ -1372,7 +1380,7 @@ def _with_subject(body: str, sentence_start: int, clause: Clause) -> tuple[str, 
     offsets."""
     before = body[sentence_start : clause.start]
     who = WHO_BEFORE.fullmatch(before) or re.fullmatch(r"(?P<who>[^,]{2,60}), (?=$)", before)
-    if not who or not re.match(rf"(?:who |which )?{DID}", clause.text):
+    if not who or not re.match(rf"(?:who |which )?{ACTS}", clause.text):
         return clause.text, 0
     text = re.sub(r"^(?:who|which) ", "", clause.text)
     subject = who["who"] + " "
@@ -1751,7 +1759,10 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         # "Li, who arrived the day before, held talks …"; "Kan's predecessor Yukio Hatoyama,
         # who resigned in June, had promised …": the person the phrase ends with
         named = actors.find(who["who"])
-        return [a for a in named if a.kind == Actor.Kind.PERSON][-1:] or named[:1]
+        people = [a for a in named if a.kind == Actor.Kind.PERSON]
+        # "Kishida and his counterpart Yun Byung-se, who met on August 6, spoke …": both
+        both = " and " in who["who"] and len(people) == 2
+        return (people if both else people[-1:]) or named[:1]
     if NEXT_ROUND.match(clause.text):
         # "Lee and Ihara have met twice, and a third round had been expected next month": the
         # next round of what the sentence told before, between the same people

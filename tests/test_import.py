@@ -674,6 +674,26 @@ def test_a_day_naming_a_noun_is_not_lent_to_another_clause(actors):
     assert proposals[0].title.startswith("Pyongyang's nuclear test")
 
 
+def test_a_who_clause_in_the_present_is_an_event_of_its_own(actors):
+    """ "Ihara, who hands over to his successor on Feb. 25, told Lee on Saturday that …": the
+    handing over on Feb. 25, to come, and what Ihara told Lee on Saturday, each headlined with
+    Ihara; "Ihara and Lee, who met in May, spoke on Friday": both spoke."""
+    handover, told = _proposals(
+        "Junichi Ihara, who hands over to his successor on Feb. 25, told Lee Sang-deok on "
+        "Saturday that the talks went well.",
+        published=date(2015, 2, 9),
+    )
+    assert (handover.edtf, handover.status) == ("2015-02-25", Event.Status.PLANNED)
+    assert handover.title == "Junichi Ihara hands over to his successor"
+    assert (told.edtf, told.title) == ("2015-02-07", "Junichi Ihara says the talks went well")
+    _, spoke = _proposals(
+        "Director General Junichi Ihara and his South Korean counterpart Lee Sang-deok, who met "
+        "in Seoul on May 6, spoke by telephone on Friday.",
+        published=date(2015, 5, 30),
+    )
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in spoke.actors}
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
