@@ -791,6 +791,9 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
             for t in expressions:
+                if _trend(clause.text, t) and not re.match(r",? when\b", body[clause.end : s_end]):
+                    continue  # "Ties between Tokyo and Seoul are slowly thawing": no event; not
+                    # "Relations sank in August, when Lee visited Dokdo": the visit then
                 if t.reporting and dated and not _says_what_will_be(t, clause, dated, found):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if (
@@ -997,7 +1000,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 proposals[-1].clauses.append(clause)
                 continue
             status = _status(clause.text, None)
-            if status == Event.Status.ONGOING and not _quoted(body, s_start, clause):
+            if (
+                status == Event.Status.ONGOING
+                and not _quoted(body, s_start, clause)
+                and not _trend(clause.text)
+            ):
                 month = f"{published.year:04d}-{published.month:02d}"
                 proposals.append(
                     Proposal(
@@ -1270,6 +1277,27 @@ def _run_on(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression, 
     ):
         return last
     return None
+
+
+# How relations between states went, which is no event: "Ties between Tokyo and Seoul are
+# slowly thawing", "Relations had warmed earlier this year", "nationalist sentiment is rising"
+TREND = re.compile(
+    r"(?:(?:but|and|yet|while) )?(?:[\w’'-]+ ){0,3}?(?:ties|relations|relationship|cooperation"
+    r"|sentiment|tensions?)(?: between [^,]{3,40}?)? (?:\w+ly )?(?:(?:are|is|has|have|had|were"
+    r"|was) )?(?:been )?(?:\w+ly )?(?:thaw|warm|deepen|improv|ris|rose|grow|grew|sour|cool"
+    r"|worsen|deteriorat|sank|sink|plung|chill)\w*",
+    re.IGNORECASE,
+)
+
+
+def _trend(text: str, t: timex.TimeExpression | None = None) -> bool:
+    """Whether the clause tells how relations went (TREND) and its date is the trend's, not
+    one another verb or a noun has ("Tension has been rising since the North carried out its
+    test on Feb. 12": the test; "… limited by the 2012 collapse of the pact, though an
+    arrangement signed in December …")."""
+    if not (m := TREND.match(text)):
+        return False
+    return not t or not (t.attributive or _marks(text[m.end() : t.start]))
 
 
 def _same_day_meeting(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression):

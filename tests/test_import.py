@@ -694,6 +694,26 @@ def test_a_who_clause_in_the_present_is_an_event_of_its_own(actors):
     assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in spoke.actors}
 
 
+def test_how_relations_went_is_no_event_but_what_it_names_is(actors):
+    """ "Ties between Tokyo and Seoul are slowly thawing", "security cooperation has deepened
+    this year": no event; "Tension has been rising since the North carried out its test on
+    Feb. 12", "Relations sank in August, when Lee visited Dokdo": the test, the visit."""
+    assert _proposals("Ties between Tokyo and Seoul are slowly thawing.") == []
+    assert _proposals("Security cooperation between Japan and South Korea has deepened this "
+                      "year.") == []  # fmt: skip
+    (test,) = _proposals(
+        "Tension has been rising since North Korea carried out its test on Feb. 12.",
+        published=date(2013, 4, 10),
+    )
+    assert test.edtf == "2013-02-12"
+    (visit,) = _proposals(
+        "Relations sank further in August that year, when then President Kim Dae-jung "
+        "visited the disputed islets known as Dokdo.",
+        published=date(2015, 12, 29),
+    )
+    assert visit.edtf == "2015-08"
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
