@@ -492,10 +492,15 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             )
             # "South Korea's National Intelligence Service"; "the Self-Defense Forces' Joint
             # Staff" names two bodies
-            *owners, name = re.split(r"['’]s? ", re.sub(r"['’]s?$", "", name))
-            if owners and owners[-1].split()[-1].lower() in GROUPS_OF_PEOPLE:
-                # "People's Liberation Army", "Asian Women's Fund"
-                name = f"{owners.pop()}'s {name}"
+            # not "People's Liberation Army", "Asian Women's Fund", "the Workers' Party's …"
+            text = re.sub(r"['’]s?$", "", name)
+            cuts = [
+                m
+                for m in re.finditer(r"(\S+)['’]s? ", text)
+                if m[1].lower() not in GROUPS_OF_PEOPLE
+            ]
+            starts, ends = [0] + [m.end() for m in cuts], [m.end(1) for m in cuts] + [len(text)]
+            *owners, name = [text[a:b] for a, b in zip(starts, ends, strict=True)]
             for owner in owners:
                 # "The House of Representatives of Japan's Diet"
                 nation = _country_in(owner)

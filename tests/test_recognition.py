@@ -171,6 +171,9 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         # a possessive before a date ends the name
         ("welcomed the U.N. Security Council's April 13 statement", "U.N. Security Council",
          Actor.Kind.GOVERNMENT_BODY, ""),
+        # a plural possessive that is part of the name, owning another body
+        ("a member of the Workers' Party's Central Committee", "Workers' Party",
+         Actor.Kind.ORGANISATION, ""),
         # a weekday before a title is no person's name
         ("On Monday, three lawmakers of Japan's opposition Liberal Democratic Party flew home.",
          "Liberal Democratic Party", Actor.Kind.ORGANISATION, "JPN"),
