@@ -49,7 +49,8 @@ DEMONYMS = {
     "chinese": "CHN", "american": "USA", "japanese": "JPN", "south korean": "KOR",
     "north korean": "PRK",
 }  # fmt: skip
-DEMONYM = re.compile(r"\b(?:Chinese|American|Japanese|South Korean|North Korean)\b")
+DEMONYM_WORDS = "Chinese|American|Japanese|South Korean|North Korean"
+DEMONYM = re.compile(rf"\b(?:{DEMONYM_WORDS})\b")
 COUNTRY_NAMES = {
     "japan": "JPN", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
     "china": "CHN", "the united states": "USA", "the u.s.": "USA",
@@ -144,6 +145,10 @@ INSTITUTIONS = {
     "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
+# A state's mission, named in lower case: "the Japanese embassy in Seoul"
+MISSION = re.compile(rf"\b({DEMONYM_WORDS}) (?:embassy|consulate)\b")
+# A person known by one name, after the title that goes with it
+TITLED_MONONYM = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope) ([A-Z][a-z]{2,})\b(?! [A-Z])")
 # Groups of states named by their number ("the Group of 20 summit", "Group of Eight")
 GROUP_OF_STATES = re.compile(r"\bGroup of (?:\d+|Seven|Eight|Twenty)\b")
 # A government's cabinet, named by the one word (its country is the text's)
@@ -600,6 +605,11 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
     for m in INSTITUTION.finditer(body):
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
+    for m in MISSION.finditer(body):  # "outside the Japanese embassy in Seoul"
+        add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", DEMONYMS[m[1].lower()]))
+    for m in TITLED_MONONYM.finditer(body):  # "Emperor Akihito"
+        nation = _country_before(body[max(0, m.start() - 30) : m.start()])  # "Japanese Emperor"
+        add(Found(m[1], Actor.Kind.PERSON, m[0].split()[0], nation))
     for m in GROUP_OF_STATES.finditer(body):
         add(Found(m.group(0), Actor.Kind.ORGANISATION, "", ""))
     if m := CABINET.search(body):  # "approved by the Cabinet", "the Kan Cabinet": whose it is

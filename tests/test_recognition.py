@@ -174,6 +174,9 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         # a plural possessive that is part of the name, owning another body
         ("a member of the Workers' Party's Central Committee", "Workers' Party",
          Actor.Kind.ORGANISATION, ""),
+        # a state's mission in lower case
+        ("Lawmakers protested outside the Japanese embassy in Seoul.", "Japanese embassy",
+         Actor.Kind.GOVERNMENT_BODY, "JPN"),
         # a weekday before a title is no person's name
         ("On Monday, three lawmakers of Japan's opposition Liberal Democratic Party flew home.",
          "Liberal Democratic Party", Actor.Kind.ORGANISATION, "JPN"),
@@ -189,6 +192,16 @@ def test_named_bodies_are_found(text, name, kind, country):
     if country:
         assert found[name].country == country
     assert not any(f.kind == Actor.Kind.PERSON for f in found.values())  # no "Sexual Slavery"
+
+
+def test_a_person_known_by_one_name_after_their_title_is_found():
+    """ "Japanese Emperor Akihito", "Emperor Hirohito": a person of one name; not "King Sejong
+    Institute"."""
+    found = _names("He said Japanese Emperor Akihito should apologize. The King Sejong "
+                   "Institute opened. Emperor Hirohito died.")  # fmt: skip
+    assert (found["Akihito"].kind, found["Akihito"].country) == (Actor.Kind.PERSON, "JPN")
+    assert found["Hirohito"].country == ""
+    assert "Sejong" not in found
 
 
 def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):
