@@ -145,6 +145,14 @@ INSTITUTIONS = {
     "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
+# Bodies whose names carry no word that says so ("coalition partner Komeito", "KCNA")
+NAMED_BODIES = {
+    "Komeito": "JPN", "New Komeito": "JPN", "KCNA": "PRK", "Korean Air": "KOR", "UNESCO": "",
+    "Unesco": "", "Chongryon": "JPN", "Mindan": "JPN",
+}  # fmt: skip
+NAMED_BODY = re.compile(
+    r"\b(?:" + "|".join(sorted(NAMED_BODIES, key=len, reverse=True)) + r")\b(?! [A-Z])"
+)  # not "UNESCO World Heritage Committee", a body of its own
 # A state's mission, named in lower case: "the Japanese embassy in Seoul"
 MISSION = re.compile(rf"\b({DEMONYM_WORDS}) (?:embassy|consulate)\b")
 # A person known by one name, after the title that goes with it
@@ -605,6 +613,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
                 add(Found(more[1].strip(), Actor.Kind.PERSON, m["title"][:-1], country))
     for m in INSTITUTION.finditer(body):
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
+    for m in NAMED_BODY.finditer(body):
+        add(Found(m.group(0), Actor.Kind.ORGANISATION, "", NAMED_BODIES[m.group(0)]))
     for m in MISSION.finditer(body):  # "outside the Japanese embassy in Seoul"
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", DEMONYMS[m[1].lower()]))
     for m in TITLED_MONONYM.finditer(body):  # "Emperor Akihito"

@@ -174,6 +174,9 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         # a plural possessive that is part of the name, owning another body
         ("a member of the Workers' Party's Central Committee", "Workers' Party",
          Actor.Kind.ORGANISATION, ""),
+        # a body whose name has no word that says so
+        ("Its coalition partner, New Komeito, pushed back.", "New Komeito",
+         Actor.Kind.ORGANISATION, "JPN"),
         # a state's mission in lower case
         ("Lawmakers protested outside the Japanese embassy in Seoul.", "Japanese embassy",
          Actor.Kind.GOVERNMENT_BODY, "JPN"),
