@@ -1040,6 +1040,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             elif (
                 PAST.search(clause.text)
                 and not STATE_CLAUSE.match(clause.text)
+                and not clause.text.startswith("who ")  # "Yun, who attended the reception,
+                # held talks on Sunday": the attending was not that day
                 and actors.find(clause.text)
                 and (past := [t for t in days if dates.bounds(t.edtf)[0] <= published])
             ):

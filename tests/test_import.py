@@ -714,6 +714,16 @@ def test_how_relations_went_is_no_event_but_what_it_names_is(actors):
     assert visit.edtf == "2015-08"
 
 
+def test_a_who_clause_without_a_day_borrows_none(actors):
+    """ "Lee, who attended the reception, held talks with Ihara on Sunday": the talks on Sunday;
+    the attending is not dated by them."""
+    (talks,) = _proposals(
+        "Lee Sang-deok, who attended the Tokyo reception, held talks with Junichi Ihara on Sunday.",
+        published=date(2015, 6, 22),
+    )
+    assert talks.edtf == "2015-06-21" and "reception" not in talks.title
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
