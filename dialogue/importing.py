@@ -264,7 +264,8 @@ def _title(text: str, expressions=()) -> str:
             plan := re.search(rf"{PLAN_PARTICIPLE}\s*$", text[:cut], re.I)
         ):
             cut = plan.start()  # "talks planned for September had been put off": and "planned"
-        text = text[:cut] + text[t.end :]
+        possessive = re.match(r"['’]s\b", text[t.end :])  # "this year's paper": "paper"
+        text = text[:cut] + text[t.end + (possessive.end() if possessive else 0) :]
     text = REPORTING_TAIL.sub("", text).strip(' ,;."“”')
     text = re.sub(
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I

@@ -724,6 +724,13 @@ def test_a_who_clause_without_a_day_borrows_none(actors):
     assert talks.edtf == "2015-06-21" and "reception" not in talks.title
 
 
+def test_a_headline_drops_a_possessive_date_with_its_s(actors):
+    """ "But this year's white paper repeats …": "White paper repeats …", not "But's white
+    paper repeats …"."""
+    (paper,) = _proposals("But this year's white paper repeats the claim to Dokdo.")
+    assert paper.title == "White paper repeats the claim to Dokdo"
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
