@@ -2073,6 +2073,11 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         within_year = dates.precision(event.edtf) == "year" and (
             event.date_lower <= told[0] and told[1] <= event.date_upper
         )
+        # its day within the month or week the passage names: "The two began the talks in April"
+        in_span = (
+            0 < (upper - lower).days <= 31
+            and lower <= event.date_lower <= event.date_upper <= upper
+        )
         if not (
             common >= 3
             or (headline and common >= 2)
@@ -2088,18 +2093,14 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
                 and len(theirs) >= 2  # not "Japan" alone: every policy of Japan's that year
                 and all_people
                 and event.kind == proposal.kind
-                and (event.edtf == proposal.edtf or within_year)
+                # a day within the month named, if the passage names its people too
+                and (event.edtf == proposal.edtf or within_year or (in_span and their_people))
                 and event.status == proposal.status
             )
             # a word of its title, one of its parties, and its day within the month or week the
             # passage names: "In April, a rocket broke apart" for "North Korea's rocket launch
             # fails"
-            or (
-                common
-                and shared
-                and 0 < (upper - lower).days <= 31
-                and lower <= event.date_lower <= event.date_upper <= upper
-            )
+            or (common and shared and in_span)
         ):
             continue
         score = (common, shared, -(event.date_upper - event.date_lower).days)

@@ -1356,6 +1356,25 @@ def test_an_announcement_tells_the_step_it_announces_again(actors):
         assert found == [reports]
 
 
+def test_its_people_kind_and_status_in_the_month_that_holds_its_day_report_it(actors):
+    """ "Ihara met Lee on Monday. The two began the talks in April." for "Japan and South Korea
+    hold first director-general talks on comfort women" on April 16: no word of its title,
+    but all its people, its kind and status, in the month that holds its day."""
+    first = make_event(
+        title="Japan and South Korea hold first director-general talks on comfort women",
+        edtf="2014-04-16", kind=Event.Kind.MEETING,
+    )  # fmt: skip
+    first.actors.add(*Actor.objects.filter(
+        slug__in=["japan", "south-korea", "junichi-ihara", "lee-sang-deok"]
+    ))  # fmt: skip
+    found = _reported(
+        first,
+        "Junichi Ihara met Lee Sang-deok in Seoul on Monday. The two began the talks in April.",
+        "2014-07-04",
+    )
+    assert found == [None, first]
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
