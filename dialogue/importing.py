@@ -1253,6 +1253,10 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
     # "… coincided with Chinese President Xi Jinping's two-day state visit to Seoul, which …"
     if not m:
         return []
+    head = before[-1].text[: m.start()]
+    if re.fullmatch(r"(?:[\w’'.-]+ ){1,5}(?:on|of|over|about|between) ", head) and not _marks(head):
+        # "Director-general-level negotiations on the issue, which began …": all of it
+        return [before[-1]]
     return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]
 
 

@@ -1375,6 +1375,23 @@ def test_its_people_kind_and_status_in_the_month_that_holds_its_day_report_it(ac
     assert found == [None, first]
 
 
+def test_a_which_clause_tells_of_the_whole_noun_phrase_before_it(actors):
+    """ "Director-general-level negotiations on the issue, which began in April last year, …":
+    the negotiations began, not "the issue"; they are the first director-general talks."""
+    first = make_event(
+        title="Japan and South Korea hold first director-general talks on comfort women",
+        edtf="2014-04-16", kind=Event.Kind.MEETING,
+    )  # fmt: skip
+    first.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    found = _reported(
+        first,
+        "Director-general-level negotiations on the issue, which began in April last year, have "
+        "gone through ten rounds.",
+        "2015-11-03",
+    )
+    assert found == [first]
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
