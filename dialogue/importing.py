@@ -1589,7 +1589,8 @@ AGREED_TO = re.compile(
 )
 # A clause about an event the article told of before: "The summits, first held in 2008, …"
 THE_EVENT = re.compile(
-    r"The (?:(?:previous|last|latest|next|new|first|second|third) )?(?:round of (?:the )?)?"
+    r"The (?:(?:previous|last|latest|next|new|first|second|third|\d{1,2}(?:st|nd|rd|th)) )?"
+    r"(?:round of (?:the )?)?"
     rf"({MEETING_NAMES}|round|pact|agreement|deal|arrangement|exercises?|drills?)\b"
 )
 # "but the plan was scrapped after …": a calling off dated by what came before it
@@ -1619,7 +1620,7 @@ NEXT_ROUND = re.compile(
 # "Both are expected to attend": the people last named
 GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three|2|3)|(?P<both>both)) "
-    r"(?:leaders|ministers|men|women|envoys|diplomats)\b"
+    r"(?:leaders|ministers|men|women|envoys|diplomats|candidates)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"

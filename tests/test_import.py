@@ -2214,6 +2214,24 @@ def test_the_summits_are_those_the_article_told_of(actors):
         "North Korea, on Friday, drew protests."
     )
     assert {a.slug for a in latest.actors} == {"north-korea"}
+    # a round by its number in figures
+    _, eighth = _proposals(
+        "South Korea and Japan held talks on the issue in Seoul in May. The 8th round was held "
+        "in Tokyo on June 11th.",
+        published=date(2015, 6, 22),
+    )
+    assert {"japan", "south-korea"} <= {a.slug for a in eighth.actors}
+
+
+def test_both_candidates_are_the_two_people_named_last(actors):
+    """ "Lee Sang-deok and Junichi Ihara are running. Both candidates condemned the launch on
+    Wednesday": those two."""
+    *_, condemned = _proposals(
+        "Lee Sang-deok and Junichi Ihara are running. Both candidates condemned the launch on "
+        "Wednesday.",
+        published=date(2012, 12, 13),
+    )
+    assert {"lee-sang-deok", "junichi-ihara"} <= {a.slug for a in condemned.actors}
 
 
 def test_a_plan_with_a_deadline_reports_the_event_that_came_later(actors):
