@@ -39,6 +39,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning l": (DATA / "tuning-l", DATA / "tuning-l", True),
     "tuning m": (DATA / "tuning-m", DATA / "tuning-m", True),
     "tuning n": (DATA / "tuning-n", DATA / "tuning-n", True),
+    "tuning o": (DATA / "tuning-o", DATA / "tuning-o", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
