@@ -42,6 +42,12 @@ DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]*?)\)|\s+(?P<credit>Kyodo|Jiji|Yonhap|AP|AFP))?"
     r"\s*(?:--|—|–|-)\s*"
 )
+# "(Reuters) - " opening the body, its cities on the date line above ("TOKYO/SEOUL | Tue Oct
+# 9, 2012 6:15am EDT"): a dateline too, with the same groups as DATELINE, empty
+AGENCY_DATELINE = re.compile(
+    r"^(?P<city>)(?P<region>)(?P<date>)(?P<credit>)\((?P<agency>[A-Z][\w .&-]*?)\)"
+    r"\s*(?:--|—|–|-)\s*"
+)
 CITIES = {
     "SEOUL": "KOR", "BUSAN": "KOR", "INCHEON": "KOR", "TOKYO": "JPN", "OSAKA": "JPN",
     "KYOTO": "JPN", "NAHA": "JPN", "PYONGYANG": "PRK", "BEIJING": "CHN",
@@ -82,7 +88,8 @@ def dateline(body: str) -> re.Match | None:
         or (line["city"].isupper() and len(line["city"].strip()) >= 4)
     ):
         return line
-    return None
+    line = AGENCY_DATELINE.match(body)
+    return line if line and outlet_named(line["agency"]) else None
 
 
 def outlet_named(text: str) -> tuple[str, str] | None:

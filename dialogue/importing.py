@@ -254,8 +254,17 @@ def _title(text: str, expressions=()) -> str:
         # "officials said the agreement will be explained …": the headline is what was said
         shift = lead.end()
         text = text[shift:]
-        expressions = [replace(t, start=t.start - shift, end=t.end - shift)
-                       for t in expressions if t.start >= shift]  # fmt: skip
+        expressions = [t for t in expressions if t.start >= shift]
+        who = lead["who"]  # a name, not "last week it"
+        if (
+            (they := re.match(r"(?:they|it|he|she) ", text))
+            and who[:1].isupper()
+            and not re.search(r"\b(?:it|he|she|they)\b", who)
+        ):
+            # "Japan and South Korea said on Tuesday they would …": who "they" are
+            text = who + text[they.end() :]
+            shift += they.end() - len(who)
+        expressions = [replace(t, start=t.start - shift, end=t.end - shift) for t in expressions]
     for t in sorted(expressions, key=lambda t: t.start, reverse=True):
         before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
                            text[: t.start])  # fmt: skip
@@ -339,10 +348,11 @@ ASIDE = re.compile(
     re.IGNORECASE,
 )
 LEADING_REPORT = re.compile(
-    r"^(?:and |but )?(?:[\w’'-]+ ){0,5}?(?:(?:said|says|added|announced|noted|stressed)\s+"
-    # "said on Monday that …", "said last week that …": the day goes with the saying
+    r"^(?:and |but )?(?P<who>(?:[\w’'-]+ ){0,5}?)(?:(?:said|says|added|announced|noted|stressed)\s+"
+    # "said on Monday that …", "said last week that …", "said on Tuesday they …": the day
+    # goes with the saying
     r"(?:(?:(?:on |in |at |late |early |last |this |earlier |later )[\w.]+|\w+day)"
-    r"(?: \d{1,2},?)? (?=that\s))?"
+    r"(?: \d{1,2},?)? (?=that\s|(?:they|it|he|she)\s))?"
     r"(?:that\s+)?|told(?: \w+){1,3}? that\s+)(?=[a-z])",
     re.IGNORECASE,
 )
@@ -363,7 +373,7 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:set|expected|likely|scheduled|due) to"
     r"|plans? to|planned to|intends? to|aims? to|hopes? to)"
-    r"(?P<adverb> \w+ly)? (?P<verb>(?!have\b)[a-z]+)\b"
+    r"(?P<neg> not)?(?P<adverb> \w+ly)? (?P<verb>(?!have\b)[a-z]+)\b"
 )
 
 
@@ -434,7 +444,8 @@ def _present(text: str) -> str:
     first(r"\b(?:has|have|had) been (?P<verb>[a-z]+ing)\b", progressive)  # "have been escorting"
     first(r"\b(?:has|have|had)(?P<adverb> \w+ly)?(?P<neg> not)? been (?=\w)", passive_perfect)
     first(r"\b(?:has|have|had)(?P<adverb> \w+ly)? (?P<verb>[a-z]+)\b", perfect)
-    first(FUTURE_VERB, lambda m: text[: m.start()] + "to " + text[m.start("verb") :])
+    first(FUTURE_VERB, lambda m: text[: m.start()] + ("not " if m["neg"] else "") + "to "
+          + text[m.start("verb") :])  # fmt: skip
     first(r"\b(?:is|are|was|were) (?P<verb>[a-z]+ing)\b", progressive)
     first(r"\b(?:was|were) (?=[a-z]+(?:ed|en|eld|ld|ade|ent)\b)",
           lambda m: text[: m.start()] + text[m.end() :])  # fmt: skip

@@ -399,6 +399,23 @@ def test_datelines_in_other_shapes(opening, country):
     assert (article.dateline, article.country) == (opening, country)
 
 
+def test_an_agency_credit_opening_the_body_is_a_dateline_and_names_the_outlet():
+    """Reuters' page: its name atop, a section, the headline, the cities and date on a line of
+    their own, and "(Reuters) - " opening the body: the outlet is Reuters, the credit no part
+    of the story."""
+    raw = "\n\n".join(
+        ["Reuters", "Business News", "Japan, South Korea to let currency swap lapse",
+         "By Tetsushi Nakamura", "TOKYO/SEOUL | Tue Oct 9, 2012 6:15am EDT",
+         "(Reuters) - " + PARAGRAPH]
+    )  # fmt: skip
+    article = parse(raw)
+    assert (article.outlet, article.published_on) == ("Reuters", date(2012, 10, 9))
+    assert article.dateline == "(Reuters) - " and article.body.startswith("(Reuters) - ")
+    # not a sentence that opens with something in brackets
+    raw = "\n\n".join(["Talks resume in Seoul", "(Seoul talks) - " + PARAGRAPH])
+    assert parse(raw, outlet="x", published=date(2013, 7, 2)).dateline == ""
+
+
 def test_a_dateline_of_two_cities_is_the_outlets_country_where_it_is_one_of_them():
     raw = "\n\n".join(["Talks resume in Seoul", "SEOUL/TOKYO -- " + PARAGRAPH])
     assert parse(raw, outlet="The Japan Times", published=date(2013, 7, 2)).country == "JPN"
@@ -722,6 +739,17 @@ def test_a_who_clause_without_a_day_borrows_none(actors):
         published=date(2015, 6, 22),
     )
     assert talks.edtf == "2015-06-21" and "reception" not in talks.title
+
+
+def test_a_headline_of_what_they_said_names_who_they_are(actors):
+    """ "Japan and South Korea said on Tuesday they would not extend the swap …": "Japan and
+    South Korea not to extend the swap", not "On Tuesday they to not extend …"."""
+    (swap,) = _proposals(
+        "Japan and South Korea said on Tuesday they would not extend the swap when it expires "
+        "at the end of this month.",
+        published=date(2012, 10, 9),
+    )
+    assert swap.title == "Japan and South Korea not to extend the swap when it expires"
 
 
 def test_a_headline_drops_a_possessive_date_with_its_s(actors):
