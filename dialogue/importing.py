@@ -803,6 +803,12 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # the anniversary of ties in 1965": what that day saw, whatever else it dates
                 proposals[-1].clauses.append(clause)
             for t in expressions:
+                if (
+                    re.fullmatch(r"(?i:today|now|these days)", t.text)
+                    and _quoted(body, s_start, clause)
+                    and not _marks(clause.text)
+                ):
+                    continue  # "'Letting the swap lapse costs Seoul little today,' said …": a view
                 if _trend(clause.text, t) and not re.match(r",? when\b", body[clause.end : s_end]):
                     continue  # "Ties between Tokyo and Seoul are slowly thawing": no event; not
                     # "Relations sank in August, when Lee visited Dokdo": the visit then

@@ -741,6 +741,17 @@ def test_a_who_clause_without_a_day_borrows_none(actors):
     assert talks.edtf == "2015-06-21" and "reception" not in talks.title
 
 
+def test_a_view_in_quotes_of_today_is_no_event(actors):
+    """ "'Letting the swap lapse costs Seoul little today,' said an economist": a view; "'We
+    signed the deal today,' the minister said" is a deed."""
+    assert _proposals(
+        '"Letting the swap lapse costs Seoul little today, but it sends a message," said an '
+        "economist at a bank in Seoul."
+    ) == []  # fmt: skip
+    (signed,) = _proposals('"We signed the deal with Japan today," Lee Sang-deok said.')
+    assert signed.edtf == "2013-07-02"
+
+
 def test_a_headline_of_what_they_said_names_who_they_are(actors):
     """ "Japan and South Korea said on Tuesday they would not extend the swap …": "Japan and
     South Korea not to extend the swap", not "On Tuesday they to not extend …"."""
