@@ -452,6 +452,8 @@ def _rules():
         return month, {}
 
     def season(m, pub, future, anchor):
+        if m["season"][0].isupper() and re.match(r" [A-Z]", m.string[m.end("season") :]):
+            return None, {}  # "the 2020 Summer Games": a name
         code = SEASONS[m["season"].lower()]
         which = (m["which"] or "").lower()
         if m["year"]:

@@ -247,6 +247,12 @@ def test_ranges_seasons_deadlines_and_offsets(text, future, edtf):
     assert [t.edtf for t in found] == [edtf]
 
 
+def test_a_season_in_a_name_is_no_season():
+    """ "the 2020 Summer Games" names the Games; "last Summer" at a sentence's end is a season."""
+    assert [t.text for t in find("won the 2020 Summer Games", TUE_2_JULY_2013)] == ["2020"]
+    assert [t.edtf for t in find("It was held last Summer.", TUE_2_JULY_2013)] == ["2012-22"]
+
+
 def test_a_part_of_a_coming_unit_is_still_to_come():
     """ "agreed to hold talks early next year": a plan, whatever the verb's tense."""
     (early,) = find("agreed to hold talks early next year", TUE_2_JULY_2013, future=False)
