@@ -940,6 +940,16 @@ class ActorIndex:
         return found
 
 
+# A body's name written short: "Co.", "Corp.", "Dept."
+SPELT_OUT = {
+    "Co.": "Company",
+    "Corp.": "Corporation",
+    "Dept.": "Department",
+    "Int'l": "International",
+}
+ABBREVIATED = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, SPELT_OUT)) + r")(?!\w)")
+
+
 def _part_of_known(item: Found, known: ActorIndex) -> bool:
     """Whether a body is a known one, or a part of one: "… Bureau of the Foreign Ministry", "the
     South Korean Joint Chiefs of Staff"; not "the U.S. Joint Chiefs of Staff"."""
@@ -977,7 +987,9 @@ def unknown_actors(body: str, known: ActorIndex, country: str = "") -> list[Acto
                 and any(not owner or a.country == owner for a in known._ministries(generic))
             ):
                 continue
-            same = None
+            # "Tokyo Electric Power Co." for "Tokyo Electric Power Company": its spelling
+            spelt = known.candidates.get(ABBREVIATED.sub(lambda m: SPELT_OUT[m[1]], item.name))
+            same = spelt[0] if spelt and len(set(spelt)) == 1 else None
         elif not (same := known.same_person(item.name)) and any(
             p.name_en == item.name for p in proposed
         ):

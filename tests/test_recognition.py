@@ -213,6 +213,12 @@ def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):
     (variant,) = [a for a in unknown_actors("President Pak Kun-hye spoke.", index)]
     assert (variant.name_en, variant.merge_into) == ("Pak Kun-hye", park)
     assert not unknown_actors("President Park Geun-hye spoke.", index)  # her own spelling
+    # a body's name written short: its spelling, to merge
+    tepco = Actor.objects.create(slug="tepco", kind="organisation",
+                                 name_en="Tokyo Electric Power Company")  # fmt: skip
+    index = ActorIndex(Actor.objects.select_related("merge_into"))
+    (short,) = unknown_actors("Tokyo Electric Power Co. admitted the leak.", index)
+    assert (short.name_en, short.merge_into) == ("Tokyo Electric Power Co.", tepco)
     # a middle name: the known person of that first and last name, not a new one
     clinton = Actor.objects.create(slug="hillary-clinton", kind="person", name_en="Hillary Clinton")
     index = ActorIndex(Actor.objects.select_related("merge_into"))
