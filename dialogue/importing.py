@@ -1677,7 +1677,8 @@ PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) (?:that )?)?"  # "…, and that he hoped to …"
     r"(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
     rf"{DAY_BEFORE_VERB}"  # "and last week it said …"
-    rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b))"
+    rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b"
+    r"| (?:[a-z]+ed|[a-z]+en)\b))"  # "He was questioned by prosecutors": done to him
     rf"|(?:[Ii]t|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b(?!{STATE_VERB}))"
 )  # "He is scheduled to meet …" acts; "It is due to expire" is a thing's
 

@@ -1633,6 +1633,12 @@ def test_a_pronoun_subject_after_a_day_or_before_a_plan_is_who_was_named(actors)
     assert {"junichi-ihara", "japan"} <= {a.slug for a in meet.actors}
     assert meet.title == "Junichi Ihara to meet his counterpart"  # not "He to meet …"
     assert restart.title == "North Korea to restart a plutonium-producing reactor"
+    # "He was questioned by prosecutors on Aug. 18": a deed done to him, so him
+    _, questioned = _proposals(
+        "Junichi Ihara arrived in Seoul on Aug. 1. He was questioned by prosecutors on Aug. 18.",
+        published=date(2014, 10, 9),
+    )
+    assert "junichi-ihara" in {a.slug for a in questioned.actors}
     # "…, and that he hoped to …" in what someone told: the one who told it
     *_, hoped = _proposals(
         "Junichi Ihara told reporters on Friday that talks had gone well, and that he hoped to "
