@@ -1946,12 +1946,13 @@ SPELLINGS = [
 
 # One word for what the news calls by several: a pact is an accord or an agreement, to put off
 # is to postpone, information shared between militaries is intelligence, a rocket fired is one
-# launched.
+# launched, a bill passed is a law.
 SYNONYMS = {
     "accord": "pact", "agreement": "pact", "deal": "pact", "treaty": "pact",
     "information": "intelligence", "delay": "postpone", "defer": "postpone",
     "shelve": "postpone", "halt": "suspend", "freeze": "suspend", "restart": "resume",
-    "reopen": "resume", "inked": "sign", "ink": "sign", "fire": "launch",
+    "reopen": "resume", "inked": "sign", "ink": "sign", "fire": "launch", "bill": "law",
+    "legislation": "law",
 }  # fmt: skip
 PHRASES = [
     (re.compile(r"\bput(?:s|ting)? off\b"), "postpone"),

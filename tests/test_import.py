@@ -1439,6 +1439,21 @@ def test_a_which_clause_tells_of_the_whole_noun_phrase_before_it(actors):
     assert found == [first]
 
 
+def test_bills_passed_are_the_laws_enacted(actors):
+    """ "Japan's upper house approved the package of 11 security bills early Saturday" for
+    "Japan's Diet enacts security laws …" that day: a bill passed is a law."""
+    laws = make_event(
+        title="Japan's Diet enacts security laws expanding the role of the Self-Defense Forces",
+        edtf="2015-09-19", kind=Event.Kind.POLICY,
+    )  # fmt: skip
+    laws.actors.add(*Actor.objects.filter(slug__in=["japan", "shinzo-abe"]))
+    found = _reported(
+        laws, "Japan's upper house approved the package of 11 security bills early Saturday.",
+        "2015-09-19",
+    )  # fmt: skip
+    assert found == [laws]
+
+
 def test_who_says_an_event_happened_is_no_party_to_it(actors):
     """The ministry that says when the rocket was launched tells the launch again; a minister
     who said it at a news conference that evening is another event (his saying it)."""
