@@ -79,7 +79,7 @@ CLAUSE_BREAK = re.compile(
 # Where the relative clause a ", who" break opened ends: "…, who arrived the day before, held …"
 # "…, who met Park on Feb. 25, is the most senior official to …"
 WHO_CLAUSE_END = re.compile(
-    rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will|told|said|says|tells)\b)"
+    rf"who [^,]{{8,200}}(, )(?={DID}|(?:is|are|has|have|will|says|tells)\b)"
 )  # "Lee, who hands over to Park on Feb. 25, told Abe …": two clauses
 # "the launch comes days before Japan's general election on Sunday": what is still ahead
 AHEAD = r"(?:days|weeks|hours) (?:before|ahead of)|ahead of"

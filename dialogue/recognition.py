@@ -158,7 +158,7 @@ MISSION = re.compile(rf"\b({DEMONYM_WORDS}) (?:embassy|consulate)\b")
 # A person known by one name, after the title that goes with it
 TITLED_MONONYM = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope) ([A-Z][a-z]{2,})\b(?! [A-Z])")
 # Groups of states named by their number ("the Group of 20 summit", "Group of Eight")
-GROUP_OF_STATES = re.compile(r"\bGroup of (?:\d+|Seven|Eight|Twenty)\b")
+NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d+|Seven|Eight|Twenty)\b")
 # A government's cabinet, named by the one word (its country is the text's)
 CABINET = re.compile(r"\bCabinets?\b(?! [A-Z])")  # not "Cabinet Secretary", "Cabinet Office"
 ORG_HEADS = {
@@ -620,7 +620,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     for m in TITLED_MONONYM.finditer(body):  # "Emperor Akihito"
         nation = _country_before(body[max(0, m.start() - 30) : m.start()])  # "Japanese Emperor"
         add(Found(m[1], Actor.Kind.PERSON, m[0].split()[0], nation))
-    for m in GROUP_OF_STATES.finditer(body):
+    for m in NUMBERED_GROUP.finditer(body):
         add(Found(m.group(0), Actor.Kind.ORGANISATION, "", ""))
     if m := CABINET.search(body):  # "approved by the Cabinet", "the Kan Cabinet": whose it is
         nation = _country_in(body[max(0, m.start() - 30) : m.start()]) or country

@@ -709,8 +709,8 @@ def _rules():
 
 
 SEASON_WORDS = r"(?:early|late|mid)"
-# "the same day", "that evening": the day the text named last
 CLOCK = re.compile(r"\d{1,2}(?::\d{2})? ?[ap]\.m\.(?=\W|$)")  # a time of day: "11:57 a.m."
+# "the same day", "that evening": the day the text named last
 SAME_DAY = re.compile(
     r"\b(?:on )?(?:the same|that(?: same)?) (?:day|evening|morning|afternoon|night)\b", re.I
 )
