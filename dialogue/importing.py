@@ -590,8 +590,6 @@ def _tense(text: str):
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max((pos for pos, k in marks if k == kind and pos <= offset), default=None)
             return since is not None and len(text[since:offset].split()) > 2
-        if kind == "past plan" and weekday and not CANCELLED.search(text):
-            return True  # "Nakatani was scheduled to leave Seoul on Wednesday": to come
         if kind in (None, "past plan", "present"):
             return None  # a plan told as past may still lie ahead: the nearest such day
         return kind == "future"

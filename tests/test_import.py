@@ -770,14 +770,6 @@ def test_a_headline_drops_a_possessive_date_with_its_s(actors):
     assert paper.title == "White paper repeats the claim to Dokdo"
 
 
-def test_a_weekday_of_a_plan_told_in_the_past_tense_is_to_come(actors):
-    """ "Ihara was scheduled to leave Seoul on Wednesday", told on Tuesday: tomorrow."""
-    (leave,) = _proposals(
-        "Junichi Ihara was scheduled to leave Seoul on Wednesday.", published=date(2015, 10, 20)
-    )
-    assert (leave.edtf, leave.status) == ("2015-10-21", Event.Status.PLANNED)
-
-
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
