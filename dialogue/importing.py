@@ -38,7 +38,9 @@ DID = (
     r"(?:[a-z]+ed|held|met|made|took|went|told|said|sent|gave|began|spoke)\b"
 )
 # A verb a person's doing is told by: done, or in the present ("who hands over on Feb. 25")
-ACTS = rf"(?:{DID}|(?!(?:is|was|has|does)\b)[a-z]{{3,}}s\b)"
+ACTS = (
+    rf"(?:{DID}|(?!(?:is|was|has|does|always|perhaps)\b)[a-z]{{3,}}s\b(?! (?:say|said|believe)\b))"
+)
 # A day told between a clause's "and" and its verb: "…, and on April 9 urged", "and last week it
 # said"
 DAY_BEFORE_VERB = r"(?:(?:on|in|last|this|earlier|later) (?:[\w.]+ ){1,2}?)?"
@@ -255,11 +257,13 @@ def _title(text: str, expressions=()) -> str:
         shift = lead.end()
         text = text[shift:]
         expressions = [t for t in expressions if t.start >= shift]
-        who = lead["who"]  # a name, not "last week it"
+        who = lead["who"]  # a name, not "last week it", "On Tuesday officials"
         if (
             (they := re.match(r"(?:they|it|he|she) ", text))
             and who[:1].isupper()
             and not re.search(r"\b(?:it|he|she|they)\b", who)
+            and not re.match(r"(?i:last|on|in|at|earlier|later|this|early|late|next)\b", who)
+            and (they[0] != "they " or " and " in who)  # "they": two named, so still plural
         ):
             # "Japan and South Korea said on Tuesday they would …": who "they" are
             text = who + text[they.end() :]
@@ -806,7 +810,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if (
                     re.fullmatch(r"(?i:today|now|these days)", t.text)
                     and _quoted(body, s_start, clause)
-                    and not _marks(clause.text)
+                    and not _marks(CLOSING.split(clause.text)[0])  # the words quoted
+                    and not _possessive(clause.text, t)  # "'Today's meeting is a first step'"
                 ):
                     continue  # "'Letting the swap lapse costs Seoul little today,' said …": a view
                 if _trend(clause.text, t) and not re.match(r",? when\b", body[clause.end : s_end]):
@@ -1271,7 +1276,11 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
     if not m:
         return []
     head = before[-1].text[: m.start()]
-    if re.fullmatch(r"(?:[\w’'.-]+ ){1,5}(?:on|of|over|about|between) ", head) and not _marks(head):
+    if (
+        re.fullmatch(r"(?:[\w’'.-]+ ){1,5}(?:on|of|over|about|between) ", head)
+        and not _marks(head)
+        and " to " not in head  # not "Park's refusal to meet Abe over the issue, which …"
+    ):
         # "Director-general-level negotiations on the issue, which began …": all of it
         return [before[-1]]
     return [Clause(before[-1].start + m.start(), before[-1].end, m[0])]
@@ -1279,7 +1288,7 @@ def _antecedent_phrase(parts: list[Clause], clause: Clause) -> list[Clause]:
 
 # A run's end told in a sentence of its own: "The drill runs through Friday."
 RUNS_ON = re.compile(
-    r"(?:The|the|It|it) (?:[\w-]+ ){0,3}?(?:will |is to |is due to )?"
+    r"(?:The (?:[\w-]+ ){0,2}?(?P<noun>[\w-]+)|It) (?:will |is to |is due to )?"
     r"(?:runs?|lasts?|continues?|ends?) (?:through|until|till|to|on) "
 )
 BEGAN = re.compile(r"\b(?:began|begun|started|opened|kicked off|launched)\b")
@@ -1290,12 +1299,16 @@ def _run_on(proposals: list[Proposal], clause: Clause, t: timex.TimeExpression, 
     before said something began ("… began Keen Sword, their largest joint drill, on Friday.
     The drill runs through Friday.")."""
     last = proposals[-1] if proposals else None
+    run = RUNS_ON.fullmatch(clause.text[: t.start])
     if (
         last
+        and run
         and len(starts) > 1
         and starts[-2] <= last.clauses[0].start < starts[-1]
-        and RUNS_ON.fullmatch(clause.text[: t.start])
-        and BEGAN.search(last.clauses[0].text)
+        and (began := BEGAN.search(last.clauses[0].text))
+        # what began is what runs: "began Keen Sword, their largest joint drill" … "The drill";
+        # not "launched a rocket" … "The launch window", nor "The exhibition"
+        and (not run["noun"] or re.search(rf"\b{run['noun']}", last.clauses[0].text[began.end() :]))
         and dates.placeable_day(last.edtf)
         and dates.placeable_day(t.edtf)
     ):
@@ -1319,8 +1332,10 @@ def _trend(text: str, t: timex.TimeExpression | None = None) -> bool:
     one another verb or a noun has ("Tension has been rising since the North carried out its
     test on Feb. 12": the test; "… limited by the 2012 collapse of the pact, though an
     arrangement signed in December …")."""
-    if not (m := TREND.match(text)):
-        return False
+    if not (m := TREND.match(text)) or re.search(
+        r"\b(?:when|after|as|with|following)\b", text[m.end() :]
+    ):
+        return False  # "Relations deteriorated on Monday when Lee visited …": the visit
     return not t or not (t.attributive or _marks(text[m.end() : t.start]))
 
 
@@ -1642,7 +1657,7 @@ GROUP_OF_PEOPLE = re.compile(
     r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"
     r"|also)\b)"
-    r"|^(?:and )?both (?=(?:\w+ly )?(?:are|were|will|would|have|had|met|agreed|also)\b)"
+    r"|^(?:and )?(?P<pair>both) (?=(?:\w+ly )?(?:are|were|will|would|have|had|met|agreed|also)\b)"
     # "It was their second three-way meeting": the three people named last
     r"|\b(?:it|this) (?:is|was) their "
     r"(?=(?:\w+ )?(?P<way>two|three)-way (?:meeting|talks|summit)\b)",
@@ -1676,7 +1691,7 @@ PRONOUN_SUBJECT = re.compile(
     r"(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
     rf"{DAY_BEFORE_VERB}"  # "and last week it said …"
     rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b"
-    r"| (?:[a-z]+ed|[a-z]+en)\b))"  # "He was questioned by prosecutors": done to him
+    r"| [a-z]{3,}ed\b))"  # "He was questioned by prosecutors": done to him
     rf"|(?:[Ii]t|[Tt]he (?:{BODY_WORDS}|country|{OFFICES}))\b(?!{STATE_VERB}))"
 )  # "He is scheduled to meet …" acts; "It is due to expire" is a thing's
 
@@ -1769,6 +1784,11 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         # "the two leaders": the last two people the article named before, and their states
         n = NUMBER_WORDS[(group["n"] or group["bare"] or group["way"] or "two").lower()]
         previous = max((s for s in starts if s < sentence_start), default=None)
+        first = (
+            actors.pattern.search(body, previous or 0, sentence_start) if actors.pattern else None
+        )
+        if group["pair"] and first and actors.by_name[first[0]].kind != Actor.Kind.PERSON:
+            return []  # "Japan and South Korea are both U.S. allies. Both are …": the states
         if group["they"] and previous is not None and GROUP_OF_PEOPLE.match(body, previous):
             # "The two leaders condemned … They also agreed …": those two
             told = Clause(previous, sentence_start, body[previous:sentence_start])
@@ -1816,7 +1836,7 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         people = [a for a in named if a.kind == Actor.Kind.PERSON]
         # "Kishida and his counterpart Yun Byung-se, who met on August 6, spoke …": both
         both = " and " in who["who"] and len(people) == 2
-        return (people if both else people[-1:]) or named[:1]
+        return _for_state((people if both else people[-1:]) or named[:1], actors)
     if NEXT_ROUND.match(clause.text):
         # "Lee and Ihara have met twice, and a third round had been expected next month": the
         # next round of what the sentence told before, between the same people
@@ -2023,8 +2043,12 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     An event none of whose people the passage names, naming others of their country instead
     ("Aso's visit to the shrine" for "Abe's shrine visit"), is another event, unless every
     telling word of its title is there. The best match wins."""
-    if proposal.reporting and not ANNOUNCED.search(proposal.derivation.phrase):
-        return None  # "said Monday": the saying is news of its own, not the event it tells
+    if proposal.reporting and not (
+        ANNOUNCED.search(proposal.derivation.phrase)
+        and re.search(r"\bthat (?:it|they) (?:was|were) \w+ing\b", proposal.clauses[0].text)
+    ):
+        return None  # "said Monday": the saying is news of its own, not the event it tells;
+        # "announced that it was extending its zone" is the step, "that it would …" is not
     lower, upper = dates.bounds(proposal.edtf)
     deadline = upper
     if proposal.status == Event.Status.PLANNED and re.match(r"by\b", proposal.derivation.phrase):

@@ -156,7 +156,9 @@ NAMED_BODY = re.compile(
 # A state's mission, named in lower case: "the Japanese embassy in Seoul"
 MISSION = re.compile(rf"\b({DEMONYM_WORDS}) (?:embassy|consulate)\b")
 # A person known by one name, after the title that goes with it
-TITLED_MONONYM = re.compile(r"\b(?:Emperor|Empress|King|Queen|Pope) ([A-Z][a-z]{2,})\b(?! [A-Z])")
+TITLED_MONONYM = re.compile(  # not the destroyer "King Sejong the Great"
+    r"\b(?:Emperor|Empress|King|Queen|Pope) ([A-Z][a-z]{2,})\b(?! [A-Z]| the\b)"
+)
 # Groups of states named by their number ("the Group of 20 summit", "Group of Eight")
 NUMBERED_GROUP = re.compile(r"\bGroup of (?:\d+|Seven|Eight|Twenty)\b")
 # A government's cabinet, named by the one word (its country is the text's)
@@ -614,6 +616,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     for m in INSTITUTION.finditer(body):
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", INSTITUTIONS[m.group(0)]))
     for m in NAMED_BODY.finditer(body):
+        if any(f" {m.group(0)}" in other and other in body for other in NAMED_BODIES):
+            continue  # "Komeito" in a story of the New Komeito: that party, once
         add(Found(m.group(0), Actor.Kind.ORGANISATION, "", NAMED_BODIES[m.group(0)]))
     for m in MISSION.finditer(body):  # "outside the Japanese embassy in Seoul"
         add(Found(m.group(0), Actor.Kind.GOVERNMENT_BODY, "", DEMONYMS[m[1].lower()]))

@@ -452,8 +452,12 @@ def _rules():
         return month, {}
 
     def season(m, pub, future, anchor):
-        if m["season"][0].isupper() and re.match(r" [A-Z]", m.string[m.end("season") :]):
-            return None, {}  # "the 2020 Summer Games": a name
+        if (
+            m["season"][0].isupper()
+            and re.match(r" [A-Z]", m.string[m.end("season") :])
+            and re.search(r"(?:\d{4}|\bthe) $", m.string[: m.start("season")])
+        ):
+            return None, {}  # "the 2020 Summer Games": a name; not "In Spring Japan and …"
         code = SEASONS[m["season"].lower()]
         which = (m["which"] or "").lower()
         if m["year"]:

@@ -763,11 +763,56 @@ def test_a_headline_of_what_they_said_names_who_they_are(actors):
     assert swap.title == "Japan and South Korea not to extend the swap when it expires"
 
 
+def test_a_headline_names_who_they_are_only_where_it_can(actors):
+    """ "Analysts said on Tuesday they expected …" keeps "they" (a plural noun's verb);
+    "On Tuesday officials said they would …" does not put the date into the headline."""
+    (expected,) = _proposals(
+        "Analysts said on Tuesday they expected the talks to fail.", published=date(2012, 10, 9)
+    )
+    assert not expected.title.startswith("Analysts expects")
+    (postpone,) = _proposals(
+        "On Tuesday officials said they would postpone the signing of the pact.",
+        published=date(2012, 10, 9),
+    )
+    assert not postpone.title.startswith("On Tuesday")
+
+
 def test_a_headline_drops_a_possessive_date_with_its_s(actors):
     """ "But this year's white paper repeats …": "White paper repeats …", not "But's white
     paper repeats …"."""
     (paper,) = _proposals("But this year's white paper repeats the claim to Dokdo.")
     assert paper.title == "White paper repeats the claim to Dokdo"
+
+
+def test_what_a_review_of_the_rules_found(actors):
+    """Inputs a reviewer found the session's rules got wrong: a trend with a deed in it is the
+    deed; a launch is no run; "who analysts say" is no who-clause of its own; "Both" after two
+    states is not two people; "He was then the director general" is a state; a quoted view
+    with its attribution in the same clause is no event."""
+    (visit,) = _proposals(
+        "Relations deteriorated sharply on Monday when Lee Sang-deok visited the islands.",
+        published=date(2012, 8, 14),
+    )
+    assert visit.edtf == "2012-08-13"
+    assert len(_proposals(
+        "North Korea launched a rocket on Wednesday. The launch window ends on Dec. 29.",
+        published=date(2012, 12, 13),
+    )) == 2  # fmt: skip
+    purged = "Kim, who analysts say was purged, appeared on Tuesday."
+    assert [c.text for c in importing.clauses(purged, 0, len(purged))] == [purged]
+    *_, drill = _proposals(
+        "Junichi Ihara met Lee Sang-deok in Seoul on Monday. Japan and South Korea are both U.S. "
+        "allies. Both are expected to join a drill next month.",
+        published=date(2014, 10, 7),
+    )
+    assert not {"junichi-ihara", "lee-sang-deok"} & {a.slug for a in drill.actors}
+    *_, then = _proposals(
+        "Lee Sang-deok was in Tokyo on Monday. He was then the director general until his move "
+        "in March.",
+        published=date(2015, 6, 1),
+    )
+    assert "lee-sang-deok" not in {a.slug for a in then.actors}
+    assert _proposals('"Letting the swap lapse costs Seoul little today," said an economist.') == []
 
 
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
@@ -1444,6 +1489,20 @@ def test_bills_passed_are_the_laws_enacted(actors):
         "2015-09-19",
     )  # fmt: skip
     assert found == [laws]
+
+
+def test_an_announcement_of_what_is_to_come_tells_nothing_again(actors):
+    """ "South Korea announced on Saturday that it would resume food aid": a plan announced, not
+    the step done, so not "Japan and South Korea agree to resume security dialogue"."""
+    dialogue = make_event(title="Japan and South Korea agree to resume security dialogue",
+                          edtf="2015-04-04", kind=Event.Kind.REPORT)  # fmt: skip
+    dialogue.actors.add(*Actor.objects.filter(slug__in=["japan", "south-korea"]))
+    found = _reported(
+        dialogue,
+        "South Korea announced on Saturday that it would resume food aid to North Korea.",
+        "2015-04-04",
+    )
+    assert found == [None]
 
 
 def test_who_says_an_event_happened_is_no_party_to_it(actors):

@@ -205,6 +205,10 @@ def test_a_person_known_by_one_name_after_their_title_is_found():
     assert (found["Akihito"].kind, found["Akihito"].country) == (Actor.Kind.PERSON, "JPN")
     assert found["Hirohito"].country == ""
     assert "Sejong" not in found
+    # a ship named after a king is no person; a party named twice is one party
+    found = _names("The destroyer King Sejong the Great tracked the rocket. The New Komeito "
+                   "agreed. Komeito leader Natsuo Yamaguchi spoke.")  # fmt: skip
+    assert "Sejong" not in found and "Komeito" not in found and "New Komeito" in found
 
 
 def test_another_spelling_of_a_known_person_is_proposed_as_a_merge(actors):

@@ -251,6 +251,7 @@ def test_a_season_in_a_name_is_no_season():
     """ "the 2020 Summer Games" names the Games; "last Summer" at a sentence's end is a season."""
     assert [t.text for t in find("won the 2020 Summer Games", TUE_2_JULY_2013)] == ["2020"]
     assert [t.edtf for t in find("It was held last Summer.", TUE_2_JULY_2013)] == ["2012-22"]
+    assert [t.text for t in find("In Spring Japan will hold talks", TUE_2_JULY_2013)] == ["Spring"]
 
 
 def test_a_part_of_a_coming_unit_is_still_to_come():
