@@ -129,7 +129,7 @@ CAPITALISED_RUN = re.compile(
     rf"(?:{NAME_TOKEN}\.?|[A-Z]{{2,}}))*"
 )
 APPOSITION = re.compile(
-    r",\s+(?:(?:the|a|an|his|her|then|now|former|[A-Z][\w.]*['’]s)\s+)*"
+    rf",\s+(?:(?:the|a|an|his|her|then|now|former|U\.S\.|{DEMONYM_WORDS}|[A-Z][\w.]*['’]s)\s+)*"
     r"(?P<office>[a-z][\w-]*(?: [\w'’-]+){0,12}?)(?=[,.;]| who\b| said\b)"
 )
 LOWER_TITLE = re.compile(
@@ -171,14 +171,14 @@ ORG_HEADS = {
     "board", "center", "centre", "university", "group", "cabinet", "army", "navy", "embassy",
     "consulate", "court", "organization", "organisation", "alliance",
     "nations", "tribunal", "house", "fund", "holdings", "prefecture", "forum", "dialogue",
-    "co", "company", "cross", "panel",
+    "co", "company", "cross", "panel", "authority", "bank",
 }  # fmt: skip
 GOVERNMENT_WORDS = {
     "ministry", "agency", "service", "staff", "forces", "force", "guard", "command", "bureau",
     "office", "cabinet", "diet", "assembly", "secretariat", "department", "headquarters",
     "army", "navy", "national", "security", "embassy", "consulate", "parliament",
     "representatives", "councillors", "councilors",
-    "prefecture",
+    "prefecture", "authority",
 }  # fmt: skip
 GENERIC_BODY = re.compile(
     r"\b([Ff]oreign|[Dd]efen[cs]e|[Uu]nification|[Ff]inance) [Mm]inistry\b"  # "defense ministry"
@@ -590,7 +590,12 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             office = appos["office"]
             # one person's office: "a spokesman", not "…, in New York, diplomats said"
             if any(w in TITLES for w in office.lower().split()[:6]):
-                nation = _country_in(office) or _country_of_name(tokens)
+                # "…, U.S. special representative for North Korea policy": the qualifier's
+                nation = (
+                    _country_in(body[end : appos.start("office")])
+                    or _country_in(office)
+                    or _country_of_name(tokens)
+                )
                 add(Found(run, Actor.Kind.PERSON, office, nation))
                 continue
         # "Kimihiro Ishikane of Japan's Foreign Ministry"

@@ -174,6 +174,11 @@ def test_a_titled_persons_country_is_told_by_the_shape_of_their_name():
         # a plural possessive that is part of the name, owning another body
         ("a member of the Workers' Party's Central Committee", "Workers' Party",
          Actor.Kind.ORGANISATION, ""),
+        # an authority, a bank
+        ("Japan's Nuclear Regulation Authority raised its rating.", "Nuclear Regulation Authority",
+         Actor.Kind.GOVERNMENT_BODY, ""),
+        ("meetings of the International Monetary Fund and the World Bank in Tokyo", "World Bank",
+         Actor.Kind.ORGANISATION, ""),
         # a body whose name has no word that says so
         ("Its coalition partner, New Komeito, pushed back.", "New Komeito",
          Actor.Kind.ORGANISATION, "JPN"),
@@ -195,6 +200,14 @@ def test_named_bodies_are_found(text, name, kind, country):
     if country:
         assert found[name].country == country
     assert not any(f.kind == Actor.Kind.PERSON for f in found.values())  # no "Sexual Slavery"
+
+
+def test_a_name_with_its_office_after_it_and_the_country_before_the_office():
+    """ "talks with Glyn Davies, U.S. special representative for North Korea policy": a person,
+    of the United States, not of North Korea."""
+    found = _names("He will hold talks with Glyn Davies, U.S. special representative for North "
+                   "Korea policy, in Washington.")  # fmt: skip
+    assert (found["Glyn Davies"].kind, found["Glyn Davies"].country) == (Actor.Kind.PERSON, "USA")
 
 
 def test_a_person_known_by_one_name_after_their_title_is_found():
