@@ -1071,13 +1071,15 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # A past action in a sentence that dates another of its clauses, with a date
                 # not still to come. Without a time expression in its sentence, a past action is
                 # no proposal: its year would be a guess. "…, which are controlled by Japan"
-                # describes; it is no action.
-                t = past[0]
+                # describes; it is no action. Told with a day of its own saying ("and the
+                # authority said on Wednesday that no radiation had been detected"), that day.
+                said = [x for x in expressions if x.reporting]
+                t = said[0] if said else past[0]
                 proposals.append(
                     Proposal(
-                        _title(clause.text),
+                        _title(clause.text, said),
                         t.edtf,
-                        t.derivation.elsewhere(),
+                        t.derivation if said else t.derivation.elsewhere(),
                         status,
                         _kind(clause.text),
                         [clause],

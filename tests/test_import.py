@@ -815,6 +815,17 @@ def test_what_a_review_of_the_rules_found(actors):
     assert _proposals('"Letting the swap lapse costs Seoul little today," said an economist.') == []
 
 
+def test_a_clause_told_with_its_own_saying_day_takes_that_day(actors):
+    """ "North Korea carried out a test on Tuesday, and Japan said on Wednesday that no
+    radiation had been detected": what Japan said is of Wednesday, not the test's Tuesday."""
+    _, detected = _proposals(
+        "North Korea carried out a nuclear test on Tuesday, and Japan said on Wednesday that no "
+        "abnormal radiation levels had been detected so far.",
+        published=date(2013, 2, 13),
+    )
+    assert detected.edtf == "2013-02-13"
+
+
 def test_a_day_something_is_moved_to_is_the_nearest(actors):
     """ "said it was extending the launch window to Dec. 29", told on Dec. 13: this Dec. 29,
     not last year's."""
