@@ -1786,11 +1786,11 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         # "the two leaders": the last two people the article named before, and their states
         n = NUMBER_WORDS[(group["n"] or group["bare"] or group["way"] or "two").lower()]
         previous = max((s for s in starts if s < sentence_start), default=None)
-        first = (
-            actors.pattern.search(body, previous or 0, sentence_start) if actors.pattern else None
-        )
-        if group["pair"] and first and actors.by_name[first[0]].kind != Actor.Kind.PERSON:
-            return []  # "Japan and South Korea are both U.S. allies. Both are …": the states
+        if group["pair"] and actors.pattern:
+            # "Japan and South Korea are both U.S. allies. Both are …": the states
+            first = actors.pattern.search(body, previous or 0, sentence_start)
+            if first and actors.by_name[first[0]].kind != Actor.Kind.PERSON:
+                return []
         if group["they"] and previous is not None and GROUP_OF_PEOPLE.match(body, previous):
             # "The two leaders condemned … They also agreed …": those two
             told = Clause(previous, sentence_start, body[previous:sentence_start])

@@ -49,7 +49,7 @@ DEMONYMS = {
     "chinese": "CHN", "american": "USA", "japanese": "JPN", "south korean": "KOR",
     "north korean": "PRK",
 }  # fmt: skip
-DEMONYM_WORDS = "Chinese|American|Japanese|South Korean|North Korean"
+DEMONYM_WORDS = "|".join(word.title() for word in DEMONYMS)  # "Chinese|…|North Korean"
 DEMONYM = re.compile(rf"\b(?:{DEMONYM_WORDS})\b")
 COUNTRY_NAMES = {
     "japan": "JPN", "south korea": "KOR", "korea": "KOR", "north korea": "PRK",
