@@ -145,8 +145,11 @@ PAST = re.compile(
 )
 # ", the sources said", ", Joint Chiefs of Staff spokesman Lee Bung-woo said Sunday."
 # Who said it, and the verb: "Prime Minister Shinzo Abe said", "Foreign Minister Kim
-# Sung-hwan, who will leave office …, told lawmakers"
-SAID_BY = r"((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},)? (?:said|says|told|added|noted)\b"
+# Sung-hwan, who will leave office …, told lawmakers", "Japan's top government spokesman, Chief
+# Cabinet Secretary Yoshihide Suga, said"
+SAID_BY = (
+    r"((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},|,)? (?:said|says|told|added|noted)\b"
+)
 REPORTING_TAIL = re.compile(
     r",?\s*(?:[\"”])?,?\s*(?:an? |the |one of the )?[\w\s-]*?(?:sources?|officials?|ministry|"
     r"spokesman|spokeswoman) (?:said|says|told)\b.*$"

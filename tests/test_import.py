@@ -1662,6 +1662,13 @@ def test_who_said_it_by_a_pronoun_or_an_office_is_the_person_named_before(actors
         published=date(2015, 11, 4),
     )
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
+    # the name in apposition to a description of the speaker
+    (said,) = _proposals(
+        "Japan's top government spokesman, Prime Minister Shinzo Abe, said on Tuesday that the "
+        "ban was wrong.",
+        published=date(2015, 11, 4),
+    )
+    assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
     # the office as a subject, and only the holder of that office
     for office, slugs in [("prime minister", {"shinzo-abe", "japan"}), ("president", set())]:
         _, visited = _proposals(
