@@ -40,6 +40,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning m": (DATA / "tuning-m", DATA / "tuning-m", True),
     "tuning n": (DATA / "tuning-n", DATA / "tuning-n", True),
     "tuning o": (DATA / "tuning-o", DATA / "tuning-o", True),
+    "tuning p": (DATA / "tuning-p", DATA / "tuning-p", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
