@@ -333,9 +333,12 @@ def parse(
         article.country = named[1] if named and named[1] in cities else cities[0]
     elif named:
         article.country = named[1]
-    if not article.outlet and article.agency and (line or blocks[:2] == [article.agency, headline]):
-        # a wire story on the agency's own site: its dateline, or its name atop the page, right
-        # above the headline (not "AFP" above another paper's masthead)
+    atop = blocks[:1] == [article.agency] and headline in blocks
+    if atop:
+        atop = set(blocks[1 : blocks.index(headline)]) <= {article.section}
+    if not article.outlet and article.agency and (line or atop):
+        # a wire story on the agency's own site: its dateline, or its name atop the page, above
+        # the headline or its section (not "AFP" above another paper's masthead)
         article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:

@@ -519,6 +519,11 @@ def test_an_agencys_page_under_its_name_dates_the_story_in_the_byline():
     assert (article.outlet, article.agency) == ("Bloomberg", "Bloomberg")
     assert (article.published_on, article.published_time) == (date(2011, 3, 15), "5:02 PM")
     assert article.byline == "Ji-hye Moon and Kenji Sato"
+    # with its section between: still its own story
+    raw = "\n\n".join(
+        ["Bloomberg", "Politics", "South Korea Sends Rescuers to Japan", "Mar 15, 2011", PARAGRAPH]
+    )
+    assert (parse(raw).outlet, parse(raw).section) == ("Bloomberg", "Politics")
     raw = "\n\n".join(["South Korea Sends Rescuers to Japan", "(AP)", "Mar 15, 2011", PARAGRAPH])
     with pytest.raises(ArticleError) as asked:
         parse(raw)
