@@ -335,10 +335,12 @@ def parse(
         article.country = named[1]
     atop = blocks[:1] == [article.agency] and headline in blocks
     if atop:
-        atop = set(blocks[1 : blocks.index(headline)]) <= {article.section}
+        between = blocks[1 : blocks.index(headline)]
+        atop = not between or (between == [article.section] and " " not in article.section)
     if not article.outlet and article.agency and (line or atop):
         # a wire story on the agency's own site: its dateline, or its name atop the page, above
-        # the headline or its section (not "AFP" above another paper's masthead)
+        # the headline or a one-word section ("Politics"; not "AFP" above another paper's
+        # masthead, "Japan Today")
         article.outlet = (outlet_named(article.agency) or (article.agency,))[0]
     article.published_on = (posted or updated or [None])[0]
     if not article.published_on and line and line["date"]:
