@@ -397,7 +397,7 @@ def _plural(subject: str) -> bool:
     last = words[-1].strip(" ,").lower() if words else ""
     return (
         " and " in subject
-        or last in {"they", "we", "both", "two", "three", "four", "five"}
+        or last in {"they", "we", "both", *NUMBER_WORDS}  # "The two", NHK World's "The 2"
         or (last.endswith("s") and not last.endswith("ss") and words[-1].islower())
         or (len(words) == 1 and last in {"relations", "ties", "talks", "officials", "leaders"})
     )
@@ -1659,7 +1659,7 @@ GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the (?P<n>two|three|2|3)|(?P<both>both)) "
     r"(?:leaders|ministers|men|women|envoys|diplomats|candidates)\b"
     r"|\bthe (?:leaders|ministers) (?=said|say|told|agreed|will|would|also|met|held)"
-    r"|\b(?:the (?P<bare>two|three)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
+    r"|\b(?:the (?P<bare>two|three|2|3)|(?P<they>they)) (?=(?:\w+ly )?(?:met|meet|held|hold|agreed"
     r"|agree|confirmed|spoke|speak|talked|talk|began|begin|started|will|would|are|were|have|had"
     r"|also)\b)"
     r"|^(?:and )?(?P<pair>both) (?=(?:\w+ly )?(?:are|were|will|would|have|had|met|agreed|also)\b)"

@@ -1938,6 +1938,13 @@ def test_the_two_or_three_named_last_are_the_people_a_group_means_with_their_sta
         "The two met on the sidelines of the U.N. General Assembly in September."
     )
     assert {"yun-byung-se", "fumio-kishida", "south-korea", "japan"} <= {a.slug for a in two.actors}
+    # NHK World's "The 2", a plural subject
+    *_, two = _proposals(
+        "Foreign Minister Yun Byung-se spoke with Foreign Minister Fumio Kishida by phone. "
+        "The 2 had only met in passing in September."
+    )
+    assert {"yun-byung-se", "fumio-kishida", "south-korea", "japan"} <= {a.slug for a in two.actors}
+    assert two.title.startswith("The 2 only meet ")
     # in any tense: "when the two meet", "the two are to meet"
     *_, two = _proposals(
         "Foreign Minister Yun Byung-se plans to convey Seoul's position to Foreign Minister "
