@@ -545,7 +545,8 @@ def _rules():
         return f"{int(m['year']):04d}-{MONTHS[m['month'].lower()]:02d}", {}
 
     def month_alone(m, pub, future, anchor):
-        future = future and not m.group(0).lower().startswith(("since", "last"))
+        if m.group(0).lower().startswith(("since", "last")):
+            future = False  # "since January", "last March": gone, whatever the verb's tense
         year = _year_of(MONTHS[m["month"].lower()], pub, future=future)
         return f"{year:04d}-{MONTHS[m['month'].lower()]:02d}", {}
 

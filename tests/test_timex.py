@@ -53,6 +53,8 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
         # explicit dates, years and spans
         ("has not been held since December 2009", SUN_5_APRIL_2015, False, "2009-12"),
         ("suspended since 2009", TUE_9_SEPT_2014, False, "2009"),
+        # gone, in any tense, though a January to come is nearer
+        ("negotiating since January", date(2011, 12, 18), None, "2011-01"),
         ("the planned revision on April 27", SUN_5_APRIL_2015, True, "2015-04-27"),
         ("held talks on March 19 in Tokyo", SUN_5_APRIL_2015, False, "2015-03-19"),
         ("the shrine visit on Dec. 26", TUE_9_SEPT_2014, False, "2013-12-26"),
