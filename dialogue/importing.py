@@ -667,18 +667,22 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
 
 
 def _no_longer_holds(text: str, expression: timex.TimeExpression) -> bool:
-    """A plan told as one that was ("Kim was to fly to Tokyo on May 31", "had been scheduled
-    to"), for a day still to come when the article is written, in the paper's own words: in
-    someone's ("the ministry said Kim was to fly …") it is only their tense, moved back."""
+    """A plan told as one that was ("Kim was to fly to Tokyo on May 31") for a day still to
+    come when the article is written, or as one that had been for a day already come ("had
+    been scheduled to sign … at 4 p.m.", "had been expected to announce today"; not "had been
+    expected to revisit the pact after its election in December", told in August), in the
+    paper's own words: in someone's ("the ministry said Kim was to fly …") it is only their
+    tense, moved back."""
     plan = PAST_PLAN.search(text)
-    return bool(
-        plan
-        and re.fullmatch(
-            r"(?:was|were) to|had been (?:planned|scheduled|set|due) to", plan[0], re.I
+    if not plan or re.search(r"\b(?:said|says|told|added|reported)\b", text):
+        return False
+    if expression.derivation.published < dates.bounds(expression.edtf)[0]:
+        return bool(
+            re.fullmatch(
+                r"(?:was|were) to|had been (?:planned|scheduled|set|due) to", plan[0], re.I
+            )
         )
-        and not re.search(r"\b(?:said|says|told|added|reported)\b", text)
-        and expression.derivation.published < dates.bounds(expression.edtf)[0]
-    )
+    return bool(re.fullmatch(r"had been (?:planned|scheduled|set|due|expected) to", plan[0], re.I))
 
 
 def _read(body: str, published: date, skip: int = 0):

@@ -3179,6 +3179,16 @@ def test_a_plan_told_as_one_that_was_for_a_day_still_to_come_no_longer_holds(act
     assert meeting.status == Event.Status.PLANNED
     (said,) = _proposals("The ministry said Kim was to fly to Tokyo on May 31.", date(2012, 5, 18))
     assert said.status == Event.Status.PLANNED  # someone's words, their tense moved back
+    # a plan that had been, for a day come: it did not happen
+    for sentence in (
+        "The two had been scheduled to sign the pact at 4 p.m.",
+        "The government had been expected to announce today that it would join.",
+    ):
+        (signing,) = _proposals(sentence, date(2012, 6, 29))
+        assert signing.status == Event.Status.CANCELLED, sentence
+    (revisit,) = _proposals("Seoul had been expected to revisit the pact in December.",
+                            date(2012, 8, 24))  # fmt: skip
+    assert revisit.status == Event.Status.PLANNED
 
 
 def test_a_where_clause_that_tells_what_went_on_there_is_its_own_event(actors):
