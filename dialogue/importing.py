@@ -1072,7 +1072,14 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 and not STATE_CLAUSE.match(clause.text)
                 and not clause.text.startswith("who ")  # "Yun, who attended the reception,
                 # held talks on Sunday": the attending was not that day
-                and actors.find(clause.text)
+                and (
+                    actors.find(clause.text)
+                    # "…, and the two leaders agreed to expand …": the two named before
+                    or (
+                        GROUP_OF_PEOPLE.match(clause.text, 4 * clause.text.startswith("and "))
+                        and _subject(body, clause, actors, starts)
+                    )
+                )
                 and (past := [t for t in days if dates.bounds(t.edtf)[0] <= published])
             ):
                 # A past action in a sentence that dates another of its clauses, with a date

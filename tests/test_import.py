@@ -1984,6 +1984,23 @@ def test_a_clause_borrows_no_date_still_to_come_and_a_description_none(actors):
     assert len(proposals) == 1
 
 
+def test_a_past_action_of_the_two_named_before_takes_its_sentences_date(actors):
+    """ "…, and the two diplomats agreed to speed up …": an event of the sentence's date, theirs;
+    a clause naming no one is no event ("…, and stopped short of …")."""
+    met, agreed = _proposals(
+        "Junichi Ihara met Lee Sang-deok in Seoul in November, and the two diplomats agreed to "
+        "speed up talks on the issue.",
+        published=date(2015, 12, 18),
+    )
+    assert (agreed.edtf, agreed.derivation.how) == ("2015-11", "same sentence")
+    assert {"junichi-ihara", "lee-sang-deok"} <= {a.slug for a in agreed.actors}
+    (met,) = _proposals(
+        "Junichi Ihara met Lee Sang-deok in Seoul in November, and then stopped short of an "
+        "apology.",
+        published=date(2015, 12, 18),
+    )
+
+
 def test_a_day_in_what_a_since_clause_tells_is_of_its_past_deed(actors):
     """ "Tension has been rising since the North carried out its third nuclear test on
     Feb. 12": the test, done; "have been negotiating since May 2012" goes on."""
