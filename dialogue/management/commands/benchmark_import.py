@@ -41,6 +41,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning n": (DATA / "tuning-n", DATA / "tuning-n", True),
     "tuning o": (DATA / "tuning-o", DATA / "tuning-o", True),
     "tuning p": (DATA / "tuning-p", DATA / "tuning-p", True),
+    "tuning q": (DATA / "tuning-q", DATA / "tuning-q", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
