@@ -3135,6 +3135,10 @@ def test_a_state_in_place_since_a_date_goes_on_and_its_when_clause_is_that_dates
         published=date(2010, 7, 10),
     )
     assert (trade.edtf, trade.status) == ("2009-06/2010-07-10", Event.Status.ONGOING)
+    (closed,) = _proposals(
+        "The Kaesong complex has been shut since April.", published=date(2013, 8, 16)
+    )
+    assert (closed.edtf, closed.status) == ("2013-04/2013-08-16", Event.Status.ONGOING)
     assert (test.edtf, test.status, test.title) == (
         "2006-10",
         Event.Status.OCCURRED,
