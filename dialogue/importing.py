@@ -492,6 +492,11 @@ class Proposal:
     reference: bool = False
 
 
+PRESENT_AFTER_SUBJECT = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.’'-]*(?<!['’]s) |and )+)(?P<verb>[a-z]{2,})\b(?! of\b)"
+)
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
     """Where the text's verbs say past, future or called off, in order."""
     marks = [(m.start(), "cancelled") for m in CANCELLED.finditer(text)]
@@ -508,6 +513,22 @@ def _marks(text: str) -> list[tuple[int, str]]:
         if (lemma := getLemma(m[1], upos="VERB"))
         and m[1] != lemma[0]
         and m[1] in getInflection(lemma[0], tag="VBZ")
+    ]
+    # a verb in the present after its subject: "Japan holds a general election on Sunday",
+    # "South Koreans go to the polls on Wednesday": what is scheduled
+    marks += [
+        (m.start("verb"), "present")
+        for m in PRESENT_AFTER_SUBJECT.finditer(text)
+        if (lemma := getAllLemmas(m["verb"], upos="VERB").get("VERB"))
+        and m["verb"]
+        not in {"says", "say", "is", "are", "has", "have", "does", "do", "will", "can"}
+        and (
+            # "Japan holds", not "Japan and Korea holds"; "South Koreans go", "Japan and
+            # South Korea hold", not "the Unha-3 rocket"
+            m["verb"] in getInflection(lemma[0], tag="VBZ") and " and " not in m["who"]
+            if m["verb"] != lemma[0]
+            else " and " in m["who"] or m["who"].rstrip().endswith("s")
+        )
     ]
     marks += [(m.end(), "proposing") for m in PROPOSING.finditer(text)]
     # "are due to meet later this month, following an agreement … on May 31": what came before
@@ -597,6 +618,18 @@ def _tense(text: str):
         if kind == "proposing":  # the verb's own day right after it, its plan's day further on
             since = max((pos for pos, k in marks if k == kind and pos <= offset), default=None)
             return since is not None and len(text[since:offset].split()) > 2
+        verb = max((p for p, k in marks if k == "present" and p < offset), default=None)
+        if (
+            kind == "present"
+            and weekday
+            and verb is not None
+            and "," not in text[verb:offset]
+            and "past" not in {k for p, k in marks if p < offset}
+        ):
+            # "Japan holds a general election on Sunday", "Gates, who steps down on Friday";
+            # not "Aso visited the shrine, which honors …, on Sunday", nor "which honors …,
+            # on Sunday" (the day of the clause it interrupts)
+            return True
         if kind in (None, "past plan", "present"):
             return None  # a plan told as past may still lie ahead: the nearest such day
         return kind == "future"

@@ -655,6 +655,30 @@ def test_a_dates_tense_is_that_of_its_own_verb(actors):
     assert plan.edtf == "2013-05-21/2013-05-31"  # a plan told as past: this May, not next
 
 
+@pytest.mark.parametrize(
+    ("sentence", "edtf", "status"),
+    [
+        # the present after its subject, or in a who-clause: scheduled (told on Tuesday)
+        ("Japan holds a general election on Sunday.", "2012-12-23", Event.Status.PLANNED),
+        ("South Koreans go to the polls on Wednesday.", "2012-12-19", Event.Status.PLANNED),
+        ("Japan and South Korea hold talks on Friday.", "2012-12-21", Event.Status.PLANNED),
+        ("Kim, who steps down on Friday, met Abe.", "2012-12-21", Event.Status.PLANNED),
+        # not a noun after its owner, a past verb before, or a relative clause's comma between
+        ("The Unha-3 rocket lifted off on Wednesday.", "2012-12-12", Event.Status.OCCURRED),
+        ("Aso visited the shrine, which honors the war dead, on Sunday.", "2012-12-16",
+         Event.Status.OCCURRED),
+        ("Aso visited the shrine which honors the war dead on Sunday.", "2012-12-16",
+         Event.Status.OCCURRED),
+        ("The North's third nuclear test on Feb. 12 renewed calls for cooperation.",
+         "2012-02-12", Event.Status.OCCURRED),
+        ("The Sohae launch on Wednesday drew protests.", "2012-12-12", Event.Status.OCCURRED),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_the_present_tense_is_to_come(actors, sentence, edtf, status):
+    first, *_ = _proposals(sentence, published=date(2012, 12, 18))
+    assert (first.edtf, first.status) == (edtf, status)
+
+
 def test_a_plan_pencilled_in_for_a_month_is_a_plan(actors):
     """ "talks pencilled in for September had been put off", told in August: this September's,
     called off, and the headline drops the plan's participle with its date."""
