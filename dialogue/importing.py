@@ -377,10 +377,12 @@ PHRASE_END = re.compile(
 BE = {"be", "been", "being", "is", "are"}
 MODALS = {"should", "would", "could", "might", "must", "ought"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "our"}
+# an adverb, not a verb in -ly ("will fly to Beijing", "would supply the rounds")
+ADVERB = r"(?!(?:fly|apply|rely|reply|supply|comply|rally|ally)\b)\w+ly"
 FUTURE_VERB = re.compile(
     r"\b(?:will|would|shall|is to|are to|(?:is|are) (?:set|expected|likely|scheduled|due) to"
     r"|plans? to|planned to|intends? to|aims? to|hopes? to)"
-    r"(?P<neg> not)?(?P<adverb> \w+ly)? (?P<verb>(?!have\b)[a-z]+)\b"
+    rf"(?P<neg> not)?(?P<adverb> {ADVERB})? (?P<verb>(?!have\b)[a-z]+)\b"
 )
 
 

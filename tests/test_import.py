@@ -904,6 +904,7 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("The talks were held in Tokyo on March 19", "Talks held in Tokyo"),
         ("Japan will respond firmly, Shinzo Abe, who leads the party, told lawmakers",
          "Japan to respond firmly"),  # who said it, across a relative clause, is no headline
+        ("Lee will fly to Beijing on Saturday", "Lee to fly to Beijing"),  # a verb, no adverb
         ("In a separate move, Japan and China held their first security dialogue on March 19",
          "Japan and China hold their first security dialogue"),
         ("The Ministry of National Defense, for its part, called in the defense attache that "
