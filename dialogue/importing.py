@@ -712,12 +712,10 @@ def _no_longer_holds(text: str, expression: timex.TimeExpression) -> bool:
     if not plan or re.search(r"\b(?:said|says|told|added|reported)\b", text):
         return False
     if expression.derivation.published < dates.bounds(expression.edtf)[0]:
-        return bool(
-            re.fullmatch(
-                r"(?:was|were) to|had been (?:planned|scheduled|set|due) to", plan[0], re.I
-            )
-        )
-    return bool(re.fullmatch(r"had been (?:planned|scheduled|set|due|expected) to", plan[0], re.I))
+        was = r"(?:was|were) to|had been (?:planned|scheduled|set|due) to"
+    else:
+        was = r"had been (?:planned|scheduled|set|due|expected) to"
+    return bool(re.fullmatch(was, plan[0], re.I))
 
 
 def _read(body: str, published: date, skip: int = 0):
