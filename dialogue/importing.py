@@ -60,7 +60,8 @@ CLAUSE_BREAK = re.compile(
     # ("broke apart shortly after liftoff and plunged into the sea")
     # ("Hours after the failure, parliament named him", "Shortly after …": a time, not a clause)
     + "".join(f"(?<!{w})(?<!{w.capitalize()})" for w in AFTER_A_TIME)
-    + r",? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
+    + r"(?:,? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
+    r"|, (?:just |only |a few |several )?hours )"  # "…, hours after Tokyo lifted the ban"
     r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took"
     r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"
     r"|began|drew"
@@ -775,6 +776,12 @@ ANNIVERSARY = re.compile(
     r"\bmark(?:s|ed|ing)? the (?:\w+ anniversary|centenary|centennial)\b", re.IGNORECASE
 )
 RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun before it
+# A clause of what came before the one it follows: "…, hours after Tokyo lifted the ban"
+AFTER_CLAUSE = re.compile(
+    r"(?:(?:just|only|a|an|few|several|one|two|three|four|five|\d{1,2}|(?:hour|day|week|month"
+    r"|year)s?) )*after\b",
+    re.IGNORECASE,
+)
 # A record since a time: "its biggest drop since 1987": the time is a reference point, no event
 # of its own
 RECORD_SINCE = re.compile(
@@ -834,6 +841,11 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             and not RELATIVE.match(c.text)
             and not _nominal(c.text, t)  # "sanctions imposed after Pyongyang's test last May"
         ]
+        # what a report may tell: not what came before it ("Seoul said Tuesday it will never
+        # accept …, hours after Tokyo lifted the ban": the saying is the news)
+        tellable = [
+            t for c in parts if not AFTER_CLAUSE.match(c.text) for t in found[id(c)] if t in dated
+        ]
         for clause in parts:
             expressions = found[id(clause)]
             plain = [t for t in expressions if not t.reporting and not t.attributive]
@@ -857,7 +869,7 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 if _trend(clause.text, t) and not re.match(r",? when\b", body[clause.end : s_end]):
                     continue  # "Ties between Tokyo and Seoul are slowly thawing": no event; not
                     # "Relations sank in August, when Lee visited Dokdo": the visit then
-                if t.reporting and dated and not _says_what_will_be(t, clause, dated, found):
+                if t.reporting and tellable and not _says_what_will_be(t, clause, dated, found):
                     continue  # "…last month, the sources said Saturday": the report adds nothing
                 if (
                     _possessive(clause.text, t)

@@ -117,6 +117,14 @@ class TimeExpression:
         return not self.attributive or bool(dated)
 
 
+# A day or month the rest of a clause names: "… launched a rocket on Dec. 12"
+WHEN = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r")\b|\b[A-Z][a-z]+day\b"
+)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -383,7 +391,22 @@ def _rules():
 
     def after_clause(m, pub, future, anchor):
         """ "…, a day after North Korea conducted its test": what the clause tells came that
-        long before the date its sentence gave."""
+        long before the date its sentence gave; "hours after Tokyo lifted the ban": that day;
+        "days after he became the first president to visit Dokdo": the month of the days before
+        it, where they all fall in it (how many is not said)."""
+        day = _anchor_day(anchor, pub, future)
+        if m["unit"].endswith("hours"):
+            # not "It came just hours after the leaders met": dated, if at all, by its own words
+            return (day.isoformat(), {}) if m.start() == 0 else (None, {})
+        if not m["n"] and WHEN.search(m.string, m.end()):
+            return None, {}  # "came days after North Korea launched a rocket on Dec. 12"
+        if not m["n"] and m["unit"].endswith("days"):
+            first = day - timedelta(days=9)
+            if first.month == day.month:
+                return f"{day.year:04d}-{day.month:02d}", {}
+            return _span(first, day - timedelta(days=1)), {}
+        if not m["n"] and m["unit"].endswith("s"):
+            return None, {}  # "weeks after": not how many
         return _shifted(m, -1, "before", pub, future, anchor)
 
     def _shifted(m, sign, direction, pub, future, anchor):
@@ -634,7 +657,8 @@ def _rules():
         (rf"\b(?:in |since |until )?{which} {month_title}\b(?! \d)", 0, month_with_word),
         (
             # "a day after North Korea conducted its test": a clause of its own, before its verb
-            rf"^(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?(?P<unit>days?|weeks?|months?|years?) "
+            rf"(?:^|(?<=\bcame )|(?<=\bcomes ))(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?"
+            r"(?P<unit>days?|weeks?|months?|years?|(?:just |only |a few |several )?hours) "
             r"after(?= (?:(?-i:[A-Z]|the [A-Z])|it\b|they\b|he\b|she\b)"
             r"|[^,;]{0,80}?\b(?:[a-z]{3,}ed|held|met|made|took|went|began|sent|paid)\b)",
             i,

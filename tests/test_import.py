@@ -2527,6 +2527,26 @@ def test_a_report_names_who_said_it(actors):
     assert said.reporting and "shinzo-abe" in {a.slug for a in said.actors}
 
 
+def test_what_came_hours_after_is_of_that_day_and_the_report_before_it_stays(actors):
+    """ "…, hours after Tokyo lifted the ban": a clause of its own, of the report's day; the
+    saying is news of its own, not a report of what came before it."""
+    said, lifted = _proposals(
+        "South Korea said Tuesday it will never accept any exercise of collective self-defense by "
+        "Japan without Seoul's consent, hours after Tokyo lifted a decades-old ban on its "
+        "military fighting abroad.",
+        published=date(2014, 7, 1),
+    )
+    assert (said.edtf, said.reporting) == ("2014-07-01", True)
+    assert lifted.edtf == "2014-07-01" and lifted.clauses[0].text.startswith("hours after Tokyo")
+    # and what a meeting came two days after, two days before it
+    _, dialogue = _proposals(
+        "Japan and South Korea held talks on Saturday. The meeting came two days after Japanese "
+        "and Chinese officials held their first security dialogue in four years.",
+        published=date(2015, 3, 22),
+    )
+    assert dialogue.edtf == "2015-03-19"
+
+
 def test_after_opens_a_clause_only_before_a_verb(actors):
     """ "after his father … died last December" is another event; "shortly after liftoff and
     plunged" is one clause, its date the sentence's."""

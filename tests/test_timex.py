@@ -289,6 +289,21 @@ def test_a_part_of_a_coming_unit_is_still_to_come():
         ("a day after North Korea conducted a test", ("2013-06-22",), "2013-06-21"),
         ("two weeks after they met", ("2013-06-22",), "2013-06-08"),
         ("a day after the launch", ("2013-06-22",), "2013-06-23"),  # the day after a noun's
+        # what a meeting "came" that long after came that long before its day
+        (
+            "The meeting came two days after Japanese officials held talks",
+            ("2013-06-22",),
+            "2013-06-20",
+        ),
+        # a clause opened by "hours after": that day
+        ("hours after Tokyo lifted a ban on its military", ("2013-06-22",), "2013-06-22"),
+        # "days after", how many not said: the month of the days before, or the span of them
+        ("days after he became the first president to visit", ("2012-08-15",), "2012-08"),
+        (
+            "days after he became the first president to visit",
+            ("2012-08-03",),
+            "2012-07-25/2012-08-02",
+        ),
         ("in a statement released last night", None, "2013-07-01"),
         ("and later that month he went", ("2013-03-14",), "2013-03-15/2013-03-31"),
         ("earlier that month", ("2013-03-14",), "2013-03-01/2013-03-13"),
@@ -415,6 +430,9 @@ def test_hours_after_an_event_is_its_day_but_hours_after_a_clause_is_no_time():
     found = find("Japan protested hours after the launch", TUE_2_JULY_2013, anchor="2013-06-30")
     assert [(t.text, t.edtf) for t in found] == [("hours after the launch", "2013-06-30")]
     assert find("It came just hours after the leaders met in The Hague.", TUE_2_JULY_2013) == []
+    # nor does "days after" when the clause names its own day
+    found = find("It came days after North Korea launched a rocket on Dec. 12", TUE_2_JULY_2013)
+    assert [t.text for t in found] == ["Dec. 12"]
 
 
 def test_a_runs_end_is_in_its_starts_year():
