@@ -593,6 +593,11 @@ MOVED_TO = re.compile(
 )
 
 
+# A clause of time in the present tells what is still to come: "after the new government is
+# formed", "once the bill is passed"
+TEMPORAL_PRESENT = re.compile(r"(?:after|once|until|when) (?:[\w’'-]+ ){1,5}?(?:is|are) ", re.I)
+
+
 def _tense(text: str):
     """The tense at each offset of a clause: that of the verb nearest before it (or after it,
     for a date that opens the clause). True for the future, False for the past, None if the
@@ -633,6 +638,8 @@ def _tense(text: str):
             # not "Aso visited the shrine, which honors …, on Sunday", nor "which honors …,
             # on Sunday" (the day of the clause it interrupts)
             return True
+        if kind is None and TEMPORAL_PRESENT.match(text):
+            return True  # "after the new government is formed, possibly in the spring"
         if kind in (None, "past plan", "present"):
             return None  # a plan told as past may still lie ahead: the nearest such day
         return kind == "future"

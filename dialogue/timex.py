@@ -451,10 +451,16 @@ def _rules():
 
     def that_year(m, pub, future, anchor):
         """ "in August that year", "the same year", "that December": the year of the last
-        date given."""
+        date given; "in late July that year": the part of the month too."""
         year = _anchor_start(anchor, pub).year
         month = m.groupdict().get("month")
-        return (f"{year:04d}-{MONTHS[month.lower()]:02d}" if month else str(year)), {}
+        if not month:
+            return str(year), {}
+        number = MONTHS[month.lower()]
+        if m.groupdict().get("part"):
+            whole = date(year, number, 1), _month_end(year, number)
+            return _edtf(*_part(*whole, m["part"].lower(), "month")), {}
+        return f"{year:04d}-{number:02d}", {}
 
     def that_month(m, pub, future, anchor):
         """ "that month": the month of the last date given; "later that month", after the
@@ -643,7 +649,11 @@ def _rules():
             day_of_month,
         ),  # fmt: skip
         (rf"\b{_PART}{_YEAR}\b", i, part_of_year),
-        (rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d)", i, part_of_month),
+        (
+            rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d| (?:of )?(?:that|the same) year)",
+            i,
+            part_of_month,
+        ),
         (
             rf"\b(?:(?:the )?{SEASON_WORDS} )?(?:{which} )?{_SEASON}(?:,? (?:of )?{_YEAR})?\b",
             i,
@@ -674,7 +684,7 @@ def _rules():
             i,
             offset,
         ),
-        (rf"\b(?:(?:in )?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
+        (rf"\b(?:(?:in )?(?:{_PART})?{_MONTH} (?:of )?)?(?:that|the same) year\b", i, that_year),
         # "a visit that December"; not "said that May would visit", "that June, 2012"
         (rf"\b(?:in )?that (?!May\b){month_title}\b(?!,? \d)", 0, that_year),
         (r"\b(?:(?P<which>later|earlier) )?(?:that|the same) month\b", i, that_month),

@@ -2248,6 +2248,11 @@ def test_a_plan_named_as_a_noun_says_no_future(actors):
     assert importing._tense(explained)(explained.index("the day before")) is False
     plans = "Japan plans to brief officials on Monday."
     assert importing._tense(plans)(plans.index("on Monday")) is True
+    # a clause of time in the present tense: still to come
+    once = "after the new government is formed, possibly in the spring"
+    assert importing._tense(once)(once.index("in the spring")) is True
+    (spring,) = timex.find(once, date(2013, 2, 22), future=importing._tense(once))
+    assert spring.edtf == "2013-21"
 
 
 def test_the_day_before_counts_from_a_day_nearby_else_from_the_storys_day():

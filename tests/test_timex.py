@@ -307,6 +307,7 @@ def test_a_part_of_a_coming_unit_is_still_to_come():
         ("in a statement released last night", None, "2013-07-01"),
         ("and later that month he went", ("2013-03-14",), "2013-03-15/2013-03-31"),
         ("earlier that month", ("2013-03-14",), "2013-03-01/2013-03-13"),
+        ("in late July that year", ("1993-08-04",), "1993-07-21/1993-07-31"),
         ("in the same month", ("2013-03",), "2013-03"),
         ("took effect a week later", ("1910-08-22",), "1910-08-29"),
         ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
