@@ -330,8 +330,11 @@ def _rules():
     def part_of_month(m, pub, future, anchor):
         month = MONTHS[m["month"].lower()]
         year = int(m["year"]) if m["year"] else _year_of(month, pub, future=future)
+        if m["shift"]:  # "until the end of October next year"
+            year = pub.year + SHIFT[m["shift"].lower()]
         lower, upper = date(year, month, 1), _month_end(year, month)
-        return _edtf(*_part(lower, upper, m["part"].lower(), "month")), {}
+        flags = {"future": year > pub.year} if m["shift"] else {}
+        return _edtf(*_part(lower, upper, m["part"].lower(), "month")), flags
 
     def deadline(m, pub, future, anchor):
         m = m.groupdict()
@@ -650,7 +653,8 @@ def _rules():
         ),  # fmt: skip
         (rf"\b{_PART}{_YEAR}\b", i, part_of_year),
         (
-            rf"\b{_PART}{_MONTH}(?:,? {_YEAR})?\b(?! \d| (?:of )?(?:that|the same) year)",
+            rf"\b{_PART}{_MONTH}(?:,? {_YEAR}| (?P<shift>next|last|this) year)?\b"
+            r"(?! \d| (?:of )?(?:that|the same) year)",
             i,
             part_of_month,
         ),

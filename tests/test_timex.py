@@ -27,6 +27,14 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
         ("will meet in mid-September", TUE_9_SEPT_2014, True, "2014-09-11/2014-09-20"),
         ("will meet in September", TUE_9_SEPT_2014, True, "2014-09"),
         ("will meet in August", TUE_9_SEPT_2014, True, "2015-08"),
+        # a part of a month of a year named relative to the article's
+        (
+            "will run until the end of October next year",
+            TUE_9_SEPT_2014,
+            True,
+            "2015-10-21/2015-10-31",
+        ),
+        ("began in late May last year", TUE_9_SEPT_2014, False, "2013-05-21/2013-05-31"),
         # months and years relative to the article
         ("agreed at a meeting last month", SUN_5_APRIL_2015, False, "2015-03"),
         ("agreed at a meeting last month", date(2015, 1, 20), False, "2014-12"),
