@@ -2101,7 +2101,8 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
     has (two at least: "the security legislation Japan enacted"), or one with the same actors
     (two, or all the event has) and kind, or two words of its title and summary with them, or
     one word and one actor with the very span the event has ("from 1910 to 1945"), or one
-    word, one actor and the kind with the very day it has, or two of
+    word, one actor and the kind (or a noun's event, of no kind it says) with the very day it
+    has, or two of
     its people or all its actors (three at least, a person among them) on its very day, or no
     word but its parties and people, kind, status and date as the event has them ("the two
     countries last held the talks in December" for the last security dialogue; a part of the
@@ -2203,7 +2204,12 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
             or (common and shared and event.edtf == proposal.edtf and "/" in event.edtf)
             # a word of its title, one of its parties, its kind and its very day: "the
             # National Security Council, which held its first meeting last Wednesday"
-            or (common and shared and event.edtf == proposal.edtf and event.kind == proposal.kind)
+            or (
+                common
+                and shared
+                and event.edtf == proposal.edtf
+                and (event.kind == proposal.kind or proposal.named)
+            )
             or (met and dates.precision(event.edtf) == "day")
             or (
                 same_parties

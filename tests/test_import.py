@@ -975,6 +975,24 @@ def _reported(event, body, published):
     return list(_reports(body, published).values())
 
 
+def test_an_event_a_noun_names_on_its_very_day_reports_it_whatever_its_kind(actors):
+    """ "victory in Japan's general election on Sunday": a noun's event, whose kind the noun
+    does not say, with a word of the title, a party and the very day of "The Liberal Democratic
+    Party wins a landslide in Japan's lower house election"."""
+    election = make_event(
+        title="The Liberal Democratic Party wins a landslide in Japan's lower house election",
+        edtf="2012-12-16",
+        kind=Event.Kind.POLICY,
+    )
+    election.actors.add(Actor.objects.get(slug="japan"))
+    reported = _reported(
+        election,
+        "Seoul voiced concern on Monday over the victory in Japan's general election on Sunday.",
+        "2012-12-17",
+    )
+    assert election in reported
+
+
 def test_a_meeting_that_also_agreed_reports_the_meeting(actors):
     """ "met in Tokyo on Thursday for their regular security talks and agreed to …": an
     agreement's clause, and the meeting on the timeline of that month it tells of."""
