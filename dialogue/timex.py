@@ -304,17 +304,15 @@ def _rules():
         unit, which = m["unit"].lower(), m["which"].lower()
         qualifier = (m["qualifier"] or "").lower()
         lower, upper = _unit_bounds(unit, SHIFT[which], pub)
-        if which == "this" and (qualifier == "later" or (future and qualifier != "earlier")):
-            if unit == "year" and not qualifier and not future:
-                return str(pub.year), {}
-            return _span(pub, upper), {"future": True}
+        if which == "this" and qualifier in ("later", "within"):
+            # "later this month", "within this week": from the day written to its end; "this
+            # week" is the whole of it, whatever the tense, as the gold sets all read it
+            return _span(pub, upper), {"future": qualifier == "later" or bool(future)}
         if which == "this" and qualifier == "earlier":
             # "earlier this week": the days before the one it is written on (the gold sets'
             # "earlier this month" ends either way, so it keeps the day)
             end = max(lower, pub - timedelta(days=unit == "week"))
             return (_span(lower, end) if end > lower else lower.isoformat()), {}
-        if qualifier == "within" and which == "this":
-            return _span(pub, upper), {}
         return _edtf(lower, upper), {"future": SHIFT[which] > 0}
 
     def part_of_unit(m, pub, future, anchor):

@@ -27,6 +27,12 @@ TUE_9_SEPT_2014 = date(2014, 9, 9)
         ("will meet in mid-September", TUE_9_SEPT_2014, True, "2014-09-11/2014-09-20"),
         ("will meet in September", TUE_9_SEPT_2014, True, "2014-09"),
         ("will meet in August", TUE_9_SEPT_2014, True, "2015-08"),
+        # this week, month or year: the whole of it, whatever the tense; "within" and "later"
+        # from the day written
+        ("will decide as early as this week", TUE_9_SEPT_2014, True, "2014-09-08/2014-09-14"),
+        ("will resume the dialogue this month", TUE_9_SEPT_2014, True, "2014-09"),
+        ("will visit Japan this year", TUE_9_SEPT_2014, True, "2014"),
+        ("will be handed back within this week", TUE_9_SEPT_2014, True, "2014-09-09/2014-09-14"),
         # a part of a month of a year named relative to the article's
         (
             "will run until the end of October next year",
