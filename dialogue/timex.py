@@ -427,6 +427,9 @@ def _rules():
         room = date(1, 1, 1) + timedelta(weeks=n) <= base <= date(dates.MAX_YEAR, 1, 1)
         if not (room and 1 <= year <= dates.MAX_YEAR):
             return None, {}  # before the calendar starts or past what the site places
+        if direction == "ago" and unit == "year" and n == 1 and month is None and not m["today"]:
+            # "a year ago": that month last year, as near as "a month ago" is
+            month = pub.month
         if m.groupdict().get("today") and unit in ("month", "year"):
             # "a year ago today": that very day
             day = min(pub.day, calendar.monthrange(year, month or pub.month)[1])

@@ -217,6 +217,7 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("three years ago", False, "2010"),
         ("two and a half years ago", False, "2011-01"),
         ("a year and a half ago", False, "2012-01"),
+        ("met a year ago", False, "2012-07"),  # that month last year
         ("two days ago", False, "2013-06-30"),
         ("took office a year ago today", False, "2012-07-02"),  # that very day
         ("two months ago today", False, "2013-05-02"),
