@@ -270,11 +270,21 @@ def _year_of(month: int, pub: date, *, future: bool, word: str = "") -> int:
     return found.year if found else pub.year
 
 
-def _anchor_day(anchors: tuple[str, ...], pub: date, future=None) -> date:
+def _anchor_day(anchors: tuple[str, ...], pub: date, future=None, *, later=False) -> date:
     """The day an offset ("the day before", "the same day") counts from: the last day the text
     named (a year named since, "ties normalised in 1965", is no day to count from), else the
-    publication day. A past event counts from no day still to come."""
-    days = [dates.bounds(a)[0] for a in anchors if dates.precision(a) == "day"]
+    publication day; what came later ("Two days later") may count from the last of a few days
+    named together ("on April 20 and 21"). A past event counts from no day still to come."""
+    days = [
+        dates.bounds(a)[1 if later else 0]
+        for a in anchors
+        if dates.precision(a) == "day"
+        or (
+            later
+            and dates.precision(a) == "span"
+            and (dates.bounds(a)[1] - dates.bounds(a)[0]).days < 7
+        )
+    ]
     days = [d for d in days if d <= pub] if future is False else days
     return days[-1] if days else pub
 
@@ -417,7 +427,7 @@ def _rules():
             base, coarse = pub, pub
         else:
             coarse = _anchor_start(anchor, pub)
-            base = _anchor_day(anchor, pub, future)
+            base = _anchor_day(anchor, pub, future, later=sign > 0)
         year, month = coarse.year + sign * n, None
         if unit == "month":
             year, month = _add_months(coarse.year, coarse.month, sign * n)

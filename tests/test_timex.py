@@ -325,6 +325,9 @@ def test_a_part_of_a_coming_unit_is_still_to_come():
         ("in late July that year", ("1993-08-04",), "1993-07-21/1993-07-31"),
         ("in the same month", ("2013-03",), "2013-03"),
         ("took effect a week later", ("1910-08-22",), "1910-08-29"),
+        # later than a few days named together: from the last of them; before: no day
+        ("Two days later, lawmakers visited", ("2013-04-20/2013-04-21",), "2013-04-23"),
+        ("the day before", ("2013-06-22", "2013-04-20/2013-04-21"), "2013-06-21"),
         ("in the evening", None, "2013-07-02"),  # no day named yet: the paper's
         ("arrived the day before on a visit", ("2013-06-22",), "2013-06-21"),
         # earlier or later in the day: the day the story tells, which its lead names first
