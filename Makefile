@@ -85,7 +85,10 @@ benchmark: install messages js
 test-ops: install messages
 	$(BIN)/python -m pytest tests/ops -m ops -s -p no:cacheprovider
 
-test: lint test-sqlite test-postgres
+# The two runs side by side (one mostly waits on PostgreSQL and Chromium), each one's output
+# printed whole when it ends.
+test: lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 # Scores the article import against the curated seed events, in a new empty SQLite database.
 benchmark-import: install
