@@ -145,6 +145,8 @@ INSTITUTIONS = {
     "Kantei": "JPN", "Diet": "JPN", "House of Councillors": "JPN",
 }  # fmt: skip
 INSTITUTION = re.compile(r"\b(?:" + "|".join(INSTITUTIONS) + r")\b")
+# Departments known by their name alone, whose country it does not say
+DEPARTMENTS = {"State Department": "USA", "Department of State": "USA"}
 # Bodies whose names carry no word that says so ("coalition partner Komeito", "KCNA")
 NAMED_BODIES = {
     "Komeito": "JPN", "New Komeito": "JPN", "KCNA": "PRK", "Korean Air": "KOR", "UNESCO": "",
@@ -290,6 +292,12 @@ class Found:
     office: str = ""
     country: str = ""
     acronym: str = ""
+
+
+def _country_of(name: str) -> str:
+    """The country a body's name, or a title naming one, says: "the Defense Ministry in Seoul",
+    "State Department spokeswoman"."""
+    return _country_in(name) or next((c for d, c in DEPARTMENTS.items() if d in name), "")
 
 
 def _country_before(text: str) -> str:
@@ -549,7 +557,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             )
             kind = _body_kind(name)
             nation = (
-                _country_in(name)
+                _country_of(name)
                 or ("JPN" if head == "Prefecture" else "")  # Japan's alone
                 or _country_in(" ".join(owners[-1:]))  # "Japan's House of Representatives"
                 or _country_before(body[max(0, start - 30) : start])
@@ -613,7 +621,12 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         name = name[:3] if _is_name(name[:3]) else name[:2]
         if _is_name(name):
             # "Japan's Foreign Ministry spokesman Masaru Sato": his office, body and country
-            nation = _country_in(m["title"]) or country
+            # "U.S. State Department spokeswoman Jen Psaki": the qualifier right before it
+            nation = (
+                _country_of(m["title"])
+                or _country_before(body[max(0, m.start() - 6) : m.start()])
+                or country
+            )
             add(Found(" ".join(name), Actor.Kind.PERSON, m["title"], nation))
             more = re.match(rf" and ((?:{NAME_TOKEN} ?){{2,3}})", body[m.end("name") :])
             if m["title"].endswith("s") and more and _is_name(more[1].split()):

@@ -59,6 +59,20 @@ def _names(text, country=""):
     return {f.name: f for f in people_and_bodies(text, country)}
 
 
+def test_the_state_department_and_its_people_are_americas_wherever_the_paper_is():
+    """A body named without its country takes the paper's, unless its name says whose:
+    "the State Department" is Washington's, and so is its spokeswoman."""
+    found = _names(
+        "The State Department said so. U.S. State Department spokeswoman Jen Psaki said so. "
+        "The Defense Ministry said so. U.S. embassy spokesman Mark Smith said so.",
+        "JPN",
+    )
+    assert found["State Department"].country == "USA"
+    assert found["Jen Psaki"].country == "USA"
+    assert found["Mark Smith"].country == "USA"  # the qualifier before a lower-case title
+    assert found["Defense Ministry"].country == "JPN"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "office"),
     [
