@@ -49,6 +49,9 @@ AFTER_A_TIME = [
     *(unit + s for unit in ("minute", "hour", "day", "week", "month", "year") for s in ("", "s")),
     "shortly", "soon", "just", "right", "immediately",
 ]  # fmt: skip
+# How long after: "a day after", "two weeks after", "hours after"
+A_WHILE = r"(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?)"
+HOURS = r"(?:just |only |a few |several )?hours"
 CLAUSE_BREAK = re.compile(
     r",? but |; |,? while |, which |, when |"
     # "…, as the two countries prepared to mark the anniversary today": what else went on
@@ -60,8 +63,7 @@ CLAUSE_BREAK = re.compile(
     # ("broke apart shortly after liftoff and plunged into the sea")
     # ("Hours after the failure, parliament named him", "Shortly after …": a time, not a clause)
     + "".join(f"(?<!{w})(?<!{w.capitalize()})" for w in AFTER_A_TIME)
-    + r"(?:,? (?:(?:a|an|one|two|three|four|five|\d{1,2}) (?:days?|weeks?|months?|years?) )?"
-    r"|, (?:just |only |a few |several )?hours )"  # "…, hours after Tokyo lifted the ban"
+    + rf"(?:,? (?:{A_WHILE} )?|, {HOURS} )"  # "…, hours after Tokyo lifted the ban"
     r"after (?=(?:(?!(?:and|that|which|who)\b)[\w’'-]+,? ){1,12}(?:[a-z]+ed|held|met|made|took"
     r"|went|was|were|had|has|have|is|are|will|would|said|says|broke|fell|came|sank|died|won|lost"
     r"|began|drew"
@@ -784,11 +786,7 @@ ANNIVERSARY = re.compile(
 )
 RELATIVE = re.compile(r"(?:which|who)\b")  # a clause that tells of the noun before it
 # A clause of what came before the one it follows: "…, hours after Tokyo lifted the ban"
-AFTER_CLAUSE = re.compile(
-    r"(?:(?:just|only|a|an|few|several|one|two|three|four|five|\d{1,2}|(?:hour|day|week|month"
-    r"|year)s?) )*after\b",
-    re.IGNORECASE,
-)
+AFTER_CLAUSE = re.compile(rf"(?:{A_WHILE} |{HOURS} )?after\b", re.IGNORECASE)
 # A record since a time: "its biggest drop since 1987": the time is a reference point, no event
 # of its own
 RECORD_SINCE = re.compile(
