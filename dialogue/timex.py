@@ -121,7 +121,7 @@ class TimeExpression:
 WHEN = re.compile(
     r"\b(?:"
     + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-    + r")\b|\b[A-Z][a-z]+day\b"
+    + rf")\b|(?i:{WEEKDAY_NAME})"
 )
 
 
