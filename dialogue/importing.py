@@ -1120,8 +1120,10 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
             elif (
                 PAST.search(clause.text)
                 and not STATE_CLAUSE.match(clause.text)
-                and not clause.text.startswith("who ")  # "Yun, who attended the reception,
-                # held talks on Sunday": the attending was not that day
+                # "Yun, who attended the reception, held talks on Sunday": the attending was not
+                # that day; "attended the summit on Thursday but held no talks with Lee there":
+                # what did not come of it is no event of that day
+                and not clause.text.startswith(("who ", "but "))
                 and (
                     actors.find(clause.text)
                     # "…, and the two leaders agreed to expand …": the two named before

@@ -770,6 +770,22 @@ def test_a_who_clause_without_a_day_borrows_none(actors):
     assert talks.edtf == "2015-06-21" and "reception" not in talks.title
 
 
+def test_a_but_clause_without_a_day_borrows_none(actors):
+    """ "Kan attended the summit on Thursday and Friday but held no formal talks with Lee there":
+    the summit; what did not come of it is no event of those days (what was done "while"
+    still is)."""
+    (met,) = _proposals(
+        "Kan attended the Group of 20 summit in Seoul on Thursday and Friday but held no formal "
+        "talks with Lee Sang-deok there.",
+        published=date(2010, 11, 15),
+    )
+    assert met.edtf == "2010-11-11/2010-11-12" and "talks" not in met.title
+    assert len(_proposals(
+        "Japan protested on Thursday, while Yun Byung-se summoned the Japanese ambassador.",
+        published=date(2013, 7, 2),
+    )) == 2  # fmt: skip
+
+
 def test_a_view_in_quotes_of_today_is_no_event(actors):
     """ "'Letting the swap lapse costs Seoul little today,' said an economist": a view; "'We
     signed the deal today,' the minister said" is a deed."""
