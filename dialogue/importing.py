@@ -740,15 +740,20 @@ def _read(body: str, published: date, skip: int = 0):
         if s_end <= s_start:
             continue
         parts = clauses(body, s_start, s_end)
-        found, given = {}, []
+        found, given, named = {}, [], []
         for c in parts:
-            anchors = [*story, *before, *given]  # which "the day before" counts from
+            # which "the day before" counts from: a day the sentence told things of before one
+            # that names a noun ("fanned out on Tuesday to explain Monday's agreement …; in the
+            # morning" is Tuesday's)
+            anchors = [*story, *before, *named, *given]
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
             # an aside's day is not the story's ("North Korea, which claimed on May 9 …; the
             # same day"), unless past the aside's comma ("the shrine, which honors …, on Sunday")
-            given += [t.edtf for t in found[id(c)] if t.counts_from and not _aside(c.text, t)]
-        story = story or [a for a in given if dates.placeable_day(a)][:1]
-        before = given or before
+            for t in found[id(c)]:
+                if t.counts_from and not _aside(c.text, t):
+                    (named if _possessive(c.text, t) else given).append(t.edtf)
+        story = story or [a for a in [*given, *named] if dates.placeable_day(a)][:1]
+        before = [*named, *given] or before
         yield s_start, s_end, parts, found
 
 

@@ -770,6 +770,23 @@ def test_a_who_clause_without_a_day_borrows_none(actors):
     assert talks.edtf == "2015-06-21" and "reception" not in talks.title
 
 
+def test_a_part_of_the_day_counts_from_the_day_told_not_a_day_naming_a_noun(actors):
+    """ "Officials fanned out on Tuesday to explain Monday's agreement. Lee visited … in the
+    morning": Tuesday morning; a sentence naming only "Monday's talks" still gives Monday."""
+    *_, visit = _proposals(
+        "South Korean officials fanned out on Tuesday to explain Monday's agreement with Japan. "
+        "Lee Sang-deok visited the House of Sharing in the morning.",
+        published=date(2015, 12, 30),
+    )
+    assert visit.edtf == "2015-12-29"
+    *_, visit = _proposals(
+        "Monday's talks with Japan ended without a deal. Lee Sang-deok visited the House of "
+        "Sharing in the morning.",
+        published=date(2015, 12, 30),
+    )
+    assert visit.edtf == "2015-12-28"
+
+
 def test_a_but_clause_without_a_day_borrows_none(actors):
     """ "Kan attended the summit on Thursday and Friday but held no formal talks with Lee there":
     the summit; what did not come of it is no event of those days (what was done "while"
