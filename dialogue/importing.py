@@ -93,7 +93,7 @@ FUTURE = re.compile(
     r"\b(?:will|would|shall|(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )plans? to|planned|planning|"
     r"to be held|is to|are to|scheduled|arranging to|"
     r"likely to|expected to|aims? to|intends? to|hopes? to|prepare|preparing|proposes|"
-    r"set to|due to(?! \w+ing)|upcoming|expects?(?: \w+){0,3} to|"
+    r"set to|due to(?! \w+ing)|due out|upcoming|expects?(?: \w+){0,3} to|"
     # "Kerry is due in Seoul on Friday"; not "is due in large part to"
     r"(?:is|are) due (?:(?:in|at) (?-i:[A-Z])\w*|back|home|here)|"
     rf"{AHEAD}|(?-i:may|might|could))\b",

@@ -2777,6 +2777,17 @@ def test_who_is_due_somewhere_on_a_day_is_still_to_come(actors):
     assert (was.edtf, was.status) == ("2013-04-05", Event.Status.OCCURRED)
 
 
+def test_what_is_due_out_is_still_to_come(actors):
+    """ "It has warned of a response if Tokyo repeats the claim in its white paper, due out in
+    the summer", told in April: this summer's paper, planned."""
+    (due,) = _proposals(
+        "Seoul has warned of a stern response if Tokyo repeats the claim in its annual defense "
+        "white paper, due out in the summer.",
+        published=date(2014, 4, 16),
+    )
+    assert (due.edtf, due.status) == ("2014-22", Event.Status.PLANNED)
+
+
 def test_what_a_plan_follows_came_before_it(actors):
     """ "are due to meet later this month, following an agreement … on May 31", told in July:
     the agreement's May 31 is behind, not next year's."""
