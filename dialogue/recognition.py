@@ -382,6 +382,13 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     return tokens[:start], tokens[start:end], tokens[end:]
 
 
+def _unless_titled(of: re.Match) -> str:
+    """A body's words after "of", unless they are a titled person's: "the Cabinet of Prime
+    Minister Abe Shinzo" is the Cabinet, "the Ministry of Foreign Affairs" stays whole."""
+    _, title, name = _split_title(_bare(of["whose"].split()))
+    return "" if title and _is_name(name[:3] if _is_name(name[:3]) else name[:2]) else of[0]
+
+
 def _bare(tokens: list[str]) -> list[str]:
     """The words of a name without a possessive: "Abe Shinzo's" → "Abe Shinzo"."""
     return [re.sub(r"['’]s$", "", t) for t in tokens]
@@ -534,6 +541,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             # "Co." is a name
             # "Members of the Korea Freedom Federation", "Shin Hak-yong of the Democratic United
             # Party": the body
+            # "the Cabinet of Prime Minister Abe Shinzo": the Cabinet, and a person of it
+            name = re.sub(r" of (?P<whose>.+)$", _unless_titled, name)
             people = re.match(rf"(?:{MEMBERS}|(?P<who>.+?)) of (?:the )?(?P<body>.+)$", name)
             if people and (not people["who"] or _is_name(people["who"].split())):
                 name = people["body"]

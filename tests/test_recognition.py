@@ -595,6 +595,10 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     # a prime minister's cabinet is he and the Cabinet, no body of its own name
     kan = _names("Prime Minister Naoto Kan spoke. The Kan Cabinet approved it.", "JPN")
     assert "Kan Cabinet" not in kan and "Cabinet" in kan
+    # so is "the Cabinet of Prime Minister Abe Shinzo"; "the Ministry of Foreign Affairs" stays
+    abe = _names("The paper was approved by the Cabinet of Prime Minister Abe Shinzo.", "KOR")
+    assert set(abe) == {"Abe Shinzo", "Cabinet"}
+    assert "Ministry of Foreign Affairs" in _names("The Ministry of Foreign Affairs said so.")
     # a body's name may hold "on"; it ends before a place
     assert {"Council on Foreign Relations", "Commission on Human Rights"} <= set(
         _names("The Council on Foreign Relations and the Commission on Human Rights met.")
