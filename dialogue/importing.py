@@ -102,8 +102,9 @@ FUTURE = re.compile(
 # A plan told as past ("had planned to sign in late May", "had been trying to arrange talks this
 # year"): its date is not moved ahead.
 PAST_PLAN = re.compile(
-    r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:planned|scheduled|set|expected|supposed|"
-    r"due|going|meant|arranged|trying|seeking|hoping|aiming)(?: to| for)?\b|\b(?:was|were) to\b"
+    r"\b(?:had|was|were) (?:\w+ly )?(?:been |being )?(?:(?:planned|scheduled|expected|supposed|"
+    r"due|going|meant|arranged|trying|seeking|hoping|aiming)(?: to| for)?|set (?:to|for))\b"
+    r"|\b(?:was|were) to\b"  # not "was set up on Dec. 14"
     r"|\bwould have\b",
     re.IGNORECASE,
 )

@@ -2788,6 +2788,20 @@ def test_what_is_due_out_is_still_to_come(actors):
     assert (due.edtf, due.status) == ("2014-22", Event.Status.PLANNED)
 
 
+def test_what_was_set_up_on_a_day_happened(actors):
+    """ "A statue was set up in front of the embassy on Dec. 14": done, not a plan; "was set
+    for Dec. 14" is one."""
+    (statue,) = _proposals(
+        "A statue was set up in front of the Japanese Embassy in Seoul on Dec. 14.",
+        published=date(2012, 3, 27),
+    )
+    assert (statue.edtf, statue.status) == ("2011-12-14", Event.Status.OCCURRED)
+    (signing,) = _proposals(
+        "The signing with Japan was set for Dec. 14.", published=date(2012, 3, 27)
+    )
+    assert signing.status != Event.Status.OCCURRED
+
+
 def test_what_a_plan_follows_came_before_it(actors):
     """ "are due to meet later this month, following an agreement … on May 31", told in July:
     the agreement's May 31 is behind, not next year's."""
