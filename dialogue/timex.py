@@ -358,6 +358,8 @@ def _rules():
             if m.get("shift"):  # "by the end of March next year"
                 year = pub.year + SHIFT[m["shift"].lower()]
             upper = _month_end(year, month)
+            if m.get("part"):  # "by mid-September": the 20th
+                upper = _part(date(year, month, 1), upper, m["part"].lower(), "month")[1]
         else:  # "by year-end", "by the end of the year"
             upper = date(pub.year, 12, 31)
         return (_span(pub, upper) if upper > pub else None), {"future": True}
@@ -644,7 +646,7 @@ def _rules():
         ),
         (r"\bwithin the (?P<this_unit>year|month|week)\b", i, deadline),  # this one's end
         (
-            rf"\b(?:by|no later than) (?:the )?(?:end of )?{_MONTH}"
+            rf"\b(?:by|no later than) (?:the )?(?:end of |(?P<part>early|mid|late)[- ])?{_MONTH}"
             rf"(?:,? {_YEAR}| (?P<shift>next|this) year)?\b(?! \d)",
             i,
             deadline,
