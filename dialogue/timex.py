@@ -358,8 +358,6 @@ def _rules():
             if m.get("shift"):  # "by the end of March next year"
                 year = pub.year + SHIFT[m["shift"].lower()]
             upper = _month_end(year, month)
-            if m.get("part"):  # "by mid-September": the 20th
-                upper = _part(date(year, month, 1), upper, m["part"].lower(), "month")[1]
         else:  # "by year-end", "by the end of the year"
             upper = date(pub.year, 12, 31)
         return (_span(pub, upper) if upper > pub else None), {"future": True}
@@ -646,7 +644,7 @@ def _rules():
         ),
         (r"\bwithin the (?P<this_unit>year|month|week)\b", i, deadline),  # this one's end
         (
-            rf"\b(?:by|no later than) (?:the )?(?:end of |(?P<part>early|mid|late)[- ])?{_MONTH}"
+            rf"\b(?:by|no later than) (?:the )?(?:end of )?{_MONTH}"
             rf"(?:,? {_YEAR}| (?P<shift>next|this) year)?\b(?! \d)",
             i,
             deadline,
@@ -870,7 +868,27 @@ def find(
                 )
                 continue
         spans.append(t)
-    return spans
+    return [_by(t, text, published) for t in spans]
+
+
+def _by(t: TimeExpression, text: str, published: date) -> TimeExpression:
+    """ "by early next year", "by next spring", "by Friday": a deadline, from the article's day
+    to that time's end, as "by the end of June" is; not a time already begun."""
+    by = re.search(r"\b(?:by|no later than) (?:the )?$", text[: t.start], re.IGNORECASE)
+    if not by or not dates.placeable(t.edtf):  # "9999-01-04": a year the site can't place
+        return t
+    lower, upper = dates.bounds(t.edtf)
+    if lower <= published:
+        return t
+    phrase = text[by.start() : t.end]
+    return replace(
+        t,
+        text=phrase,
+        start=by.start(),
+        edtf=_span(published, upper),
+        derivation=Derivation(published, phrase),
+        future=True,
+    )
 
 
 # "… and ended Friday", "… and are due to end on April 18": the end of a run whose start was

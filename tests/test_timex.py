@@ -237,9 +237,14 @@ TUE_2_JULY_2013 = date(2013, 7, 2)
         ("before the end of the month", True, "2013-07-02/2013-07-31"),
         ("hopes to visit within the year", True, "2013-07-02/2013-12-31"),
         ("to finish no later than March", True, "2013-07-02/2014-03-31"),
-        # by a part of a month: to that part's end
+        # by any time still to come: to its end
         ("to vote on them by mid-September", True, "2013-07-02/2013-09-20"),
         ("by early August", True, "2013-07-02/2013-08-10"),
+        ("hopes to sign it by early next year", True, "2013-07-02/2014-04-30"),
+        ("by next spring", True, "2013-07-02/2014-05-31"),
+        ("must reply by Friday", True, "2013-07-02/2013-07-05"),
+        ("expects a deal by the summer", True, "2013-22"),  # begun already: the summer
+        ("was approved by the Cabinet on Friday", False, "2013-06-28"),  # an agent's "by"
         # a part of this year or month, a week of a month, a day of the month
         ("in the second week of December", True, "2013-12-08/2013-12-14"),
         ("in the last week of June", False, "2013-06-24/2013-06-30"),
