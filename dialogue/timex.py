@@ -326,8 +326,14 @@ def _rules():
         return _edtf(lower, upper), {"future": SHIFT[which] > 0}
 
     def part_of_unit(m, pub, future, anchor):
+        """ "early next year", "late last month"; "in the second half of the year": this one,
+        told as still to come, else the one the text is telling of (the last date it gave)."""
         unit = m["unit"].lower()
-        shift = SHIFT[m["which"].lower()]
+        shift = SHIFT[m["which"].lower()] if m["which"] else 0
+        if not m["which"] and not future:
+            if unit != "year":
+                return None, {}  # "at the end of the month", told as past: which one?
+            shift = _anchor_start(anchor, pub).year - pub.year
         lower, upper = _unit_bounds(unit, shift, pub)
         return _edtf(*_part(lower, upper, m["part"].lower(), unit)), {"future": shift > 0}
 
@@ -649,7 +655,7 @@ def _rules():
             i,
             deadline,
         ),
-        (rf"\b{_PART}{which} {unit}\b", i, part_of_unit),
+        (rf"\b{_PART}(?:{which} )?{unit}\b", i, part_of_unit),
         (
             rf"\b(?:in |during )?the (?P<nth>first|second|third|fourth|last) week of {_MONTH}"
             rf"(?:,? {_YEAR})?\b",

@@ -279,6 +279,21 @@ def test_a_season_in_a_name_is_no_season():
     assert [t.text for t in find("In Spring Japan will hold talks", TUE_2_JULY_2013)] == ["Spring"]
 
 
+def test_a_part_of_the_year_is_this_one_or_the_one_told_of():
+    """ "to visit in the second half of the year": this year's, told as still to come; told as
+    past, the year the text tells of; "at the end of the month", told as past, no date."""
+    (coming,) = find("to visit in the second half of the year", TUE_2_JULY_2013, future=True)
+    assert coming.edtf == "2013-07/2013-12"
+    (told,) = find(
+        "had hoped to visit at the end of the year",
+        TUE_2_JULY_2013,
+        future=False,
+        anchor=("2011-05-30",),
+    )
+    assert told.edtf == "2011-09/2011-12"
+    assert find("was paid at the end of the month", TUE_2_JULY_2013, future=False) == []
+
+
 def test_a_part_of_a_coming_unit_is_still_to_come():
     """ "agreed to hold talks early next year": a plan, whatever the verb's tense."""
     (early,) = find("agreed to hold talks early next year", TUE_2_JULY_2013, future=False)
