@@ -803,6 +803,18 @@ def test_a_but_clause_without_a_day_borrows_none(actors):
     )) == 2  # fmt: skip
 
 
+def test_an_analysts_quoted_view_is_no_event(actors):
+    """ "'… Seoul wants a summit before the end of the year,' said Kim, a professor at Kyung Hee
+    University": a view; the same words said by a minister are told as news."""
+    view = (
+        '"Lee Sang-deok met Japan on Monday, and Seoul wants a summit before the end of the '
+        'year," said Kim Jae-hoon, a professor of political science at Kyung Hee University.'
+    )
+    assert _proposals(view, published=date(2014, 4, 25)) == []
+    told = view.replace("a professor of political science at", "a spokesman for")
+    assert _proposals(told, published=date(2014, 4, 25))
+
+
 def test_a_view_in_quotes_of_today_is_no_event(actors):
     """ "'Letting the swap lapse costs Seoul little today,' said an economist": a view; "'We
     signed the deal today,' the minister said" is a deed."""
