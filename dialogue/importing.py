@@ -1921,9 +1921,13 @@ def _subject(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -
         # who resigned in June, had promised …": the person the phrase ends with
         named = actors.find(who["who"])
         people = [a for a in named if a.kind == Actor.Kind.PERSON]
-        # "Kishida and his counterpart Yun Byung-se, who met on August 6, spoke …": both
-        both = " and " in who["who"] and len(people) == 2
-        return _for_state((people if both else people[-1:]) or named[:1], actors)
+        # "Kishida and his counterpart Yun Byung-se, who met on August 6, spoke …", "Lee
+        # Sang-deok, director general of …, and his counterpart, Junichi Ihara, who heads …,
+        # met …": both
+        subject = body[sentence_start : who.end("who")]
+        pair = [a for a in actors.find(subject, sentence_start) if a.kind == Actor.Kind.PERSON]
+        both = " and " in subject and len(pair) == 2
+        return _for_state((pair if both else people[-1:]) or named[:1], actors)
     if NEXT_ROUND.match(clause.text):
         # "Lee and Ihara have met twice, and a third round had been expected next month": the
         # next round of what the sentence told before, between the same people

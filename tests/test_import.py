@@ -803,6 +803,18 @@ def test_a_but_clause_without_a_day_borrows_none(actors):
     )) == 2  # fmt: skip
 
 
+def test_two_people_a_who_clause_follows_both_did_what_comes_after_it(actors):
+    """ "Lee Sang-deok, director general of …, and his Japanese counterpart, Junichi Ihara, who
+    heads …, met in the afternoon": both met, not Ihara alone."""
+    (met,) = _proposals(
+        "Lee Sang-deok, director general of the ministry's Northeast Asian Affairs Bureau, and "
+        "his Japanese counterpart, Junichi Ihara, who heads the Asian and Oceanian Affairs "
+        "Bureau, met for nearly four hours on Wednesday.",
+        published=date(2014, 4, 16),
+    )
+    assert {"lee-sang-deok", "junichi-ihara"} <= {a.slug for a in met.actors}
+
+
 def test_an_analysts_quoted_view_is_no_event(actors):
     """ "'… Seoul wants a summit before the end of the year,' said Kim, a professor at Kyung Hee
     University": a view; the same words said by a minister are told as news."""
