@@ -696,6 +696,10 @@ def _status(text: str, expression: timex.TimeExpression | None) -> str:
         return Event.Status.PLANNED  # "South Korea is hosting a summit on Nov 11-12", told Oct 13
     span = expression and (_for_a_span(text, expression) or _run(expression))
     going = ONGOING.search(text)
+    if going and expression and re.search(r"\bthat\b", text[expression.end : going.start()]):
+        # "agreed Monday to start talks …, in the clearest sign yet that North Korea's
+        # provocations are pushing them closer": what a that-clause after the date goes on doing
+        going = None
     if (
         going
         and expression

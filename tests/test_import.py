@@ -803,6 +803,22 @@ def test_a_but_clause_without_a_day_borrows_none(actors):
     )) == 2  # fmt: skip
 
 
+def test_what_a_that_clause_after_the_date_goes_on_doing_is_not_the_events_status(actors):
+    """ "Japan agreed Monday to start talks, in the clearest sign yet that the North's
+    provocations are pushing them closer": agreed, done; "are holding talks on Monday" goes on."""
+    (agreed,) = _proposals(
+        "South Korea and Japan agreed Monday to start negotiations on two military pacts, in "
+        "the clearest sign yet that North Korea's provocations are pushing the former foes "
+        "closer.",
+        published=date(2011, 1, 10),
+    )
+    assert agreed.status == Event.Status.OCCURRED
+    (talks,) = _proposals(
+        "South Korea and Japan are holding talks today.", published=date(2011, 1, 10)
+    )
+    assert talks.status == Event.Status.ONGOING
+
+
 def test_two_people_a_who_clause_follows_both_did_what_comes_after_it(actors):
     """ "Lee Sang-deok, director general of …, and his Japanese counterpart, Junichi Ihara, who
     heads …, met in the afternoon": both met, not Ihara alone."""
