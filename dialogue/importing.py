@@ -1237,6 +1237,7 @@ def _attach_actors(
                     else []
                 ),
                 *_subject(body, clause, actors, starts),
+                *_object_referred(body, clause, actors, starts),
                 *_states_referred(body, clause, actors, starts),
                 *actors.find(clause.text, clause.start),
             ]:
@@ -1822,6 +1823,24 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
     window = body[max(0, at - 1500) : at]
     named = [a for a in actors.find(window) if word in a.name_en.lower()]
     return _for_state(named[-1:], actors)
+
+
+def _object_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
+    """Whom "him" refers to: the last person named before it, in its sentence or the one before,
+    who is not named in its clause before it ("Kishida's trip …, after Abe instructed him on
+    Thursday to seek a settlement": Kishida)."""
+    if not (m := re.search(r"\bhim\b", clause.text)):
+        return []
+    at = clause.start + m.start()
+    sentence_start = max((s for s in starts if s <= at), default=0)
+    previous = max((s for s in starts if s < sentence_start), default=0)
+    doers = set(actors.find(body[max(sentence_start, clause.start) : at]))
+    people = [
+        a
+        for a in actors.find(body[previous:at], previous)
+        if a.kind == Actor.Kind.PERSON and a not in doers
+    ]
+    return _for_state(people[-1:], actors)
 
 
 def _referent(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> Actor | None:

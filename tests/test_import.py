@@ -819,6 +819,16 @@ def test_what_a_that_clause_after_the_date_goes_on_doing_is_not_the_events_statu
     assert talks.status == Event.Status.ONGOING
 
 
+def test_him_is_the_person_named_before_other_than_the_doer(actors):
+    """ "Lee Sang-deok flew to Tokyo on Sunday, after Junichi Ihara invited him on Thursday":
+    Lee was invited, by Ihara; the doer is not whom "him" means."""
+    flew, invited = _proposals(
+        "Lee Sang-deok flew to Tokyo on Sunday, after Junichi Ihara invited him on Thursday.",
+        published=date(2015, 12, 29),
+    )
+    assert {"lee-sang-deok", "junichi-ihara"} <= {a.slug for a in invited.actors}
+
+
 def test_two_people_a_who_clause_follows_both_did_what_comes_after_it(actors):
     """ "Lee Sang-deok, director general of …, and his Japanese counterpart, Junichi Ihara, who
     heads …, met in the afternoon": both met, not Ihara alone."""
