@@ -328,6 +328,8 @@ PLACE_END = re.compile(
     r" on (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$"
 )
 GROUPS_OF_PEOPLE = {"people", "women", "workers", "children", "veterans", "citizens", "farmers"}
+# An office whose holder's possessive is part of a body's name: "the Prime Minister's Office"
+OFFICES_OWNING = {"minister", "president"}
 CAPITALS = {"seoul": "KOR", "tokyo": "JPN", "pyongyang": "PRK", "beijing": "CHN"}
 
 
@@ -527,7 +529,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             cuts = [
                 m
                 for m in re.finditer(r"(\S+)['’]s? ", text)
-                if m[1].lower() not in GROUPS_OF_PEOPLE
+                if m[1].lower() not in GROUPS_OF_PEOPLE | OFFICES_OWNING
             ]
             starts, ends = [0] + [m.end() for m in cuts], [m.end(1) for m in cuts] + [len(text)]
             *owners, name = [text[a:b] for a, b in zip(starts, ends, strict=True)]
@@ -583,7 +585,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             continue  # "Military Sexual Slavery" in the name of a council
         tokens = run.split()
         qualifier, title, name = _split_title(tokens)
-        name, tokens = _bare(name), _bare(tokens)
+        # "Prime Minister Shinzo Abe's Liberal Democratic Party": the name ends at its owner's
+        owner = next((i for i, t in enumerate(name) if re.search(r"['’]s$", t)), len(name))
+        name, tokens = _bare(name[: owner + 1]), _bare(tokens)
         after = body[end : end + 40]
         if title and name:
             name = name[:3] if _is_name(name[:3]) else name[:2]

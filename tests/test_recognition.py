@@ -599,6 +599,10 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     abe = _names("The paper was approved by the Cabinet of Prime Minister Abe Shinzo.", "KOR")
     assert set(abe) == {"Abe Shinzo", "Cabinet"}
     assert "Ministry of Foreign Affairs" in _names("The Ministry of Foreign Affairs said so.")
+    # an office's possessive is part of a body's name; a person's name ends at their own
+    assert "Prime Minister's Office" in _names("Officials at the Prime Minister's Office said.")
+    ldp = _names("Prime Minister Shinzo Abe's Liberal Democratic Party won.", "JPN")
+    assert set(ldp) == {"Shinzo Abe", "Liberal Democratic Party"}
     # a body's name may hold "on"; it ends before a place
     assert {"Council on Foreign Relations", "Commission on Human Rights"} <= set(
         _names("The Council on Foreign Relations and the Commission on Human Rights met.")
