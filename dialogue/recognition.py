@@ -930,6 +930,8 @@ class ActorIndex:
                 if rival:
                     add(rival)
                     continue
+                if _country_in(text[max(0, m.start() - 12) : m.start()]):
+                    continue  # "China's Defense Ministry": a third country's, none of these
             add(actor)
             if actor.kind == Actor.Kind.PERSON:
                 # An official acts for their state, and for the body their title names: "Foreign

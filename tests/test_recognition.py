@@ -340,6 +340,11 @@ def test_a_ministry_named_without_its_country_is_the_articles_or_the_one_its_con
     # a known ministry with its country before it is no new body; another country's is
     owned = "A South Korean Foreign Ministry official agreed; the Chinese Foreign Ministry did not."
     assert [a.name_en for a in unknown_actors(owned, index, "JPN")] == ["Chinese Foreign Ministry"]
+    # and a third country's is neither of the two ("China's Defense Ministry", in a Seoul paper)
+    third = "China's Defense Ministry expressed strong dissatisfaction."
+    assert "south-korea-defence-ministry" not in {
+        a.slug for a in index.for_article(third, "KOR").find(third)
+    }
     # a parliament's defense committee or the Self-Defense Forces are no defense ministry
     for slug, name, country in [("defense-committee", "National Defense Committee", "KOR"),
                                 ("sdf", "Self-Defense Forces", "JPN")]:  # fmt: skip
