@@ -1827,20 +1827,16 @@ def _antecedent(body: str, at: int, actors: ActorIndex, starts: list[int], word:
 
 def _object_referred(body: str, clause: Clause, actors: ActorIndex, starts: list[int]):
     """Whom "him" refers to: the last person named before it, in its sentence or the one before,
-    who is not named in its clause before it ("Kishida's trip …, after Abe instructed him on
-    Thursday to seek a settlement": Kishida)."""
+    but the one who does it to him ("Kishida's trip …, after Abe instructed him on Thursday to
+    seek a settlement": Kishida; "Wen visited Pyongyang, and Kim Jong-il told him": Wen)."""
     if not (m := re.search(r"\bhim\b", clause.text)):
         return []
     at = clause.start + m.start()
     sentence_start = max((s for s in starts if s <= at), default=0)
     previous = max((s for s in starts if s < sentence_start), default=0)
-    doers = set(actors.find(body[max(sentence_start, clause.start) : at]))
-    people = [
-        a
-        for a in actors.find(body[previous:at], previous)
-        if a.kind == Actor.Kind.PERSON and a not in doers
-    ]
-    return _for_state(people[-1:], actors)
+    named = [a for a in actors.find(body[previous:at], previous) if a.kind == Actor.Kind.PERSON]
+    doer = [a for a in named if a.pk in {d.pk for d in actors.find(body[clause.start : at])}]
+    return _for_state([a for a in named if a not in doer[-1:]][-1:], actors)
 
 
 def _referent(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) -> Actor | None:

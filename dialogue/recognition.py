@@ -517,7 +517,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         ):
             # "London-based", "Three Liberal Democratic Party (LDP) lawmakers"
             name = re.sub(
-                r"^(?:The |the )?(?:(?:Two|Three|Four|Five|Several|Some|Many|All|Both) )?"
+                r"^(?:The |the |His |Her |Its |Their )?"
+                r"(?:(?:Two|Three|Four|Five|Several|Some|Many|All|Both) )?"
                 r"(?:[A-Z][\w.]*-based )?",
                 "",
                 run,

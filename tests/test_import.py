@@ -827,6 +827,13 @@ def test_him_is_the_person_named_before_other_than_the_doer(actors):
         published=date(2015, 12, 29),
     )
     assert {"lee-sang-deok", "junichi-ihara"} <= {a.slug for a in invited.actors}
+    # the one who does it to him is the last named before "him", whoever came before
+    (visit,) = _proposals(
+        "Junichi Ihara spoke on Monday. Lee Sang-deok visited Tokyo from Oct. 4 to 6, and "
+        "Japanese Prime Minister Shinzo Abe told him the North was willing to return to talks.",
+        published=date(2015, 10, 9),
+    )[1:]
+    assert "junichi-ihara" not in {a.slug for a in visit.actors}
 
 
 def test_two_people_a_who_clause_follows_both_did_what_comes_after_it(actors):
