@@ -591,8 +591,10 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         name, tokens = _bare(name[: owner + 1]), _bare(tokens)
         after = body[end : end + 40]
         if title and name:
+            words = len(name)
             name = name[:3] if _is_name(name[:3]) else name[:2]
-            if _is_name(name):
+            # "Terminal High Altitude Area Defense": a name the run goes on past is no name
+            if _is_name(name) and (len(name) == words or owner < words):
                 of = re.match(r" of (Japan|South Korea|Korea|North Korea|China)\b", after)
                 nation = COUNTRY_NAMES.get(of[1].lower(), "") if of else ""
                 nation = (

@@ -608,6 +608,8 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert "Prime Minister's Office" in _names("Officials at the Prime Minister's Office said.")
     ldp = _names("Prime Minister Shinzo Abe's Liberal Democratic Party won.", "JPN")
     assert set(ldp) == {"Shinzo Abe", "Liberal Democratic Party"}
+    # a "name" after a title that the run goes on past is none: "High" is no title here
+    assert _names("It deployed the Terminal High Altitude Area Defense system.") == {}
     his = _names("His Democratic Party of Japan won the election.", "JPN")
     assert set(his) == {"Democratic Party of Japan"}
     # a body's name may hold "on"; it ends before a place
