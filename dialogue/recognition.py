@@ -444,7 +444,10 @@ def _runs(body: str):
     Agency. The books …") and before a date ("House of Representatives on Friday")."""
     for m in CAPITALISED_RUN.finditer(body):
         start = m.start()
-        for piece in re.split(r"(?<=[a-z]{3})\. ", m.group(0)):
+        # "… Household Agency. The books", "… World War Two. The UNESCO …"; not "Lt. Gen. Isobe"
+        for piece in re.split(
+            r"(?<=[a-z]{3})\. |(?<=[a-z])\. (?=(?:The|It|He|She|They) )", m.group(0)
+        ):
             at = start
             for part in _people_apart(RUN_END.sub("", piece)):
                 yield at, part

@@ -610,6 +610,9 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert set(ldp) == {"Shinzo Abe", "Liberal Democratic Party"}
     # a "name" after a title that the run goes on past is none: "High" is no title here
     assert _names("It deployed the Terminal High Altitude Area Defense system.") == {}
+    # a body's name ends with its sentence, however short the word before the stop
+    war = _names("It was World War Two. The UNESCO World Heritage Committee met.")
+    assert set(war) == {"UNESCO World Heritage Committee"}
     his = _names("His Democratic Party of Japan won the election.", "JPN")
     assert set(his) == {"Democratic Party of Japan"}
     # a body's name may hold "on"; it ends before a place
