@@ -520,7 +520,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         ):
             # "London-based", "Three Liberal Democratic Party (LDP) lawmakers"
             name = re.sub(
-                r"^(?:The |the |His |Her |Its |Their )?"
+                r"^(?:(?:At|In|On|For|From|With|By) )?(?:The |the |His |Her |Its |Their )?"
                 r"(?:(?:Two|Three|Four|Five|Several|Some|Many|All|Both) )?"
                 r"(?:[A-Z][\w.]*-based )?",
                 "",

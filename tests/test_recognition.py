@@ -615,6 +615,8 @@ def test_bodies_and_people_in_the_shapes_wire_copy_gives_them():
     assert set(war) == {"UNESCO World Heritage Committee"}
     his = _names("His Democratic Party of Japan won the election.", "JPN")
     assert set(his) == {"Democratic Party of Japan"}
+    at = _names("At the Shangri-La Dialogue, the two met.")
+    assert set(at) == {"Shangri-La Dialogue"}
     # a body's name may hold "on"; it ends before a place
     assert {"Council on Foreign Relations", "Commission on Human Rights"} <= set(
         _names("The Council on Foreign Relations and the Commission on Human Rights met.")
