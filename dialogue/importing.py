@@ -1184,13 +1184,13 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     and last.clauses[-1].start >= starts[-2]
                 ):
                     last.clauses.append(clause)
-    # "arrived on Saturday … and attended a dinner that evening": one event, said twice; a clause
-    # told with a day of its own borrows none ("Aso visited the shrine, which honors …, on
-    # Sunday, a day after …")
     # an analyst's view, quoted, tells no event ("'… He is betting that the two allies can hold
     # a summit before the end of the year,' said Kim Jae-hoon, a professor …")
     views = [(m.start(), m.end("view")) for m in COMMENTARY.finditer(body)]
     proposals = [p for p in proposals if not any(a <= p.clauses[0].start < b for a, b in views)]
+    # "arrived on Saturday … and attended a dinner that evening": one event, said twice; a clause
+    # told with a day of its own borrows none ("Aso visited the shrine, which honors …, on
+    # Sunday, a day after …")
     seen, unique = set(), []
     own = {
         (c.start, c.end)

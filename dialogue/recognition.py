@@ -597,7 +597,7 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
             words = len(name)
             name = name[:3] if _is_name(name[:3]) else name[:2]
             # "Terminal High Altitude Area Defense": a name the run goes on past is no name
-            if _is_name(name) and (len(name) == words or owner < words):
+            if _is_name(name) and len(name) == words:
                 of = re.match(r" of (Japan|South Korea|Korea|North Korea|China)\b", after)
                 nation = COUNTRY_NAMES.get(of[1].lower(), "") if of else ""
                 nation = (
