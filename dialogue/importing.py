@@ -1247,6 +1247,8 @@ def _attach_actors(
                     continue
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
+        # what a state's people and bodies do, the state does ("the ministry summoned …")
+        proposal.actors = _for_state(proposal.actors, actors)
         first = proposal.clauses[0]
         if (pronoun := re.match(r"(?:He|She|It) ", proposal.title)) and (
             who := _referent(body, first, actors, starts)

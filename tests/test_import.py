@@ -3621,3 +3621,17 @@ def test_a_record_since_a_time_is_a_noun_phrase_not_a_clause(actors):
         "Japan raised its alert to the highest level and kept it there since March 2013."
     )
     assert not kept.reference
+
+
+def test_a_states_people_and_bodies_bring_the_state_they_act_for(actors):
+    make_actor(
+        slug="korean-council",
+        name_en="Korean Council for the Women Drafted for Military Sexual Slavery by Japan",
+        kind=Actor.Kind.ORGANISATION,
+        country="KOR",
+    )
+    (protest,) = _proposals(
+        "The Korean Council for the Women Drafted for Military Sexual Slavery by Japan said it "
+        "would hold a protest in front of the Japanese Embassy next Wednesday."
+    )
+    assert {"korean-council", "south-korea"} <= {a.slug for a in protest.actors}
