@@ -1782,7 +1782,8 @@ OFFICES = "|".join(OFFICE_HOLDERS)
 STATE_VERB = r" (?:is|was|would be|will be|has been|had been|remains|seems|appears|took|takes)\b"
 PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,40}, )?(?:(?:and|but) (?:that )?)?"  # "…, and that he hoped to …"
-    r"(?:(?:the \w+ )?(?:said|says|added|noted|told \w+) )?"
+    r"(?:(?:(?:[Tt]he|[Aa]n?)(?: [\w-]+){1,3} )?(?:said|says|added|noted|told \w+) (?:that )?)??"
+    # (a speaker only where the clause opens with no subject: "The ministry said it had …")
     rf"{DAY_BEFORE_VERB}"  # "and last week it said …"
     rf"((?:[Hh]e|[Ss]he)\b(?!{STATE_VERB}(?! (?:scheduled|set|due|expected|slated) to\b"
     r"| [a-z]{3,}ed\b))"  # "He was questioned by prosecutors": done to him

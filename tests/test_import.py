@@ -3635,3 +3635,11 @@ def test_a_states_people_and_bodies_bring_the_state_they_act_for(actors):
         "would hold a protest in front of the Japanese Embassy next Wednesday."
     )
     assert {"korean-council", "south-korea"} <= {a.slug for a in protest.actors}
+
+
+def test_a_reported_clauses_subject_referring_back_is_the_one_named_before(actors):
+    _, protest = _proposals(
+        "The Foreign Ministry in Seoul summoned a Japanese diplomat on Monday. A senior diplomat "
+        "said the ministry will lodge a formal protest with the Japanese government next week."
+    )
+    assert {"south-korea-foreign-ministry", "japan"} <= {a.slug for a in protest.actors}
