@@ -401,6 +401,8 @@ def _rules():
         """ "the day before", "three years earlier", "two days later": from the last date
         the text gave; "three years ago": from the publication day."""
         direction = (m["direction"] or m.groupdict().get("direction2") or "").lower()
+        if not m["n"] and m["unit"].lower().endswith("s"):
+            return None, {}  # "comes days before the anniversary": not how many
         sign = 1 if direction in ("later", "after", "next", "following") else -1
         if direction == "after" and re.search(r"\bcomes?\s+$|\bcame\s+$", m.string[: m.start()]):
             sign = -1  # "It came eight months after the sinking": the sinking, that long before

@@ -475,6 +475,10 @@ def test_hours_after_an_event_is_its_day_but_hours_after_a_clause_is_no_time():
     # nor does "days after" when the clause names its own day
     found = find("It came days after North Korea launched a rocket on Dec. 12", TUE_2_JULY_2013)
     assert [t.text for t in found] == ["Dec. 12"]
+    # "days before" and "weeks later", how many not said, are no offset of one
+    found = find("The launch comes days before the anniversary on Dec. 17", TUE_2_JULY_2013)
+    assert [t.text for t in found] == ["Dec. 17"]
+    assert find("Weeks later, the two sides met again.", TUE_2_JULY_2013) == []
 
 
 def test_a_runs_end_is_in_its_starts_year():
