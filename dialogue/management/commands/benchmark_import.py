@@ -44,6 +44,7 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning q": (DATA / "tuning-q", DATA / "tuning-q", True),
     "tuning r": (DATA / "tuning-r", DATA / "tuning-r", True),
     "tuning s": (DATA / "tuning-s", DATA / "tuning-s", True),
+    "tuning t": (DATA / "tuning-t", DATA / "tuning-t", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
