@@ -507,7 +507,11 @@ class Proposal:
 
 
 PRESENT_AFTER_SUBJECT = re.compile(
-    r"^(?P<who>(?:[A-Z][\w.’'-]*(?<!['’]s) |and )+)(?P<verb>[a-z]{2,})\b(?! of\b)"
+    # a name in apposition: "Her nominee for foreign minister, Yun Byung-se, faces a hearing
+    # on Thursday" (not "The foreign ministers on Monday warned …")
+    r"^(?P<who>(?:The|Her|His|Its|Their)(?: [a-z-]+){1,4}, [A-Z][^,]{2,40}, "
+    r"|(?:[A-Z][\w.’'-]*(?<!['’]s) |and )+)"
+    r"(?P<verb>[a-z]{2,})\b(?! of\b)"
 )
 
 

@@ -663,6 +663,8 @@ def test_a_dates_tense_is_that_of_its_own_verb(actors):
         ("South Koreans go to the polls on Wednesday.", "2012-12-19", Event.Status.PLANNED),
         ("Japan and South Korea hold talks on Friday.", "2012-12-21", Event.Status.PLANNED),
         ("Kim, who steps down on Friday, met Abe.", "2012-12-21", Event.Status.PLANNED),
+        ("His nominee for foreign minister, Yun Byung-se, faces a hearing on Thursday.",
+         "2012-12-20", Event.Status.PLANNED),
         # not a noun after its owner, a past verb before, or a relative clause's comma between
         ("The Unha-3 rocket lifted off on Wednesday.", "2012-12-12", Event.Status.OCCURRED),
         ("Aso visited the shrine, which honors the war dead, on Sunday.", "2012-12-16",
