@@ -1526,6 +1526,10 @@ def _lasting(text: str, t: timex.TimeExpression, named: list[Clause] = ()) -> st
         return t.edtf
     if re.search(r"\b(?:from|after) (?:a|an|his|her|their|its)\s+$", m.string[: m.start()]):
         return t.edtf  # "returned home on Sunday from a 2-day visit": the day of the return
+    if re.search(
+        r"\barriv(?:e|es|ed|ing)\b[^,;]*\bfor (?:a|an|his|her|their|its)\s+$", m.string[: m.start()]
+    ):
+        return t.edtf  # "arrives in Seoul on Thursday for a two-day state visit": the arrival
     days = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1].lower()]
     first = dates.bounds(t.edtf)[0]
     if re.search(r"\b(?:ended|ending|concluded|closed)\s+(?:on\s+)?$", text[: t.start]):

@@ -1734,11 +1734,17 @@ def test_a_clause_that_leaves_no_headline_keeps_its_own_words():
 
 def test_one_clause_giving_one_day_twice_is_one_proposal(actors):
     (visit,) = _proposals(
-        "President Lee Myung-bak arrived in Kyoto on Saturday for a two-day visit and attended "
-        "a dinner that evening.",
+        "President Lee Myung-bak began a two-day visit to Kyoto on Saturday and attended a dinner "
+        "that evening.",
         published=date(2011, 12, 18),
     )
     assert visit.edtf == "2011-12-17/2011-12-18"  # the two-day visit, from its first day
+    # arriving for it is the day of the arrival
+    (arrived,) = _proposals(
+        "Chinese President Xi Jinping arrived in Seoul on Thursday for a two-day state visit.",
+        published=date(2014, 7, 4),
+    )
+    assert arrived.edtf == "2014-07-03"
     # coming home from it is a day; "on Sunday evening" is that day, gone from the headline
     (back,) = _proposals(
         "Lee returned home on Sunday evening from a 2-day visit to Japan.",
