@@ -1419,7 +1419,7 @@ TREND = re.compile(
     r"(?:(?:but|and|yet|while) )?(?:[\w’'-]+ ){0,3}?(?:ties|relations|relationship|cooperation"
     r"|sentiment|tensions?)(?: between [^,]{3,40}?)? (?:\w+ly )?(?:(?:are|is|has|have|had|were"
     r"|was) )?(?:been )?(?:\w+ly )?(?:thaw|warm|deepen|improv|ris|rose|grow|grew|sour|cool"
-    r"|worsen|deteriorat|sank|sink|plung|chill)\w*",
+    r"|worsen|deteriorat|sank|sink|plung|chill|flar)\w*",
     re.IGNORECASE,
 )
 

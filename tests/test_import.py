@@ -749,6 +749,7 @@ def test_how_relations_went_is_no_event_but_what_it_names_is(actors):
     assert _proposals("Ties between Tokyo and Seoul are slowly thawing.") == []
     assert _proposals("Security cooperation between Japan and South Korea has deepened this "
                       "year.") == []  # fmt: skip
+    assert _proposals("But tensions between Seoul and Tokyo flared again this week.") == []
     (test,) = _proposals(
         "Tension has been rising since North Korea carried out its test on Feb. 12.",
         published=date(2013, 4, 10),
