@@ -832,6 +832,7 @@ ORDINAL_COUNT = re.compile(
     r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: [\w-]+){1,3} $",
     re.I,
 )  # "It was their second meeting this year"; not "will hold their first summit this month"
+PERFECT = re.compile(r"(?:and |but )?(?:[\w’'.-]+ ){1,5}?(?:has|have) (?:\w+ly )?\w+ed\b")
 STATE_CLAUSE = re.compile(r"(?:which|that|who) (?:is|are|remains?|has been|have been)\b")
 
 
@@ -1146,6 +1147,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                 # that day; "attended the summit on Thursday but held no talks with Lee there":
                 # what did not come of it is no event of that day
                 and not clause.text.startswith(("who ", "but "))
+                # "…, and Seoul has asked Tokyo to keep it informed": done at no time it says
+                and not PERFECT.match(clause.text)
                 and (
                     actors.find(clause.text)
                     # "…, and the two leaders agreed to expand …": the two named before

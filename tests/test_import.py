@@ -3652,3 +3652,20 @@ def test_a_reported_clauses_subject_referring_back_is_the_one_named_before(actor
         "said the ministry will lodge a formal protest with the Japanese government next week."
     )
     assert {"south-korea-foreign-ministry", "japan"} <= {a.slug for a in protest.actors}
+
+
+def test_a_clause_in_the_present_perfect_borrows_no_day_from_its_sentence(actors):
+    """ "…, and Seoul has asked Tokyo to keep it informed": done at no time it says."""
+    (told,) = _proposals(
+        "Foreign Minister Yun Byung-se told a parliamentary committee on Tuesday that Japan's "
+        "moves must not undermine cooperation, and Seoul has asked Tokyo to keep it informed.",
+        published=date(2014, 7, 13),
+    )
+    assert told.edtf == "2014-07-08"
+    # a past action beside it does ("…, and Seoul asked Tokyo to keep it informed")
+    told, asked = _proposals(
+        "Foreign Minister Yun Byung-se told a parliamentary committee on Tuesday that Japan's "
+        "moves must not undermine cooperation, and Seoul asked Tokyo to keep it informed.",
+        published=date(2014, 7, 13),
+    )
+    assert asked.edtf == "2014-07-08"
