@@ -1212,6 +1212,16 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
         if key not in seen:
             seen.add(key)
             unique.append(proposal)
+    for proposal in unique:
+        if (
+            proposal.status == Event.Status.OCCURRED
+            and dates.placeable(proposal.edtf)
+            and dates.bounds(proposal.edtf)[0] > published
+            and re.search(r"\b\d{4}\b|\bnext\b", proposal.derivation.phrase, re.IGNORECASE)
+        ):
+            # "have agreed to stage the next drill in 2011", told in 2009: what has not come
+            # yet (a year it says, not one a bare month was given: that may be the one past)
+            proposal.status = Event.Status.PLANNED
     _attach_actors(unique, body, actors, starts)
     return unique
 

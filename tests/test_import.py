@@ -3669,3 +3669,12 @@ def test_a_clause_in_the_present_perfect_borrows_no_day_from_its_sentence(actors
         published=date(2014, 7, 13),
     )
     assert asked.edtf == "2014-07-08"
+
+
+def test_what_a_year_still_to_come_dates_has_not_occurred(actors):
+    (drill,) = _proposals(
+        "The two navies have agreed to stage the next search-and-rescue drill in waters off "
+        "Japan in 2011, a ministry official said.",
+        published=date(2009, 8, 20),
+    )
+    assert (drill.edtf, drill.status) == ("2011", Event.Status.PLANNED)
