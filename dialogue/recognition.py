@@ -481,6 +481,8 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     def add(item: Found):
         if item.kind == Actor.Kind.PERSON:  # "leader Kim Jong-Il's youngest son": Kim Jong-Il
             item = replace(item, name=re.sub(r"['’]s$", "", item.name))
+        if item.name in INSTITUTIONS:  # "the White House", however found: Washington's
+            item = replace(item, country=INSTITUTIONS[item.name])
         key = item.name.lower()
         if key not in found and item.name.lower() not in COUNTRY_NAMES:
             found[key] = item

@@ -71,6 +71,9 @@ def test_the_state_department_and_its_people_are_americas_wherever_the_paper_is(
     assert found["Jen Psaki"].country == "USA"
     assert found["Mark Smith"].country == "USA"  # the qualifier before a lower-case title
     assert found["Defense Ministry"].country == "JPN"
+    # an institution known by one name is its country's, however it is found
+    found = _names("The White House welcomed the statement. The House of Councillors voted.", "KOR")
+    assert (found["White House"].country, found["House of Councillors"].country) == ("USA", "JPN")
 
 
 @pytest.mark.parametrize(
