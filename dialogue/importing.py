@@ -160,7 +160,7 @@ PAST = re.compile(
 # Sung-hwan, who will leave office …, told lawmakers", "Japan's top government spokesman, Chief
 # Cabinet Secretary Yoshihide Suga, said"
 SAID_BY = (
-    r"((?:[\w’'.-]+ ){0,7}?[\w’'.-]+)(?:, who [^,]{4,150},|,)? (?:said|says|told|added|noted)\b"
+    r"((?:[\w’'.-]+ ){0,9}?[\w’'.-]+)(?:, who [^,]{4,150},|,)? (?:said|says|told|added|noted)\b"
 )
 REPORTING_TAIL = re.compile(
     r",?\s*(?:[\"”])?,?\s*(?:an? |the |one of the )?[\w\s-]*?(?:sources?|officials?|ministry|"

@@ -3678,3 +3678,12 @@ def test_what_a_year_still_to_come_dates_has_not_occurred(actors):
         published=date(2009, 8, 20),
     )
     assert (drill.edtf, drill.status) == ("2011", Event.Status.PLANNED)
+
+
+def test_a_speaker_with_a_long_title_is_a_party_of_the_report(actors):
+    (said,) = _proposals(
+        "Ministry of Foreign Affairs and Trade spokesman Lee Sang-deok said in a statement Friday "
+        'afternoon that Seoul "strongly protests" the dispatch of an official to the event.',
+        published=date(2013, 2, 22),
+    )
+    assert "lee-sang-deok" in {a.slug for a in said.actors}
