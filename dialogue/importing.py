@@ -409,8 +409,10 @@ def _plural(subject: str) -> bool:
     "They", "Relations", "Two"; not "the United States" or "the Foreign Ministry"."""
     words = re.sub(r"(?:\s+(?:also|already|still|now|then|\w+ly))+\s*$", "", subject).split()
     last = words[-1].strip(" ,").lower() if words else ""
+    # not an "and" within a body's name: "Ministry of Foreign Affairs and Trade spokesman Cho"
+    named = re.sub(r"\bof (?:[A-Z][\w’'-]*,? )+and [A-Z]", "", subject)
     return (
-        " and " in subject
+        " and " in named
         or last in {"they", "we", "both", *NUMBER_WORDS}  # "The two", NHK World's "The 2"
         or (last.endswith("s") and not last.endswith("ss") and words[-1].islower())
         or (len(words) == 1 and last in {"relations", "ties", "talks", "officials", "leaders"})

@@ -1024,6 +1024,9 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
          "Japan to hold talks with Seoul"),
         ("Harris met Foreign Minister Kang in Seoul on Monday", "Harris meets Foreign Minister "
          "Kang in Seoul"),  # one person, whatever his name ends with
+        ("Ministry of Foreign Affairs and Trade spokesman Cho Tai-young met reporters on Friday",
+         "Ministry of Foreign Affairs and Trade spokesman Cho Tai-young meets reporters"),  # one
+        # person, whatever "and" his title holds
         ("The two ministers told reporters on Tuesday that talks would resume",
          "Two ministers say talks would resume"),
         ("North Korea fired a missile after Japan told the U.N. on Monday that it would respond",
