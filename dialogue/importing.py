@@ -293,7 +293,10 @@ def _title(text: str, expressions=()) -> str:
         ):
             cut = plan.start()  # "talks planned for September had been put off": and "planned"
         possessive = re.match(r"['’]s\b", text[t.end :])  # "this year's paper": "paper"
-        text = text[:cut] + text[t.end + (possessive.end() if possessive else 0) :]
+        # "Cho said in a statement Friday that Seoul protests": the saying stays, its day goes
+        said = re.match(r"(?:said|says)\b", t.text) if t.reporting else None
+        rest = text[t.end + (possessive.end() if possessive else 0) :]
+        text = text[:cut] + (f" {said[0]}" + re.sub(r"^ that\b", "", rest) if said else rest)
     text = REPORTING_TAIL.sub("", text).strip(' ,;."“”')
     text = re.sub(
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I
@@ -370,6 +373,7 @@ LEADING_REPORT = re.compile(
     r"^(?:and |but )?(?P<who>(?:[\w’'-]+ ){0,5}?)(?:(?:said|says|added|announced|noted|stressed)\s+"
     # "said on Monday that …", "said last week that …", "said on Tuesday they …": the day
     # goes with the saying
+    r"(?:(?:in|at) an? (?:statement|briefing|news conference|press conference) )?"
     r"(?:(?:(?:on |in |at |late |early |last |this |earlier |later )[\w.]+|\w+day)"
     r"(?: \d{1,2},?)? (?=that\s|(?:they|it|he|she)\s))?"
     r"(?:that\s+)?|told(?: \w+){1,3}? that\s+)(?=[a-z])",

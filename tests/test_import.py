@@ -1024,6 +1024,10 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
          "Japan to hold talks with Seoul"),
         ("Harris met Foreign Minister Kang in Seoul on Monday", "Harris meets Foreign Minister "
          "Kang in Seoul"),  # one person, whatever his name ends with
+        # a saying's day goes, the saying stays
+        ("Cho Tai-young said on Friday that Seoul protests", "Cho Tai-young says Seoul protests"),
+        ("Cho Tai-young said in a statement on Friday that Seoul protests the dispatch",
+         "Seoul protests the dispatch"),  # what was said, as "officials said that …"
         ("Ministry of Foreign Affairs and Trade spokesman Cho Tai-young met reporters on Friday",
          "Ministry of Foreign Affairs and Trade spokesman Cho Tai-young meets reporters"),  # one
         # person, whatever "and" his title holds
