@@ -66,7 +66,8 @@ CLAUSE_BREAK = re.compile(
     r", as (?=(?:the |its |their )?(?:(?!(?:well|and|that|which|who|if)\b)[\w’'-]+ ){1,4}"
     r"(?:[a-z]+ed|were|was|are|is)\b)|"
     # "…, where two destroyers have been escorting ships since March 30": what went on there
-    r", where (?=(?:[\w’'-]+ ){1,6}(?:have|has|had|was|were|[a-z]+ed)\b)|"
+    r", where (?=(?:[\w’'-]+ ){1,6}(?:have|has|had|was|were|[a-z]+ed|held|met|made|took|gave"
+    r"|sent|began|spoke|told|won|became)\b)|"
     # "after" before a clause ("after his father, Kim Jong Il, died"), not before a noun
     # ("broke apart shortly after liftoff and plunged into the sea")
     # ("Hours after the failure, parliament named him", "Shortly after …": a time, not a clause)

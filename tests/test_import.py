@@ -3433,6 +3433,12 @@ def test_a_where_clause_that_tells_what_went_on_there_is_its_own_event(actors):
         published=date(2015, 4, 14),
     )
     assert met.clauses[-1].text.startswith("where they discussed")  # told with the meeting
+    # a deed told in an irregular past: "where he and Abe held talks on Thursday"
+    (talks,) = _proposals(
+        "Obama flew in from Tokyo, where he and Abe held talks on Thursday.",
+        published=date(2014, 4, 25),
+    )
+    assert talks.clauses[0].text.startswith("where he and Abe held talks")
 
 
 def test_an_event_a_noun_names_in_the_week_that_holds_its_day_is_told_again(actors):
