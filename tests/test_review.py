@@ -170,6 +170,19 @@ def test_the_review_page_is_in_the_editors_language(
     assert merge in page
 
 
+def test_a_proposals_actors_and_date_line_are_in_the_editors_language(client, staff, reported):
+    """A Japanese editor reads the state's Japanese name and Japanese punctuation; the page
+    offers a way past the article to the proposals (on a phone it comes first)."""
+    reported.participations.create(
+        actor=make_actor(name_en="Japan", name_ja="日本", kind=Actor.Kind.STATE)
+    )
+    client.force_login(staff)
+    client.cookies["django_language"] = "ja"
+    page = client.get(review_url(reported.citations.get().source)).content.decode()
+    assert "日本" in page and "<code>2015-04-06</code>)、" in page
+    assert '<a href="#proposals-heading">' in page
+
+
 # Titles edited before accepting.
 
 
