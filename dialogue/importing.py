@@ -354,6 +354,12 @@ def _shortened(text: str, least: int, most: int) -> str:
     (else at a word), with no word such as "to" or "the" left hanging at its end."""
     if len(text) > most:
         cuts = [m.start() for m in PHRASE_END.finditer(text) if least <= m.start() <= most]
+        # else before the last preposition or conjunction that fits, not inside a noun phrase
+        # ("… hopes to hold talks", not "… hopes to hold talks with his South Korean")
+        cuts = (
+            cuts
+            or [m.start() for m in PHRASE_START.finditer(text) if least <= m.start() <= most][-1:]
+        )
         text = text[: cuts[0]] if cuts else text[:most].rsplit(" ", 1)[0]
     return re.sub(
         r"(?:\s+(?:in|on|at|of|to|the|a|an|and|for|with|by|from|its|their|since|until|after"
@@ -390,6 +396,10 @@ SAID_AFTER = re.compile(
 PHRASE_END = re.compile(
     r",| due to | because | amid | in the face of | as | to discuss | including | which | that "
     r"| on the | over the | in a | after | before | while "
+)
+PHRASE_START = re.compile(
+    r" (?:with|to|against|for|on|in|of|by|from|over|at|into|about|toward|under|between|during"
+    r"|without|if|when|and|or|but|so|than|because|since|until|unless|whether) "
 )
 BE = {"be", "been", "being", "is", "are"}
 MODALS = {"should", "would", "could", "might", "must", "ought"}

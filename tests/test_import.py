@@ -1024,6 +1024,10 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
          "Japan to hold talks with Seoul"),
         ("Harris met Foreign Minister Kang in Seoul on Monday", "Harris meets Foreign Minister "
          "Kang in Seoul"),  # one person, whatever his name ends with
+        # too long: cut before a preposition, not inside the noun phrase after it
+        ("Lee further angered Tokyo on Aug. 14 by saying Emperor Akihito should apologize for "
+         "Japan's colonial rule if he wished to visit South Korea",
+         "Lee further angers Tokyo by saying Emperor Akihito should apologize"),
         # a saying's day goes, the saying stays
         ("Cho Tai-young said on Friday that Seoul protests", "Cho Tai-young says Seoul protests"),
         ("Cho Tai-young said in a statement on Friday that Seoul protests the dispatch",
