@@ -286,8 +286,8 @@ def _title(text: str, expressions=()) -> str:
             shift += they.end() - len(who)
         expressions = [replace(t, start=t.start - shift, end=t.end - shift) for t in expressions]
     for t in sorted(expressions, key=lambda t: t.start, reverse=True):
-        before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of))?\s*$",
-                           text[: t.start])  # fmt: skip
+        before = re.search(r"(?:\b(?:on|in|at|since|from|by|during|until|of|for|as of"
+                           r"|as (?:early|soon|late) as))?\s*$", text[: t.start])  # fmt: skip
         cut = before.start()
         if re.match(r"\s*(?:in )?for\b", text[cut : t.end]) and (
             plan := re.search(rf"{PLAN_PARTICIPLE}\s*$", text[:cut], re.I)
@@ -303,6 +303,7 @@ def _title(text: str, expressions=()) -> str:
         r"^(?:but|after|while|which|and|when|where|meanwhile|however|also)\s+", "", text, flags=re.I
     )
     text = OPENING.sub("", text)
+    text = re.sub(r"^[a-z]+ed, (?=[A-Z])", "", text)  # "In the letter, dated Aug. 17, Noda …"
     # what is left of "announced at noon on Monday that Kim died": "Kim died"
     text = re.sub(r"^(?:(?:at|in|on)\s+(?:\w+\s+){1,2}?)?that\s+(?=\w+ \w+)", "", text, flags=re.I)
     # "It came eight months after the sinking of …": what it came after

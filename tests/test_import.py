@@ -1028,6 +1028,11 @@ def test_the_dateline_dates_the_article_and_is_never_an_event(actors):
         ("Lee further angered Tokyo on Aug. 14 by saying Emperor Akihito should apologize for "
          "Japan's colonial rule if he wished to visit South Korea",
          "Lee further angers Tokyo by saying Emperor Akihito should apologize"),
+        # no word of the time left behind: "as early as next week", "dated Aug. 17,"
+        ("Seoul is expected to reject the proposal as early as next week",
+         "Seoul to reject the proposal"),
+        ("In the letter, dated Aug. 17, Noda expressed regret over the trip",
+         "Noda expresses regret over the trip"),
         # a saying's day goes, the saying stays
         ("Cho Tai-young said on Friday that Seoul protests", "Cho Tai-young says Seoul protests"),
         ("Cho Tai-young said in a statement on Friday that Seoul protests the dispatch",
