@@ -98,6 +98,18 @@ def test_the_review_page_says_which_event_a_proposal_reports(client, staff, repo
     assert 'value="accept"' not in page
 
 
+def test_a_reported_event_another_import_proposed_is_not_said_to_be_on_the_timeline(
+    client, staff, reported
+):
+    Event.objects.filter(pk=reported.reports.pk).update(
+        review=Event.Review.PROPOSED, is_published=False
+    )
+    client.force_login(staff)
+    page = client.get(review_url(reported.citations.get().source)).content.decode()
+    assert "proposed from another article and not yet reviewed" in page
+    assert "already on the timeline" not in page
+
+
 def test_attaching_adds_the_passage_to_the_reported_event_once(client, staff, reported):
     """The passage becomes a citation of the event it reports, the proposal goes; a second
     click (the proposal is gone) adds nothing."""
