@@ -785,7 +785,12 @@ def _read(body: str, published: date, skip: int = 0):
             # an aside's day is not the story's ("North Korea, which claimed on May 9 …; the
             # same day"), unless past the aside's comma ("the shrine, which honors …, on Sunday")
             for t in found[id(c)]:
-                if t.counts_from and not _aside(c.text, t):
+                # "Park said North Korea's nuclear test on February 12th was a challenge": the
+                # day of a noun the clause says what it was, not a day the story tells of
+                of_a_subject = re.match(
+                    r" (?:was|were|is|are|has been|had been)\b", c.text[t.end :]
+                )
+                if t.counts_from and not _aside(c.text, t) and not of_a_subject:
                     (named if _possessive(c.text, t) else given).append(t.edtf)
         story = story or [a for a in [*given, *named] if dates.placeable_day(a)][:1]
         before = [*named, *given] or before

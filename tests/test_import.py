@@ -3709,3 +3709,15 @@ def test_a_speaker_with_a_long_title_is_a_party_of_the_report(actors):
         published=date(2013, 2, 22),
     )
     assert "lee-sang-deok" in {a.slug for a in said.actors}
+
+
+def test_the_day_of_a_noun_a_clause_describes_is_no_day_to_count_from(actors):
+    """ "Park said North Korea's nuclear test on February 12th was a challenge. Aso and Park
+    talked in the afternoon": the afternoon of the day the story tells, not of the test."""
+    *_, talked = _proposals(
+        "Japan's Deputy Prime Minister Taro Aso met President Park Geun-hye in Seoul on Monday. "
+        "Park said North Korea's nuclear test on February 12th was a challenge. Aso and Park "
+        "talked for about 30 minutes at the presidential office in the afternoon.",
+        published=date(2013, 2, 25),
+    )
+    assert talked.edtf == "2013-02-25"
