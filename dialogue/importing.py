@@ -1325,12 +1325,18 @@ def _attach_actors(
                         proposal.actors.append(doers[-1])
                     break
         states = [a for a in proposal.actors if a.kind == Actor.Kind.STATE]
-        if (
-            proposal.named
-            and not proposal.actors
-            and (home := actors.states_by_country.get(actors.country))
-        ):
-            proposal.actors.append(home)  # "the March 11 earthquake", in a Tokyo story: Japan's
+        if proposal.named and not proposal.actors:
+            # "the Aug. 30 general election", after "His Democratic Party of Japan ended …
+            # rule": the one country its sentence named before it; else, "the March 11
+            # earthquake" in a Tokyo story, the paper's
+            sentence_start = max((s for s in starts if s <= first.start), default=0)
+            named = actors.find(body[sentence_start : first.start], sentence_start)
+            countries = {a.country for a in named if a.country}
+            home = actors.states_by_country.get(
+                countries.pop() if len(countries) == 1 else actors.country
+            )
+            if home:
+                proposal.actors.append(home)
         talks = proposal.kind == Event.Kind.MEETING and BILATERAL_TALKS.search(
             proposal.clauses[0].text
         )

@@ -151,6 +151,10 @@ DEPARTMENTS = {"State Department": "USA", "Department of State": "USA"}
 NAMED_BODIES = {
     "Komeito": "JPN", "New Komeito": "JPN", "KCNA": "PRK", "Korean Air": "KOR", "UNESCO": "",
     "Unesco": "", "Chongryon": "JPN", "Mindan": "JPN",
+    # parties whose names do not say whose, whatever paper names them
+    "Liberal Democratic Party": "JPN", "Social Democratic Party": "JPN",
+    "Saenuri Party": "KOR", "Grand National Party": "KOR", "Democratic United Party": "KOR",
+    "Minjoo Party": "KOR", "New Politics Alliance for Democracy": "KOR",
 }  # fmt: skip
 NAMED_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(NAMED_BODIES, key=len, reverse=True)) + r")\b(?! [A-Z])"
@@ -481,8 +485,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     def add(item: Found):
         if item.kind == Actor.Kind.PERSON:  # "leader Kim Jong-Il's youngest son": Kim Jong-Il
             item = replace(item, name=re.sub(r"['’]s$", "", item.name))
-        if item.name in INSTITUTIONS:  # "the White House", however found: Washington's
-            item = replace(item, country=INSTITUTIONS[item.name])
+        if (known := INSTITUTIONS | NAMED_BODIES).get(item.name) is not None:
+            # "the White House", the Liberal Democratic Party, however found: whose they are
+            item = replace(item, country=known[item.name])
         key = item.name.lower()
         if key not in found and item.name.lower() not in COUNTRY_NAMES:
             found[key] = item

@@ -3721,3 +3721,12 @@ def test_the_day_of_a_noun_a_clause_describes_is_no_day_to_count_from(actors):
         published=date(2013, 2, 25),
     )
     assert talked.edtf == "2013-02-25"
+
+
+def test_an_event_a_date_names_is_of_the_one_country_its_sentence_named_before(actors):
+    """ "Tokyo's ruling party lost power in the Aug. 30 general election", in a Seoul paper:
+    Japan's election, not the paper's country's."""
+    index = ActorIndex(Actor.objects.all())
+    text = "Tokyo's ruling party lost power in the Aug. 30 general election."
+    *_, election = importing.propose(text, date(2009, 10, 9), index.for_article(text, "KOR"))
+    assert [a.slug for a in election.actors] == ["japan"]

@@ -74,6 +74,9 @@ def test_the_state_department_and_its_people_are_americas_wherever_the_paper_is(
     # an institution known by one name is its country's, however it is found
     found = _names("The White House welcomed the statement. The House of Councillors voted.", "KOR")
     assert (found["White House"].country, found["House of Councillors"].country) == ("USA", "JPN")
+    # and a party whose name does not say whose, in a Seoul paper
+    found = _names("It ended decades of rule by the Liberal Democratic Party in August.", "KOR")
+    assert found["Liberal Democratic Party"].country == "JPN"
 
 
 @pytest.mark.parametrize(
