@@ -505,7 +505,23 @@ def _kind(text: str, status: str = "") -> str:
         # "agreed to resume the dialogue later this month", "the visit had ended any prospect
         # of a security dialogue": the meeting planned or called off
         return Event.Kind.MEETING
-    return next((kind for pattern, kind in KINDS if pattern.search(text)), Event.Kind.REPORT)
+    return next(
+        (
+            kind
+            for pattern, kind in KINDS
+            if any(not ABOUT.search(text[: m.start()]) for m in pattern.finditer(text))
+        ),
+        Event.Kind.REPORT,
+    )
+
+
+# What an event is about, not what it is: "protesting Lee's visit", "regret over Lee's trip",
+# "should apologize if he wished to visit"
+ABOUT = re.compile(
+    r"\b(?:over|about|protesting|condemning|against|after|before|since|following|wished to"
+    r"|on the day of)(?: [\w.’'-]+){0,4} $",
+    re.IGNORECASE,
+)
 
 
 @dataclass

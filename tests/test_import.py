@@ -3730,3 +3730,19 @@ def test_an_event_a_date_names_is_of_the_one_country_its_sentence_named_before(a
     text = "Tokyo's ruling party lost power in the Aug. 30 general election."
     *_, election = importing.propose(text, date(2009, 10, 9), index.for_article(text, "KOR"))
     assert [a.slug for a in election.actors] == ["japan"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("Lee visited the islets on Aug. 10", Event.Kind.VISIT),
+        ("Lee's Aug. 10 trip to the islets", Event.Kind.VISIT),
+        # what it is about is not what it is
+        ("Seoul sent back a letter protesting Lee's visit", Event.Kind.REPORT),
+        ("Noda expressed regret over Lee's trip to the islets", Event.Kind.REPORT),
+        ("Japan recalled its ambassador on the day of Lee's trip", Event.Kind.REPORT),
+        ("Lee said the emperor should apologize if he wished to visit", Event.Kind.STATEMENT),
+    ],
+)
+def test_an_events_kind_is_what_it_is_not_what_it_is_about(clause, kind):
+    assert importing._kind(clause) == kind
