@@ -1487,10 +1487,14 @@ def _trend(text: str, t: timex.TimeExpression | None = None) -> bool:
     one another verb or a noun has ("Tension has been rising since the North carried out its
     test on Feb. 12": the test; "… limited by the 2012 collapse of the pact, though an
     arrangement signed in December …")."""
-    if not (m := TREND.match(text)) or re.search(
-        r"\b(?:when|after|as|with|following)\b", text[m.end() :]
-    ):
-        return False  # "Relations deteriorated on Monday when Lee visited …": the visit
+    if not (m := TREND.match(text)):
+        return False
+    if then := re.search(r"\b(?:when|after|as|with|following)\b", text[m.end() :]):
+        # "Relations deteriorated on Monday when Lee visited …": the visit; "soured last year
+        # after Lee visited the islands in August": the souring's own time is no event's
+        return (
+            t is not None and then[0] in ("after", "following") and t.start < m.end() + then.start()
+        )
     return not t or not (t.attributive or _marks(text[m.end() : t.start]))
 
 

@@ -750,6 +750,13 @@ def test_how_relations_went_is_no_event_but_what_it_names_is(actors):
     assert _proposals("Security cooperation between Japan and South Korea has deepened this "
                       "year.") == []  # fmt: skip
     assert _proposals("But tensions between Seoul and Tokyo flared again this week.") == []
+    # the souring's own time "after" a deed is no event's; the deed's is
+    (visited,) = _proposals(
+        "Relations between the two countries soured last year after Lee visited the islands in "
+        "August.",
+        published=date(2013, 2, 25),
+    )
+    assert visited.edtf == "2012-08"
     (test,) = _proposals(
         "Tension has been rising since North Korea carried out its test on Feb. 12.",
         published=date(2013, 4, 10),
