@@ -636,7 +636,10 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[end : end + 10]):
             add(Found(run, Actor.Kind.PERSON, "", country))
             continue
-        if _japanese_name(tokens):
+        if _japanese_name(tokens) and re.search(r"\b(?:a|an)\s+$", body[: m.start()]):
+            # a name that qualifies a noun is a firm's: "released a Hyundai Asan worker"
+            add(Found(" ".join(tokens), Actor.Kind.ORGANISATION, "", country))
+        elif _japanese_name(tokens):
             untitled.append(Found(" ".join(tokens), Actor.Kind.PERSON, "", "JPN"))
     for _, item in named_bodies:
         add(item)

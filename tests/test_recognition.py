@@ -126,6 +126,9 @@ def test_japanese_names_need_no_title_and_korean_ones_and_places_are_not_taken_f
     assert not {"Cho Tai", "Japan Times", "Tai-young"} & set(found)
     assert not _japanese_name(["Choi", "Yun"])  # a Korean surname first: not Japanese
     assert not _japanese_name(["Tokyo", "Minato"])  # places
+    # a name that qualifies a noun is a firm's, not a person's
+    firm = _names("North Korea released a Hyundai Asan worker on Aug. 13.", "KOR")["Hyundai Asan"]
+    assert (firm.kind, firm.country) == (Actor.Kind.ORGANISATION, "KOR")
     # a place before an apposition is not a person and their office
     assert "In Seoul" not in _names("In Seoul, ruling party candidate Park Geun-hye said so.")
     titled = _names("Foreign Ministry spokesman Masaru Sato said. Masaru Sato added.")
