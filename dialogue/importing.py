@@ -1286,12 +1286,18 @@ def _attach_actors(
             kin = re.search(
                 r"\b[Hh](?:is|er) (?:father|mother|predecessor|successor)\b", clause.text
             )
+            # "Park's predecessor visited the islands": Lee, who held her office before her
+            heir = re.search(r"\b([A-Z][\w-]+)['’]s predecessor\b(?!,? [A-Z])", clause.text)
+            heirs = actors.find(heir[1], clause.start + heir.start(1)) if heir else []
+            heirs = [a for a in heirs if a.kind == Actor.Kind.PERSON]
+            predecessors = [p for a in heirs for p in _predecessor(a, actors)]
             for actor in [
                 *(
                     _antecedent(body, clause.start + kin.start(), actors, starts, "he")
                     if kin
                     else []
                 ),
+                *predecessors,
                 *_subject(body, clause, actors, starts),
                 *_object_referred(body, clause, actors, starts),
                 *_states_referred(body, clause, actors, starts),
@@ -1301,6 +1307,8 @@ def _attach_actors(
                     # a report's parties are the states and bodies whose doings it reports, and
                     # who said it ("…, Prime Minister Shinzo Abe said Tuesday")
                     continue
+                if actor in heirs and predecessors:
+                    continue  # Park is named only as whose predecessor did it
                 if actor not in proposal.actors:
                     proposal.actors.append(actor)
         # what a state's people and bodies do, the state does ("the ministry summoned …")
@@ -1924,6 +1932,25 @@ def _referent(body: str, clause: Clause, actors: ActorIndex, starts: list[int]) 
     person = m[1].lower() != "it"
     named = {a for a in actors.find(body[previous:at]) if (a.kind == Actor.Kind.PERSON) == person}
     return named.pop() if len(named) == 1 else None
+
+
+OFFICE_HELD = re.compile(r"(?P<post>[^;(]+?) \((?P<start>\d{4})-(?P<end>\d{4})?\)")
+
+
+def _predecessor(holder: Actor, actors: ActorIndex) -> list[Actor]:
+    """Who held the holder's office before them, by the years each office says ("President of
+    South Korea (2013-2017)" after "President of South Korea (2008-2013)")."""
+    held = [(m["post"].strip(), m["start"]) for m in OFFICE_HELD.finditer(holder.office_en or "")]
+    before = [
+        a
+        for a in actors.actors
+        if a.kind == Actor.Kind.PERSON
+        and a != holder
+        and any(
+            (m["post"].strip(), m["end"]) in held for m in OFFICE_HELD.finditer(a.office_en or "")
+        )
+    ]
+    return _for_state(before[:1], actors) if len(set(before)) == 1 else []
 
 
 def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:

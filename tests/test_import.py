@@ -3753,3 +3753,21 @@ def test_an_event_a_date_names_is_of_the_one_country_its_sentence_named_before(a
 )
 def test_an_events_kind_is_what_it_is_not_what_it_is_about(clause, kind):
     assert importing._kind(clause) == kind
+
+
+def test_someones_predecessor_is_who_held_their_office_before_them(actors):
+    for name, years in (("Lee Myung-bak", "2008-2013"), ("Park Geun-hye", "2013-2017")):
+        make_actor(
+            slug=name.lower().replace(" ", "-"),
+            name_en=name,
+            kind=Actor.Kind.PERSON,
+            country="KOR",
+            office_en=f"President of South Korea ({years})",
+            aliases=name.split()[0],
+        )
+    _, visited = _proposals(
+        "President Park Geun-hye took office on Monday. Park's predecessor visited the islands "
+        "in August.",
+        published=date(2013, 2, 25),
+    )
+    assert {a.slug for a in visited.actors} == {"lee-myung-bak", "south-korea"}
