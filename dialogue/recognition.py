@@ -156,6 +156,7 @@ NAMED_BODIES = {
     "Saenuri Party": "KOR", "Grand National Party": "KOR", "Democratic United Party": "KOR",
     "Minjoo Party": "KOR", "New Politics Alliance for Democracy": "KOR",
 }  # fmt: skip
+KNOWN_COUNTRY = INSTITUTIONS | NAMED_BODIES  # a body known by its name alone: its country
 NAMED_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(NAMED_BODIES, key=len, reverse=True)) + r")\b(?! [A-Z])"
 )  # not "UNESCO World Heritage Committee", a body of its own
@@ -485,9 +486,9 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
     def add(item: Found):
         if item.kind == Actor.Kind.PERSON:  # "leader Kim Jong-Il's youngest son": Kim Jong-Il
             item = replace(item, name=re.sub(r"['’]s$", "", item.name))
-        if (known := INSTITUTIONS | NAMED_BODIES).get(item.name) is not None:
+        if item.name in KNOWN_COUNTRY:
             # "the White House", the Liberal Democratic Party, however found: whose they are
-            item = replace(item, country=known[item.name])
+            item = replace(item, country=KNOWN_COUNTRY[item.name])
         key = item.name.lower()
         if key not in found and item.name.lower() not in COUNTRY_NAMES:
             found[key] = item
@@ -636,11 +637,12 @@ def people_and_bodies(body: str, country: str = "") -> list[Found]:
         if _is_name(tokens) and re.match(r" of (?:the )?[A-Z]", body[end : end + 10]):
             add(Found(run, Actor.Kind.PERSON, "", country))
             continue
-        if _japanese_name(tokens) and re.search(r"\b(?:a|an)\s+$", body[: m.start()]):
-            # a name that qualifies a noun is a firm's: "released a Hyundai Asan worker"
-            add(Found(" ".join(tokens), Actor.Kind.ORGANISATION, "", country))
-        elif _japanese_name(tokens):
-            untitled.append(Found(" ".join(tokens), Actor.Kind.PERSON, "", "JPN"))
+        if _japanese_name(tokens):
+            if re.search(r"\b(?:a|an)\s+$", body[: m.start()]):
+                # a name that qualifies a noun is a firm's: "released a Hyundai Asan worker"
+                add(Found(" ".join(tokens), Actor.Kind.ORGANISATION, "", country))
+            else:
+                untitled.append(Found(" ".join(tokens), Actor.Kind.PERSON, "", "JPN"))
     for _, item in named_bodies:
         add(item)
     # "his Japanese counterpart Jun Azumi", "Foreign Ministry spokesman Masaru Sato", and
