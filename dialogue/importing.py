@@ -779,6 +779,38 @@ def _no_longer_holds(text: str, expression: timex.TimeExpression) -> bool:
     return bool(re.fullmatch(was, plan[0], re.I))
 
 
+DAY_OF = re.compile(
+    r"\bon the day of (?:the |(?:[A-Z][\w-]+)['’]s )(?:[a-z-]+ ){0,2}?(?P<noun>[a-z]{4,})\b"
+)
+
+
+def _day_of(body: str, clause: Clause, found, days) -> list[timex.TimeExpression]:
+    """ "on the day of Lee's trip": the day the text gave that noun before ("Lee's Aug. 10 trip
+    to the islets", "the trip on Aug. 10"), if it did."""
+    m = DAY_OF.search(clause.text)
+    if not m or any(t.start < m.end() and t.end > m.start() for t in found):
+        return []
+    noun = m["noun"]
+    for at, t in reversed(days):
+        after, before = body[at + len(t.text) : at + len(t.text) + 30], body[max(0, at - 30) : at]
+        if re.match(rf"\s+(?:[a-z-]+ )?{noun}\b", after) or re.search(rf"\b{noun} on\s+$", before):
+            phrase = m.group(0)
+            derivation = timex.Derivation(t.derivation.published, phrase)
+            return [
+                replace(
+                    t,
+                    text=phrase,
+                    start=m.start(),
+                    end=m.end(),
+                    derivation=derivation,
+                    attributive=False,  # the day of the clause's deed, whatever it was there
+                    reporting=False,
+                    future=False,
+                )
+            ]
+    return []
+
+
 def _read(body: str, published: date, skip: int = 0):
     """Each sentence's span, its clauses, and the time expressions of each clause (by id),
     each clause read in its own tense, offsets counted from the last date given in its sentence
@@ -786,6 +818,7 @@ def _read(body: str, published: date, skip: int = 0):
     before" two sentences after a detail's "May 15" is the day before the news."""
     story: list[str] = []  # the first day named
     before: list[str] = []  # the dates given in the sentence before
+    days: list[tuple[int, timex.TimeExpression]] = []  # each day named so far, where
     for s_start, s_end in sentences(body):
         s_start = max(s_start, skip)
         if s_end <= s_start:
@@ -798,6 +831,8 @@ def _read(body: str, published: date, skip: int = 0):
             # morning" is Tuesday's)
             anchors = [*story, *before, *named, *given]
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
+            found[id(c)] += _day_of(body, c, found[id(c)], days)
+            days += [(c.start + t.start, t) for t in found[id(c)] if dates.placeable_day(t.edtf)]
             # an aside's day is not the story's ("North Korea, which claimed on May 9 …; the
             # same day"), unless past the aside's comma ("the shrine, which honors …, on Sunday")
             for t in found[id(c)]:

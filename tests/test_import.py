@@ -3771,3 +3771,15 @@ def test_someones_predecessor_is_who_held_their_office_before_them(actors):
         published=date(2013, 2, 25),
     )
     assert {a.slug for a in visited.actors} == {"lee-myung-bak", "south-korea"}
+
+
+def test_the_day_of_a_noun_is_the_day_the_text_gave_it_before(actors):
+    """ "on the day of Lee's trip", after "Lee's Aug. 10 trip to the islets": Aug. 10."""
+    *_, recalled = _proposals(
+        "Noda expressed regret over Lee's Aug. 10 trip to the islets. Japan recalled its "
+        "ambassador to Seoul on the day of Lee's trip.",
+        published=date(2012, 8, 23),
+    )
+    assert (recalled.edtf, recalled.derivation.phrase) == ("2012-08-10", "on the day of Lee's trip")
+    # a day the text never gave that noun is no day
+    assert _proposals("Japan recalled its ambassador on the day of the disaster.") == []
