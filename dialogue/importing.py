@@ -968,6 +968,8 @@ def propose(body: str, published: date, actors: ActorIndex, *, skip: int = 0) ->
                     and not _possessive(clause.text, t)  # "'Today's meeting is a first step'"
                 ):
                     continue  # "'Letting the swap lapse costs Seoul little today,' said …": a view
+                if re.match(r"(?:which|that) (?:falls?|fell|expires?|expired) on\b", clause.text):
+                    continue  # "the president's birthday, which falls on Monday": a noun's day
                 if _trend(clause.text, t) and not re.match(r",? when\b", body[clause.end : s_end]):
                     continue  # "Ties between Tokyo and Seoul are slowly thawing": no event; not
                     # "Relations sank in August, when Lee visited Dokdo": the visit then

@@ -3783,3 +3783,10 @@ def test_the_day_of_a_noun_is_the_day_the_text_gave_it_before(actors):
     assert (recalled.edtf, recalled.derivation.phrase) == ("2012-08-10", "on the day of Lee's trip")
     # a day the text never gave that noun is no day
     assert _proposals("Japan recalled its ambassador on the day of the disaster.") == []
+
+
+def test_a_relative_clause_giving_a_nouns_day_is_no_event(actors):
+    """ "the president's 70th birthday, which falls on Monday", "sanctions, which expire on
+    April 13": the day of a noun, nothing done."""
+    assert _proposals("Officials marked the president's birthday, which falls on Monday.") == []
+    assert _proposals("Tokyo extended its sanctions, which expire on April 13.") == []
