@@ -1987,7 +1987,7 @@ def _predecessor(holder: Actor, actors: ActorIndex) -> list[Actor]:
             (m["post"].strip(), m["end"]) in held for m in OFFICE_HELD.finditer(a.office_en or "")
         )
     ]
-    return _for_state(before[:1], actors) if len(set(before)) == 1 else []
+    return before[:1] if len(set(before)) == 1 else []  # its state: _attach_actors adds it
 
 
 def _for_state(named: list[Actor], actors: ActorIndex) -> list[Actor]:
