@@ -45,6 +45,8 @@ SETS = {  # name: (folder of gold files, folder of article files, seed events in
     "tuning r": (DATA / "tuning-r", DATA / "tuning-r", True),
     "tuning s": (DATA / "tuning-s", DATA / "tuning-s", True),
     "tuning t": (DATA / "tuning-t", DATA / "tuning-t", True),
+    "tuning u": (DATA / "tuning-u", DATA / "tuning-u", True),
+    "tuning v": (DATA / "tuning-v", DATA / "tuning-v", True),
     "held out": (DATA / "heldout", DATA / "heldout", True),
     "held out b": (DATA / "heldout-b", DATA / "heldout-b", True),
 }
