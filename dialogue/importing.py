@@ -2272,6 +2272,19 @@ def _told(proposal: Proposal) -> list[Clause]:
 ANNOUNCED = re.compile(r"\bannounce[ds]?\b")  # "announced on Sunday that it was extending …"
 
 
+def _on_its_days(edtf: str, event: Event) -> bool:
+    """Whether a day is the event's day, or one of the few days of a visit or talks that ran
+    a week at most ("arrived Sunday", "talked on Monday" of a visit of Jan. 11-12)."""
+    if edtf == event.edtf:
+        return True
+    lower, upper = dates.bounds(edtf)
+    return (
+        lower == upper
+        and (event.date_upper - event.date_lower).days < 7
+        and event.date_lower <= lower <= event.date_upper
+    )
+
+
 def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> Event | None:
     """The event on the timeline this proposal reports again, if there is one: a date
     compatible with the proposal's, and telling words of its title in the proposal's passage:
@@ -2362,7 +2375,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
         met = (
             len({pk for pk, _ in people} & theirs) >= 2
             or (their_people and len(theirs) >= 3 and theirs <= ids)
-        ) and event.edtf == proposal.edtf
+        ) and _on_its_days(proposal.edtf, event)
         # a part of the year the event has only its year of: "tried to hold a new round in
         # late 2013" for the meeting that fell through in 2013
         told = dates.bounds(proposal.edtf)
@@ -2388,7 +2401,7 @@ def already_reported(proposal: Proposal, source: Source, index: ActorIndex) -> E
                 and event.edtf == proposal.edtf
                 and (event.kind == proposal.kind or proposal.named)
             )
-            or (met and dates.precision(event.edtf) == "day")
+            or (met and dates.precision(proposal.edtf) == "day")
             or (
                 same_parties
                 and len(theirs) >= 2  # not "Japan" alone: every policy of Japan's that year
@@ -2475,7 +2488,7 @@ def reported_events(
         lower, upper = dates.bounds(proposal.edtf)
         return (
             (
-                proposal.edtf == event.edtf
+                _on_its_days(proposal.edtf, event)
                 or (proposal.named and lower <= event.date_lower <= event.date_upper <= upper)
             )
             and proposal.status == event.status

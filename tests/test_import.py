@@ -2965,6 +2965,27 @@ def test_a_report_of_two_peoples_meeting_on_its_very_day_is_that_meeting(actors)
     ) == [None]
 
 
+def test_a_report_of_two_people_on_a_day_of_their_visit_is_that_visit(actors):
+    """ "Aso and Lee talked for an hour on Monday", "Lee hosted a dinner for Aso on Sunday": two
+    of its people on days of "Aso visits Seoul" (Jan. 11-12), each a passage of that visit; not
+    a day after it, nor a day of a span longer than a week."""
+    visit = make_event(title="Taro Aso visits Seoul and holds a summit with Lee Myung-bak",
+                       edtf="2009-01-11/2009-01-12", kind=Event.Kind.VISIT)  # fmt: skip
+    visit.actors.add(
+        make_actor(slug="lee-myung-bak", name_en="Lee Myung-bak", kind=Actor.Kind.PERSON),
+        make_actor(slug="taro-aso", name_en="Taro Aso", kind=Actor.Kind.PERSON),
+    )
+    told = (
+        "Prime Minister Taro Aso and President Lee Myung-bak talked for about an hour on Monday. "
+        "President Lee Myung-bak hosted a dinner for Prime Minister Taro Aso on Sunday."
+    )
+    assert _reported(visit, told, "2009-01-12") == [visit, visit]
+    assert _reported(visit, told.replace("Monday", "Tuesday"), "2009-01-13") == [None, visit]
+    visit.edtf = "2009-01-05/2009-01-12"
+    visit.save()
+    assert _reported(visit, told.replace("about an hour", "an hour"), "2009-01-12") == [None, None]
+
+
 def test_a_day_naming_a_noun_is_that_nouns_event(actors):
     """ "Kan, Lee and Wen agreed Sunday to share information on accidents at the plant, crippled
     by the March 11 earthquake and tsunami": the agreement on Sunday, and the earthquake of
