@@ -811,6 +811,11 @@ def _day_of(body: str, clause: Clause, found, days) -> list[timex.TimeExpression
     return []
 
 
+HAD_DONE = re.compile(
+    r"\bhad (?:\w+ly |not |been )*(?:\w+ed|\w+en|\w+wn|made|held|met|sent|left)\b"
+)
+
+
 def _read(body: str, published: date, skip: int = 0):
     """Each sentence's span, its clauses, and the time expressions of each clause (by id),
     each clause read in its own tense, offsets counted from the last date given in its sentence
@@ -844,7 +849,18 @@ def _read(body: str, published: date, skip: int = 0):
                 if t.counts_from and not _aside(c.text, t) and not of_a_subject:
                     (named if _possessive(c.text, t) else given).append(t.edtf)
         story = story or [a for a in [*given, *named] if dates.placeable_day(a)][:1]
-        before = [*named, *given] or before
+        said = [*named, *given]
+        # a year or month in the past perfect before the day given last ("ruled on Aug. 30 …
+        # The case had been brought in 2006. … the same day") looks back: "the same day" is
+        # still that day
+        last = [dates.bounds(a)[0] for a in before if dates.placeable_day(a)][-1:]
+        looks_back = (
+            last
+            and not any(map(dates.placeable_day, said))
+            and all(dates.bounds(a)[1] < last[0] for a in said)
+            and HAD_DONE.search(body[s_start:s_end])
+        )
+        before = [*before, *said] if looks_back else said or before
         yield s_start, s_end, parts, found
 
 

@@ -2407,6 +2407,22 @@ def test_the_day_before_counts_from_a_day_nearby_else_from_the_storys_day():
     assert found["the day after"] == "2010-05-11"
 
 
+def test_a_year_looked_back_on_in_the_past_perfect_keeps_the_day_given_before():
+    """ "ruled on Aug. 30 … The case had been brought in 2006. … the same day": the day of the
+    ruling; a year told in the simple past ("Seoul first asked in 2006") is a new detail, and
+    the same day is the story's."""
+    body = (
+        "Seoul sent a note to Tokyo on Thursday. The court ruled on Aug. 30 that the government "
+        "had failed its duty. The case had been brought in 2006 by a group of former comfort "
+        "women. The court handed down a similar decision the same day on another petition."
+    )
+    found = {t.text: t.edtf for t in importing.expressions(body, date(2011, 9, 16))}
+    assert found["the same day"] == "2011-08-30"
+    story = body.replace("The case had been brought in 2006", "Seoul first asked in 2006")
+    found = {t.text: t.edtf for t in importing.expressions(story, date(2011, 9, 16))}
+    assert found["the same day"] == "2011-09-15"
+
+
 def test_a_plan_told_as_an_attempt_is_a_past_plan(actors):
     """ "the dialogue the two sides had been trying to arrange this year", ended by the visit:
     the year is the plan's, and the plan is called off."""
