@@ -835,6 +835,10 @@ def _read(body: str, published: date, skip: int = 0):
             # that names a noun ("fanned out on Tuesday to explain Monday's agreement …; in the
             # morning" is Tuesday's)
             anchors = [*story, *before, *named, *given]
+            if re.search(HAD_DONE.pattern + r"[^,;]* in the day\b", c.text):
+                # "Lee had spoken with Obama earlier in the day": the day told last, not the
+                # story's
+                anchors = [*before, *named, *given] or anchors
             found[id(c)] = timex.find(c.text, published, future=_tense(c.text), anchor=anchors)
             found[id(c)] += _day_of(body, c, found[id(c)], days)
             days += [(c.start + t.start, t) for t in found[id(c)] if dates.placeable_day(t.edtf)]

@@ -2423,6 +2423,27 @@ def test_a_year_looked_back_on_in_the_past_perfect_keeps_the_day_given_before():
     assert found["the same day"] == "2011-09-15"
 
 
+def test_earlier_in_the_day_in_the_past_perfect_is_the_day_told_last():
+    """ "On Wednesday Kan spoke with Lee … Lee had spoken with Obama earlier in the day": that
+    Wednesday; in the simple past, or with the past perfect only in what was said after it,
+    the story's day."""
+    body = (
+        "Japan pledged on Thursday to stand with Seoul. On Wednesday Kan spoke by telephone with "
+        "Lee. The two agreed to work together, an aide said. Lee had spoken with Obama earlier "
+        "in the day."
+    )
+
+    def earlier(text):
+        found = {t.text: t.edtf for t in importing.expressions(text, date(2010, 11, 25))}
+        return found["earlier in the day"]
+
+    assert earlier(body) == "2010-11-24"
+    assert earlier(body.replace("had spoken", "spoke")) == "2010-11-25"
+    told = body.replace("Lee had spoken with Obama earlier in the day", "Lee said earlier in "
+                        "the day that he had spoken with Obama")  # fmt: skip
+    assert earlier(told) == "2010-11-25"
+
+
 def test_a_plan_told_as_an_attempt_is_a_past_plan(actors):
     """ "the dialogue the two sides had been trying to arrange this year", ended by the visit:
     the year is the plan's, and the plan is called off."""
