@@ -851,7 +851,11 @@ def _read(body: str, published: date, skip: int = 0):
                     r" (?:was|were|is|are|has been|had been)\b", c.text[t.end :]
                 )
                 if t.counts_from and not _aside(c.text, t) and not of_a_subject:
-                    (named if _possessive(c.text, t) else given).append(t.edtf)
+                    # "condemning Lee's visit to Dokdo on Aug. 10": the day of a noun too
+                    of_a_noun = re.search(
+                        r"\w['’]s [a-z]+(?: to [A-Z][\w-]+)? on $", c.text[: t.start]
+                    )
+                    (named if _possessive(c.text, t) or of_a_noun else given).append(t.edtf)
         story = story or [a for a in [*given, *named] if dates.placeable_day(a)][:1]
         said = [*named, *given]
         # a year or month in the past perfect before the day given last ("ruled on Aug. 30 …

@@ -2444,6 +2444,17 @@ def test_earlier_in_the_day_in_the_past_perfect_is_the_day_told_last():
     assert earlier(told) == "2010-11-25"
 
 
+def test_later_counts_from_the_day_of_what_was_done_not_of_the_noun_it_named():
+    """ "adopted a resolution on Aug. 24 condemning Lee's visit to Dokdo on Aug. 10, and the upper
+    house passed one five days later": five days after the resolution."""
+    body = (
+        "The lower house adopted a resolution on Aug. 24 condemning Lee's visit to Dokdo on Aug. "
+        "10, and the upper house passed a resolution five days later."
+    )
+    found = {t.text: t.edtf for t in importing.expressions(body, date(2012, 9, 12))}
+    assert found["five days later"] == "2012-08-29"
+
+
 def test_a_plan_told_as_an_attempt_is_a_past_plan(actors):
     """ "the dialogue the two sides had been trying to arrange this year", ended by the visit:
     the year is the plan's, and the plan is called off."""
