@@ -1798,11 +1798,13 @@ def _going_on_since(text: str, t: timex.TimeExpression) -> bool:
     """Whether what the clause tells has gone on from the time to the article's day: "have been
     negotiating two pacts since last year", "pacts under negotiation since January", "a ban
     that has been in place since October 2006", "the complex, which has been shut since
-    April", "have described the islets so every year since 2005"; not what has stopped since
+    April", "has been under UN sanctions since 2006", "has held a weekly rally since January
+    1992", "have described the islets so every year since 2005"; not what has stopped since
     ("has not been held since December 2009")."""
     going_on = re.search(
-        r"\b(?:ha(?:s|ve) been (?:\w+ing|in (?:place|force|effect)|shut|closed)"
-        r"|ha(?:s|ve) (?:\w+ly )?(?:banned|barred|blocked|frozen|prohibited|restricted)"
+        r"\b(?:ha(?:s|ve) been (?:\w+ing|in (?:place|force|effect)|shut|closed|under)"
+        r"|ha(?:s|ve) (?:\w+ly )?(?:banned|barred|blocked|frozen|prohibited|restricted|imposed"
+        r"|patrolled|held (?:a|its|their) \w+)"
         r"|under (?:negotiation|discussion|review|consideration|way))\b[^,;]*$",
         text[: t.start],
     )

@@ -3423,6 +3423,15 @@ def test_a_state_in_place_since_a_date_goes_on_and_its_when_clause_is_that_dates
         "The Kaesong complex has been shut since April.", published=date(2013, 8, 16)
     )
     assert (closed.edtf, closed.status) == ("2013-04/2013-08-16", Event.Status.ONGOING)
+    # held, imposed, patrolled since, or under sanctions since: still so
+    for going_on, since in (
+        ("North Korea has been under UN sanctions since 2006.", "2006"),
+        ("The group has held a weekly rally outside the embassy since January 1992.", "1992-01"),
+        ("Chinese ships have intermittently patrolled the waters since December 2008.", "2008-12"),
+        ("Tokyo has imposed sanctions of its own on the North since 2006.", "2006"),
+    ):
+        (state,) = _proposals(going_on, published=date(2013, 8, 16))
+        assert (state.edtf, state.status) == (f"{since}/2013-08-16", Event.Status.ONGOING)
     assert (test.edtf, test.status, test.title) == (
         "2006-10",
         Event.Status.OCCURRED,
