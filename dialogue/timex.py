@@ -689,10 +689,11 @@ def _rules():
         ),
         (rf"\b(?:in |since |until )?{which} {month_title}\b(?! \d)", 0, month_with_word),
         (
-            # "a day after North Korea conducted its test": a clause of its own, before its verb
+            # "a day after North Korea conducted its test", "12 days after recalling him": a clause
+            # of its own, before its verb
             rf"(?:^|(?<=\bcame )|(?<=\bcomes ))(?:(?P<n>\d{{1,2}}|{'|'.join(NUMBERS)}) )?"
             r"(?P<unit>days?|weeks?|months?|years?|(?:just |only |a few |several )?hours) "
-            r"after(?= (?:(?-i:[A-Z]|the [A-Z])|it\b|they\b|he\b|she\b)"
+            r"after(?= (?:(?-i:[A-Z]|the [A-Z])|it\b|they\b|he\b|she\b|(?-i:[a-z]{3,}ing\b))"
             r"|[^,;]{0,80}?\b(?:[a-z]{3,}ed|held|met|made|took|went|began|sent|paid)\b)",
             i,
             after_clause,

@@ -326,6 +326,7 @@ def test_a_part_of_a_coming_unit_is_still_to_come():
         # date ("South Korea joined on Tuesday, | a day after North Korea conducted a test")
         ("a day after North Korea conducted a test", ("2013-06-22",), "2013-06-21"),
         ("two weeks after they met", ("2013-06-22",), "2013-06-08"),
+        ("12 days after recalling him in protest", ("2012-08-22",), "2012-08-10"),  # a gerund's
         ("a day after the launch", ("2013-06-22",), "2013-06-23"),  # the day after a noun's
         # what a meeting "came" that long after came that long before its day
         (
