@@ -811,16 +811,19 @@ def _day_of(body: str, clause: Clause, found, days) -> list[timex.TimeExpression
     return []
 
 
+# The past perfect: "had been brought", "had spoken", "had met"
 HAD_DONE = re.compile(
     r"\bhad (?:\w+ly |not |been )*(?:\w+ed|\w+en|\w+wn|made|held|met|sent|left)\b"
 )
+EARLIER_HAD_DONE = re.compile(HAD_DONE.pattern + r"[^,;]* in the day\b")
 
 
 def _read(body: str, published: date, skip: int = 0):
     """Each sentence's span, its clauses, and the time expressions of each clause (by id),
     each clause read in its own tense, offsets counted from the last date given in its sentence
-    or the one before, else from the day the story tells (the first day it names): "the day
-    before" two sentences after a detail's "May 15" is the day before the news."""
+    or the one before (or before a look back in the past perfect), else from the day the story
+    tells (the first day it names): "the day before" two sentences after a detail's "May 15" is
+    the day before the news."""
     story: list[str] = []  # the first day named
     before: list[str] = []  # the dates given in the sentence before
     days: list[tuple[int, timex.TimeExpression]] = []  # each day named so far, where
@@ -835,7 +838,7 @@ def _read(body: str, published: date, skip: int = 0):
             # that names a noun ("fanned out on Tuesday to explain Monday's agreement …; in the
             # morning" is Tuesday's)
             anchors = [*story, *before, *named, *given]
-            if re.search(HAD_DONE.pattern + r"[^,;]* in the day\b", c.text):
+            if EARLIER_HAD_DONE.search(c.text):
                 # "Lee had spoken with Obama earlier in the day": the day told last, not the
                 # story's
                 anchors = [*before, *named, *given] or anchors
