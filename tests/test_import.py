@@ -2395,6 +2395,11 @@ def test_a_plan_named_as_a_noun_says_no_future(actors):
     assert spring.edtf == "2013-21"
 
 
+def _dates_read(body, published):
+    """Each time expression the import reads in a body, by its text: the date it gives."""
+    return {t.text: t.edtf for t in importing.expressions(body, published)}
+
+
 def test_the_day_before_counts_from_a_day_nearby_else_from_the_storys_day():
     """A day named two sentences back is a detail; "the day before" is the story's eve."""
     body = (
@@ -2402,7 +2407,7 @@ def test_the_day_before_counts_from_a_day_nearby_else_from_the_storys_day():
         "Ministers met last weekend. The ministry briefed envoys on the results the day before. "
         "Lee visited Seoul on May 10 and left the day after."
     )
-    found = {t.text: t.edtf for t in importing.expressions(body, date(2010, 5, 20))}
+    found = _dates_read(body, date(2010, 5, 20))
     assert found["the day before"] == "2010-05-19"
     assert found["the day after"] == "2010-05-11"
 
@@ -2416,10 +2421,10 @@ def test_a_year_looked_back_on_in_the_past_perfect_keeps_the_day_given_before():
         "had failed its duty. The case had been brought in 2006 by a group of former comfort "
         "women. The court handed down a similar decision the same day on another petition."
     )
-    found = {t.text: t.edtf for t in importing.expressions(body, date(2011, 9, 16))}
+    found = _dates_read(body, date(2011, 9, 16))
     assert found["the same day"] == "2011-08-30"
     story = body.replace("The case had been brought in 2006", "Seoul first asked in 2006")
-    found = {t.text: t.edtf for t in importing.expressions(story, date(2011, 9, 16))}
+    found = _dates_read(story, date(2011, 9, 16))
     assert found["the same day"] == "2011-09-15"
 
 
@@ -2434,7 +2439,7 @@ def test_earlier_in_the_day_in_the_past_perfect_is_the_day_told_last():
     )
 
     def earlier(text):
-        found = {t.text: t.edtf for t in importing.expressions(text, date(2010, 11, 25))}
+        found = _dates_read(text, date(2010, 11, 25))
         return found["earlier in the day"]
 
     assert earlier(body) == "2010-11-24"
@@ -2451,7 +2456,7 @@ def test_later_counts_from_the_day_of_what_was_done_not_of_the_noun_it_named():
         "The lower house adopted a resolution on Aug. 24 condemning Lee's visit to Dokdo on Aug. "
         "10, and the upper house passed a resolution five days later."
     )
-    found = {t.text: t.edtf for t in importing.expressions(body, date(2012, 9, 12))}
+    found = _dates_read(body, date(2012, 9, 12))
     assert found["five days later"] == "2012-08-29"
 
 
